@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrderStreams.Avro.Generic;
 using OrderStreams.Avro.Schemas;
@@ -14,10 +15,11 @@ namespace OrderStreams.Avro.Json;
 /// </summary>
 public static class AvroJson
 {
+    /// <summary>Text for people and tools: non-ASCII characters are written as themselves, not as \u escapes.</summary>
     public static string ToJson(object? datum, AvroSchema schema, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, SkipValidation = false }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             Write(writer, datum, schema);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
