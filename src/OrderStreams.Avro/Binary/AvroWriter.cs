@@ -56,22 +56,7 @@ public ref struct AvroWriter
 
     public void WriteInt(int value) => WriteVarint((uint)((value << 1) ^ (value >> 31)), 5);
 
-    public void WriteLong(long value)
-    {
-        var v = (ulong)((value << 1) ^ (value >> 63));
-        if (_span.Length - _buffered < 10)
-            Grow(VarintSize(v));
-        var span = _span;
-        var pos = _buffered;
-        while (v >= 0x80)
-        {
-            span[pos++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-
-        span[pos++] = (byte)v;
-        _buffered = pos;
-    }
+    public void WriteLong(long value) => WriteVarint((ulong)((value << 1) ^ (value >> 63)), 10);
 
     public void WriteFloat(float value)
     {
@@ -178,7 +163,9 @@ public ref struct AvroWriter
         _buffered += encoded.Length;
     }
 
-    private void WriteVarint(uint v, int max)
+    /// <param name="max">The longest encoding of the type; the exact length is only computed near the end of a fixed span.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteVarint(ulong v, int max)
     {
         if (_span.Length - _buffered < max)
             Grow(VarintSize(v));

@@ -1,4 +1,5 @@
 using OrderStreams.Avro.Generic;
+using OrderStreams.Avro.Json;
 using OrderStreams.Avro.Schemas;
 
 namespace OrderStreams.Avro.Resolution;
@@ -109,7 +110,7 @@ internal sealed class PlanCompiler
                 continue;
             if (field.Default is { } json)
             {
-                defaults.Add((field.Position, DefaultValues.ToDatum(field.Schema, json)));
+                defaults.Add((field.Position, JsonDatumReader.Read(json, field.Schema, jsonEncoding: false)));
                 continue;
             }
 

@@ -274,7 +274,7 @@ public sealed class SchemaParser
                 return;
             try
             {
-                Generic.DefaultValues.ToDatum(field.Schema, json);
+                Json.JsonDatumReader.Read(json, field.Schema, jsonEncoding: false);
             }
             catch (AvroException e)
             {

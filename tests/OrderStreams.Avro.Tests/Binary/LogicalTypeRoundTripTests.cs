@@ -1,12 +1,9 @@
-using System.Buffers;
 using OrderStreams.Avro.Binary;
 
 namespace OrderStreams.Avro.Tests.Binary;
 
 public class LogicalTypeRoundTripTests
 {
-    private delegate void WriteAction(ref AvroWriter writer);
-
     private delegate T ReadFunc<out T>(ref AvroReader reader);
 
     [Theory]
@@ -34,7 +31,7 @@ public class LogicalTypeRoundTripTests
     {
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(hex, Encode((ref AvroWriter w) => w.WriteFixedDecimal(value, 8, scale)));
+        Assert.Equal(hex, AvroBytes.Hex((ref AvroWriter w) => w.WriteFixedDecimal(value, 8, scale)));
         Assert.Equal(value, RoundTrip((ref AvroWriter w) => w.WriteFixedDecimal(value, 8, scale), (ref AvroReader r) => r.ReadFixedDecimal(8, scale)));
     }
 
@@ -57,7 +54,7 @@ public class LogicalTypeRoundTripTests
     [Fact]
     public void Decimal_TooLargeForFixed_ThrowsEncodeException()
     {
-        Assert.Throws<AvroEncodeException>(() => Encode((ref AvroWriter w) => w.WriteFixedDecimal(1000m, 1, 0)));
+        Assert.Throws<AvroEncodeException>(() => AvroBytes.Hex((ref AvroWriter w) => w.WriteFixedDecimal(1000m, 1, 0)));
     }
 
     [Fact]
@@ -123,18 +120,9 @@ public class LogicalTypeRoundTripTests
         Assert.Equal(time, RoundTrip((ref AvroWriter w) => w.WriteTimeMicros(time), (ref AvroReader r) => r.ReadTimeMicros()));
     }
 
-    private static string Encode(WriteAction write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        var writer = new AvroWriter(buffer);
-        write(ref writer);
-        writer.Flush();
-        return Convert.ToHexString(buffer.WrittenSpan);
-    }
-
     private static T RoundTrip<T>(WriteAction write, ReadFunc<T> read)
     {
-        var bytes = Convert.FromHexString(Encode(write));
+        var bytes = Convert.FromHexString(AvroBytes.Hex(write));
         var reader = new AvroReader(bytes);
         var value = read(ref reader);
         Assert.True(reader.IsAtEnd);
