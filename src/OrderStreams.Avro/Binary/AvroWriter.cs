@@ -78,6 +78,14 @@ public ref struct AvroWriter
         WriteRaw(value);
     }
 
+    /// <exception cref="AvroEncodeException">The string is null (Avro strings cannot be) or holds an unpaired surrogate.</exception>
+    public void WriteString(string value)
+    {
+        if (value is null)
+            throw new AvroEncodeException("a string value is null; use a union with null for optional strings");
+        WriteString(value.AsSpan());
+    }
+
     /// <exception cref="AvroEncodeException">The string holds an unpaired surrogate (not encodable as UTF-8).</exception>
     public void WriteString(scoped ReadOnlySpan<char> value)
     {

@@ -144,7 +144,7 @@ internal sealed class PlanCompiler
     }
 
     /// <summary>A plan that can only skip: for writer fields the reader drops.</summary>
-    private ReadNode WriterOnly(AvroSchema writer) => new PlanCompiler { }.Compile(writer, writer, "$");
+    private ReadNode WriterOnly(AvroSchema writer) => new PlanCompiler().Compile(writer, writer, "$");
 
     private FailNode Fail(string path, string reason, AvroSchema writer)
     {

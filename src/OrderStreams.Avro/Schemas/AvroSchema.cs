@@ -65,11 +65,11 @@ public abstract class AvroSchema
         _ => "union",
     };
 
-    /// <summary>Parses one self-contained schema document.</summary>
+    /// <summary>Parses one self-contained schema document; <paramref name="sourceName"/> (e.g. the file name) prefixes error messages.</summary>
     /// <exception cref="AvroSchemaException">The JSON is not a valid schema; the message names the JSON path.</exception>
     public static AvroSchema Parse(string json, string? sourceName = null)
     {
-        var source = sourceName ?? "schema";
+        var source = sourceName ?? "";
         var parser = new SchemaParser();
         parser.Add(source, json);
         return parser.Build().GetSource(source);

@@ -31,7 +31,7 @@ public sealed class SchemaParser
         }
         catch (JsonException e)
         {
-            throw new AvroSchemaException($"invalid JSON: {e.Message}", sourceName, "$", e);
+            throw new AvroSchemaException($"invalid JSON: {e.Message}", sourceName.Length == 0 ? null : sourceName, "$", e);
         }
 
         _pending.Add(sourceName, document);
@@ -389,6 +389,6 @@ public sealed class SchemaParser
             _ => json.ValueKind.ToString(),
         };
 
-        private AvroSchemaException Error(string reason, string path) => new(reason, source, path);
+        private AvroSchemaException Error(string reason, string path) => new(reason, source.Length == 0 ? null : source, path);
     }
 }

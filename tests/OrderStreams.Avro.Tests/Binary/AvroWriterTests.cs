@@ -54,6 +54,12 @@ public class AvroWriterTests
     }
 
     [Fact]
+    public void WriteString_Null_ThrowsEncodeException()
+    {
+        Assert.Throws<AvroEncodeException>(() => AvroBytes.Hex((ref AvroWriter w) => w.WriteString((string)null!)));
+    }
+
+    [Fact]
     public void WriteFloatAndDouble_AreLittleEndianIeee()
     {
         Assert.Equal("0000C03F", AvroBytes.Hex((ref AvroWriter w) => w.WriteFloat(1.5f)));

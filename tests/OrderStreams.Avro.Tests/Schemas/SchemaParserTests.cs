@@ -155,6 +155,15 @@ public class SchemaParserTests
     }
 
     [Fact]
+    public void Parse_WithoutSourceName_MessageStartsWithPath()
+    {
+        var e = Assert.Throws<AvroSchemaException>(() => AvroSchema.Parse("""{"type":"array","items":"Nope"}"""));
+
+        Assert.Null(e.SourceName);
+        Assert.Equal("$.items: unknown type 'Nope'", e.Message);
+    }
+
+    [Fact]
     public void Add_InvalidJson_ThrowsSchemaException()
     {
         var parser = new SchemaParser();
