@@ -13,6 +13,8 @@ public ref struct AvroWriter
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private const int ShortStringChars = 42;
+
     private readonly IBufferWriter<byte>? _output;
     private Span<byte> _span;
     private int _buffered;
@@ -89,19 +91,27 @@ public ref struct AvroWriter
     /// <exception cref="AvroEncodeException">The string holds an unpaired surrogate (not encodable as UTF-8).</exception>
     public void WriteString(scoped ReadOnlySpan<char> value)
     {
-        int length;
         try
         {
-            length = StrictUtf8.GetByteCount(value);
+            if (value.Length <= ShortStringChars && (_output is not null || _span.Length - _buffered > ShortStringChars * 3))
+            {
+                // At most 126 UTF-8 bytes, so the length takes one byte: encode in place, then fill in the length.
+                Ensure(1 + ShortStringChars * 3);
+                var length = StrictUtf8.GetBytes(value, _span[(_buffered + 1)..]);
+                _span[_buffered] = (byte)(length << 1);
+                _buffered += 1 + length;
+                return;
+            }
+
+            var byteCount = StrictUtf8.GetByteCount(value);
+            WriteLong(byteCount);
+            Ensure(byteCount);
+            _buffered += StrictUtf8.GetBytes(value, _span[_buffered..]);
         }
         catch (EncoderFallbackException e)
         {
             throw new AvroEncodeException("string holds an unpaired surrogate and cannot be encoded as UTF-8", "$", e);
         }
-
-        WriteLong(length);
-        Ensure(length);
-        _buffered += StrictUtf8.GetBytes(value, _span[_buffered..]);
     }
 
     /// <summary>Writes a string given as UTF-8 bytes (not validated).</summary>

@@ -107,14 +107,15 @@ public class AvroWriterTests
     [Fact]
     public void Write_FixedSpanLargeEnough_WritesExactly()
     {
-        Span<byte> destination = stackalloc byte[3];
+        Span<byte> destination = stackalloc byte[6];
         var writer = new AvroWriter(destination);
 
         writer.WriteLong(64);
         writer.WriteBoolean(true);
+        writer.WriteString("ab");
 
-        Assert.Equal(3, writer.BytesWritten);
-        Assert.Equal("800101", Convert.ToHexString(destination));
+        Assert.Equal(6, writer.BytesWritten);
+        Assert.Equal("800101046162", Convert.ToHexString(destination));
     }
 
     [Fact]
