@@ -116,5 +116,26 @@ public class SchemaCompatibilityTests
         Assert.True(SchemaCompatibility.Check(V1, [], CompatibilityMode.FullTransitive).IsCompatible);
     }
 
+    [Theory]
+    [InlineData("NONE", CompatibilityMode.None)]
+    [InlineData("BACKWARD", CompatibilityMode.Backward)]
+    [InlineData("backward_transitive", CompatibilityMode.BackwardTransitive)]
+    [InlineData("FORWARD_TRANSITIVE", CompatibilityMode.ForwardTransitive)]
+    [InlineData("FULL_TRANSITIVE", CompatibilityMode.FullTransitive)]
+    public void TryParseMode_RegistryName_RoundTrips(string text, CompatibilityMode expected)
+    {
+        Assert.True(SchemaCompatibility.TryParseMode(text, out var mode));
+        Assert.Equal(expected, mode);
+        Assert.Equal(text.ToUpperInvariant(), SchemaCompatibility.FormatMode(mode));
+    }
+
+    [Theory]
+    [InlineData("SIDEWAYS")]
+    [InlineData("7")]
+    public void TryParseMode_UnknownName_ReturnsFalse(string text)
+    {
+        Assert.False(SchemaCompatibility.TryParseMode(text, out _));
+    }
+
     private static AvroSchema Record(string fields) => AvroSchema.Parse($$"""{"type":"record","name":"Order","namespace":"t","fields":[{{fields}}]}""");
 }
