@@ -61,6 +61,21 @@ public class SchemaParserTests
     }
 
     [Fact]
+    public void GetDefaultValue_Defaults_AreGenericValues()
+    {
+        var parser = new SchemaParser();
+        parser.Add("Money.avsc", Money);
+        parser.Add("OrderPlaced.avsc", OrderPlaced);
+        var set = parser.Build();
+        var order = (RecordSchema)set["orders.OrderPlaced"];
+
+        Assert.Equal("EUR", ((RecordSchema)set["orders.common.Money"]).GetField("currency").GetDefaultValue());
+        Assert.Equal(new List<object?>(), order.GetField("tags").GetDefaultValue());
+        Assert.Null(order.GetField("note").GetDefaultValue());
+        Assert.Throws<InvalidOperationException>(() => order.GetField("orderId").GetDefaultValue());
+    }
+
+    [Fact]
     public void Parse_DecimalLogicalType_KeepsPrecisionAndScale()
     {
         var money = (RecordSchema)AvroSchema.Parse(Money);
