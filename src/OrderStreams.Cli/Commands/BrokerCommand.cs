@@ -25,10 +25,9 @@ internal static class BrokerCommand
             foreach (var topic in topics.Topics) cluster.CreateTopic(topic.Name, topic.Partitions, topic.ReplicationFactor);
 
             var bootstrapLine = $"bootstrap.servers={cluster.BootstrapServers}";
+            if (parse.GetValue(bootstrapFile) is { } file) await WriteAtomicallyAsync(file, bootstrapLine);
             Console.WriteLine(bootstrapLine);
             Console.WriteLine($"{EmbeddedClusterControl.UrlSetting}={control.Url}");
-            if (parse.GetValue(bootstrapFile) is { } file)
-                await File.WriteAllTextAsync(file.FullName, bootstrapLine + Environment.NewLine, CancellationToken.None);
             await Console.Error.WriteLineAsync(
                 $"Embedded Kafka: {cluster.BrokerCount} brokers, {topics.Topics.Count} topics. In memory only; stop with Ctrl-C.");
 
@@ -42,5 +41,13 @@ internal static class BrokerCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Whoever polls for the file never sees it half-written.
+    private static async Task WriteAtomicallyAsync(FileInfo file, string line)
+    {
+        var partial = file.FullName + ".partial";
+        await File.WriteAllTextAsync(partial, line + Environment.NewLine);
+        File.Move(partial, file.FullName, overwrite: true);
     }
 }

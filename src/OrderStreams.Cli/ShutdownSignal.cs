@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+
+namespace OrderStreams.Cli;
+
+/// <summary>
+/// Turns SIGINT (Ctrl-C) and SIGTERM (docker stop, kill) into a cancellation, so long-running commands stop
+/// cleanly and exit 0 instead of being terminated by the signal.
+/// </summary>
+internal sealed class ShutdownSignal : IDisposable
+{
+    private readonly CancellationTokenSource requested = new();
+    private readonly PosixSignalRegistration[] registrations;
+
+    public ShutdownSignal() =>
+        registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
+
+    public CancellationToken Token => requested.Token;
+
+    public void Dispose()
+    {
+        foreach (var registration in registrations) registration.Dispose();
+        requested.Dispose();
+    }
+
+    private void Handle(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        requested.Cancel();
+    }
+}
