@@ -6,6 +6,7 @@ using OrderStreams.Native;
 var root = new RootCommand("OrderStreams: stream-processing services for food ordering, and the tools to run them.")
 {
     BrokerCommand.Create(),
+    BenchCommand.Create(),
 };
 
 using var shutdown = new ShutdownSignal();
