@@ -16,6 +16,18 @@ internal sealed class ShutdownSignal : IDisposable
 
     public CancellationToken Token => requested.Token;
 
+    /// <summary>Waits until the command is asked to stop or <paramref name="duration"/> passes; never throws on the stop.</summary>
+    public static async Task WaitAsync(CancellationToken stop, TimeSpan? duration = null)
+    {
+        try
+        {
+            await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, stop);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     public void Dispose()
     {
         foreach (var registration in registrations) registration.Dispose();
