@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
+using OrderStreams.Avro.Schemas;
 
 namespace OrderStreams.Avro.Binary;
 
@@ -183,19 +184,27 @@ public ref struct AvroReader
         return Guid.TryParse(text, out var uuid) ? uuid : AvroDecodeErrors.Throw<Guid>($"'{text}' is not a UUID", _baseOffset + start);
     }
 
-    public DateOnly ReadDate() => LogicalValues.ToDate(ReadInt());
+    public DateOnly ReadDate() => LogicalValues.ToDate((int)ReadChecked(LogicalTypeKind.Date));
 
-    public TimeOnly ReadTimeMillis() => LogicalValues.ToTimeMillis(ReadInt());
+    public TimeOnly ReadTimeMillis() => LogicalValues.ToTimeMillis((int)ReadChecked(LogicalTypeKind.TimeMillis));
 
-    public TimeOnly ReadTimeMicros() => LogicalValues.ToTimeMicros(ReadLong());
+    public TimeOnly ReadTimeMicros() => LogicalValues.ToTimeMicros(ReadChecked(LogicalTypeKind.TimeMicros));
 
-    public DateTimeOffset ReadTimestampMillis() => LogicalValues.ToTimestampMillis(ReadLong());
+    public DateTimeOffset ReadTimestampMillis() => LogicalValues.ToTimestampMillis(ReadChecked(LogicalTypeKind.TimestampMillis));
 
-    public DateTimeOffset ReadTimestampMicros() => LogicalValues.ToTimestampMicros(ReadLong());
+    public DateTimeOffset ReadTimestampMicros() => LogicalValues.ToTimestampMicros(ReadChecked(LogicalTypeKind.TimestampMicros));
 
-    public DateTime ReadLocalTimestampMillis() => LogicalValues.ToLocalTimestampMillis(ReadLong());
+    public DateTime ReadLocalTimestampMillis() => LogicalValues.ToLocalTimestampMillis(ReadChecked(LogicalTypeKind.LocalTimestampMillis));
 
-    public DateTime ReadLocalTimestampMicros() => LogicalValues.ToLocalTimestampMicros(ReadLong());
+    public DateTime ReadLocalTimestampMicros() => LogicalValues.ToLocalTimestampMicros(ReadChecked(LogicalTypeKind.LocalTimestampMicros));
+
+    /// <summary>Reads a date or time's underlying int or long and checks it against the .NET type's range.</summary>
+    private long ReadChecked(LogicalTypeKind kind)
+    {
+        var start = Offset;
+        var value = kind is LogicalTypeKind.Date or LogicalTypeKind.TimeMillis ? ReadInt() : ReadLong();
+        return LogicalValues.EnsureInRange(value, kind, start);
+    }
 
     private int ReadLength()
     {

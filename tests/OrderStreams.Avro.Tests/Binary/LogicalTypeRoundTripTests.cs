@@ -112,6 +112,40 @@ public class LogicalTypeRoundTripTests
     }
 
     [Fact]
+    public void ReadTimestampMillis_OutOfRange_ThrowsDecodeExceptionWithOffset()
+    {
+        var bytes = Convert.FromHexString("00" + AvroBytes.Hex((ref AvroWriter w) => w.WriteLong(long.MaxValue)));
+        var reader = new AvroReader(bytes, baseOffset: 5);
+        reader.ReadBoolean();
+
+        try
+        {
+            reader.ReadTimestampMillis();
+            Assert.Fail("expected an exception");
+        }
+        catch (AvroDecodeException e)
+        {
+            Assert.Equal(6, e.Offset);
+            Assert.Contains("timestamp-millis value", e.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(86_400_000)]
+    public void ToTimeMillis_OutsideTheDay_ThrowsDecodeException(int millis)
+    {
+        Assert.Throws<AvroDecodeException>(() => LogicalValues.ToTimeMillis(millis));
+    }
+
+    [Fact]
+    public void ToDate_BeyondDateOnly_ThrowsDecodeException()
+    {
+        Assert.Throws<AvroDecodeException>(() => LogicalValues.ToDate(int.MaxValue));
+        Assert.Equal(DateOnly.MinValue, LogicalValues.ToDate(LogicalValues.FromDate(DateOnly.MinValue)));
+    }
+
+    [Fact]
     public void Times_RoundTrip()
     {
         var time = new TimeOnly(23, 59, 59, 999, 999);
