@@ -10,6 +10,7 @@ namespace OrderStreams.Avro.CodeGen;
 internal sealed class BinaryCodeEmitter(ContractModel model, CSharpTypes types, string support)
 {
     private readonly HashSet<string> _helperNames = [];
+    private int _locals;
 
     public List<Action<CodeWriter>> Helpers { get; } = [];
 
@@ -45,22 +46,24 @@ internal sealed class BinaryCodeEmitter(ContractModel model, CSharpTypes types, 
                 w.Line("writer.WriteMapEnd();");
                 break;
             case UnionSchema union when ContractModel.IsRecordUnion(union):
+                var branchLocal = $"branch{_locals++}";
                 w.Open($"switch ({value})");
                 for (var i = 0; i < union.Branches.Count; i++)
                 {
                     if (union.Branches[i] is RecordSchema record)
-                        w.Line($"case {model.Naming.TypeName(record)} branch{depth}:").Line($"    writer.WriteUnionIndex({i});").Line($"    branch{depth}.Write(ref writer);").Line("    break;");
+                        w.Line($"case {model.Naming.TypeName(record)} {branchLocal}:").Line($"    writer.WriteUnionIndex({i});").Line($"    {branchLocal}.Write(ref writer);").Line("    break;");
                     else
                         w.Line("case null:").Line($"    writer.WriteUnionIndex({i});").Line("    break;");
                 }
 
-                w.Line("default:").Line($"    throw {support}.UnknownBranch({value}, \"{model.InterfaceOf(union)}\");");
+                w.Line("default:").Line($"    throw {support}.UnknownBranch({value}, \"{model.InterfaceOf(union)[8..]}\");");
                 w.Close();
                 break;
             case UnionSchema { IsNullable: true } union:
-                w.Open($"if ({value} is {{ }} present{depth})");
+                var present = $"present{_locals++}";
+                w.Open($"if ({value} is {{ }} {present})");
                 w.Line($"writer.WriteUnionIndex({CSharpTypes.ValueIndex(union)});");
-                Write(w, CSharpTypes.NonNull(union), $"present{depth}", depth + 1);
+                Write(w, CSharpTypes.NonNull(union), present, depth + 1);
                 w.Close().Open("else");
                 w.Line($"writer.WriteUnionIndex({union.NullIndex});");
                 w.Close();

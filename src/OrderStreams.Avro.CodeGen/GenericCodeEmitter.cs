@@ -116,7 +116,7 @@ internal sealed class GenericCodeEmitter(ContractModel model, CSharpTypes types,
                             : $"{typeName} branch => branch.ToGeneric(),");
                     }
 
-                    w.Line($"_ => throw {support}.UnknownBranch(value, \"{model.InterfaceOf(union)}\"),");
+                    w.Line($"_ => throw {support}.UnknownBranch(value, \"{model.InterfaceOf(union)[8..]}\"),");
                     w.Close("};");
                     break;
                 case UnionSchema union:
