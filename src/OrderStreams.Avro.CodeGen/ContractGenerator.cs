@@ -55,6 +55,7 @@ internal static class ContractGenerator
         }
 
         files.Add(("AvroContracts.g.cs", Catalogue(model, options)));
+        files.Add(("AvroGeneratedSupport.g.cs", SupportEmitter.Emit(options.RootNamespace)));
         return files;
     }
 

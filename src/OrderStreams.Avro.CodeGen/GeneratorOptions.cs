@@ -6,8 +6,8 @@ internal sealed record GeneratorOptions(string SchemaDirectory, string OutputDir
     /// <summary>The static abstract interface every generated record implements.</summary>
     public string RecordInterface => "global::OrderStreams.Avro.Specific.IAvroRecord";
 
-    /// <summary>The helper class the generated code calls.</summary>
-    public string Support => "global::OrderStreams.Avro.Specific.GeneratedCodeSupport";
+    /// <summary>The internal helper class emitted with the generated code (<see cref="SupportEmitter"/>).</summary>
+    public string Support => $"global::{RootNamespace}.AvroGeneratedSupport";
 
     public static GeneratorOptions Parse(string[] args)
     {
