@@ -13,11 +13,11 @@ namespace OrderStreams.SchemaRegistry.Serdes;
 public sealed class AvroDeserializer<T> : IDeserializer<T>, IAsyncDeserializer<T>
     where T : class, IAvroRecord<T>
 {
-    private readonly WriterSchemaCache<AvroRecordDecoder<T>> _decoders;
+    private readonly WriterSchemaCache<DecodePlan<T>> _decoders;
 
     public AvroDeserializer(ISchemaRegistry registry)
     {
-        _decoders = new WriterSchemaCache<AvroRecordDecoder<T>>(registry, AvroRecordDecoder<T>.For);
+        _decoders = new WriterSchemaCache<DecodePlan<T>>(registry, DecodePlan<T>.For);
     }
 
     public T Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context) =>
@@ -39,7 +39,7 @@ public sealed class AvroDeserializer<T> : IDeserializer<T>, IAsyncDeserializer<T
         return Decode(_decoders.Get(id, topic), data, topic, id);
     }
 
-    private static T Decode(AvroRecordDecoder<T> decoder, ReadOnlySpan<byte> data, string topic, int schemaId)
+    private static T Decode(DecodePlan<T> decoder, ReadOnlySpan<byte> data, string topic, int schemaId)
     {
         try
         {

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Confluent.Kafka;
-using OrderStreams.Avro;
 using OrderStreams.Avro.Binary;
 using OrderStreams.Avro.Specific;
 
@@ -56,10 +55,7 @@ public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
         if (_config.UseSchemaId is { } fixedId)
             return Task.FromResult(fixedId);
         var subject = Subject(topic, isKey);
-        var task = _ids.GetOrAdd(subject, s => RegisterAsync(s, topic));
-        if (task.IsFaulted)
-            _ids.TryRemove(new KeyValuePair<string, Task<int>>(subject, task));
-        return task;
+        return _ids.GetOrAdd(subject, s => RegisterAsync(s, topic));
     }
 
     private string Subject(string topic, bool isKey) => _config.SubjectName(topic, isKey, T.Schema.FullName);
