@@ -3,6 +3,7 @@ using OrderStreams.Avro;
 using OrderStreams.Avro.Schemas;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server.Http;
+using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server;
 
@@ -30,27 +31,29 @@ internal static class AvroSchemaRules
         }
     }
 
-    /// <summary>What stops <paramref name="candidate"/> joining a subject under <paramref name="level"/>; empty when nothing does.</summary>
-    /// <param name="level">The subject's compatibility level.</param>
+    /// <summary>What stops <paramref name="candidate"/> joining a subject under <paramref name="mode"/>; empty when nothing does.</summary>
+    /// <param name="mode">The subject's compatibility mode.</param>
     /// <param name="candidate">The schema being registered or tested.</param>
     /// <param name="existingNewestFirst">The subject's live versions to check against, newest first.</param>
-    public static IReadOnlyList<string> Check(CompatibilityLevel level, ParsedSchema candidate, IReadOnlyList<ParsedSchema> existingNewestFirst)
+    /// <remarks>
+    /// Checks pair by pair rather than with the library's whole-subject check so that messages name the subject's real
+    /// version numbers, which have gaps once versions are deleted.
+    /// </remarks>
+    public static IReadOnlyList<string> Check(CompatibilityMode mode, ParsedSchema candidate, IReadOnlyList<(int Version, ParsedSchema Schema)> existingNewestFirst)
     {
-        if (level == CompatibilityLevel.None) return [];
-        var transitive = level is CompatibilityLevel.BackwardTransitive or CompatibilityLevel.ForwardTransitive or CompatibilityLevel.FullTransitive;
-        var backward = level is not (CompatibilityLevel.Forward or CompatibilityLevel.ForwardTransitive);
-        var forward = level is not (CompatibilityLevel.Backward or CompatibilityLevel.BackwardTransitive);
+        if (mode == CompatibilityMode.None) return [];
+        var transitive = mode is CompatibilityMode.BackwardTransitive or CompatibilityMode.ForwardTransitive or CompatibilityMode.FullTransitive;
+        var backward = mode is not (CompatibilityMode.Forward or CompatibilityMode.ForwardTransitive);
+        var forward = mode is not (CompatibilityMode.Backward or CompatibilityMode.BackwardTransitive);
         var messages = new List<string>();
-        foreach (var (existing, age) in existingNewestFirst.Take(transitive ? int.MaxValue : 1).Select((s, i) => (s, i)))
+        foreach (var (version, existing) in existingNewestFirst.Take(transitive ? int.MaxValue : 1))
         {
-            var which = age == 0 ? "the latest schema" : $"the schema {age} version(s) before the latest";
-            if (backward)
-                messages.AddRange(SchemaCompatibility.CheckReaderWriter(candidate.Schema, existing.Schema)
-                    .Select(m => $"{level.ToWireName()}: the new schema cannot read data written with {which}: {m}"));
-            if (forward)
-                messages.AddRange(SchemaCompatibility.CheckReaderWriter(existing.Schema, candidate.Schema)
-                    .Select(m => $"{level.ToWireName()}: {which} cannot read data written with the new schema: {m}"));
+            if (backward) Collect(SchemaCompatibility.Check(candidate.Schema, existing.Schema), $"new schema reading version {version}", messages);
+            if (forward) Collect(SchemaCompatibility.Check(existing.Schema, candidate.Schema), $"version {version} reading the new schema", messages);
         }
         return messages;
     }
+
+    private static void Collect(CompatibilityResult result, string context, List<string> into) =>
+        into.AddRange(result.Incompatibilities.Select(i => $"{context}: {i}"));
 }

@@ -5,6 +5,7 @@ using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Client.Rest;
 using OrderStreams.SchemaRegistry.Server.Storage;
 using static OrderStreams.SchemaRegistry.Server.Http.RegistryHttp;
+using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server.Http;
 
@@ -86,13 +87,13 @@ internal static class RegistryEndpoints
         await WriteAsync(context, new CompatibilityResponse(messages.Count == 0, verbose ? messages : null), RestJson.Default.CompatibilityResponse);
     }
 
-    private static Task WriteLevelAsync(HttpContext context, CompatibilityLevel level) =>
+    private static Task WriteLevelAsync(HttpContext context, CompatibilityMode level) =>
         WriteAsync(context, new ConfigResponse(level.ToWireName()), RestJson.Default.ConfigResponse);
 
     private static async Task SetLevelAsync(HttpContext context, SchemaStore store, string? subject)
     {
         var request = await ReadBodyAsync(context, RestJson.Default.ConfigRequest);
-        if (!CompatibilityLevels.TryParse(request?.Compatibility, out var level))
+        if (!CompatibilityModes.TryParse(request?.Compatibility, out var level))
             throw RegistryRequestException.InvalidCompatibilityLevel(request?.Compatibility);
         store.SetLevel(subject, level);
         await WriteAsync(context, new ConfigRequest(level.ToWireName()), RestJson.Default.ConfigRequest);

@@ -1,5 +1,6 @@
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server.Http;
+using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server.Storage;
 
@@ -11,15 +12,15 @@ namespace OrderStreams.SchemaRegistry.Server.Storage;
 /// <remarks>One lock guards everything: registrations are rare and the fsync dominates; reads are dictionary look-ups.</remarks>
 internal sealed class SchemaStore : IDisposable
 {
-    public const CompatibilityLevel DefaultLevel = CompatibilityLevel.Backward;
+    public const CompatibilityMode DefaultLevel = CompatibilityMode.Backward;
 
     private readonly Lock gate = new();
     private readonly RegistryLog log;
     private readonly Dictionary<int, ParsedSchema> schemasById = [];
     private readonly Dictionary<string, int> idsByText = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, List<SubjectEntry>> subjects = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CompatibilityLevel> subjectLevels = new(StringComparer.Ordinal);
-    private CompatibilityLevel globalLevel = DefaultLevel;
+    private readonly Dictionary<string, CompatibilityMode> subjectLevels = new(StringComparer.Ordinal);
+    private CompatibilityMode globalLevel = DefaultLevel;
     private int nextId = 1;
 
     private SchemaStore(RegistryLog log) => this.log = log;
@@ -97,7 +98,7 @@ internal sealed class SchemaStore : IDisposable
             var existing = live.FirstOrDefault(v => schemasById[v.Id].Text == candidate.Text);
             if (existing is not null) return existing.Id;
 
-            var messages = AvroSchemaRules.Check(LevelOf(subject), candidate, live.Select(v => schemasById[v.Id]).ToList());
+            var messages = AvroSchemaRules.Check(LevelOf(subject), candidate, live.Select(v => (v.Version, schemasById[v.Id])).ToList());
             if (messages.Count > 0) throw RegistryRequestException.Incompatible(subject, messages);
 
             var id = idsByText.TryGetValue(candidate.Text, out var known) ? known : nextId;
@@ -160,22 +161,23 @@ internal sealed class SchemaStore : IDisposable
         var candidate = AvroSchemaRules.Parse(schemaJson);
         lock (gate)
         {
-            IReadOnlyList<ParsedSchema> against;
+            IReadOnlyList<(int, ParsedSchema)> against;
             if (allByLevel)
             {
-                against = LiveNewestFirst(subject).Select(v => schemasById[v.Id]).ToList();
+                against = LiveNewestFirst(subject).Select(v => (v.Version, schemasById[v.Id])).ToList();
             }
             else
             {
                 if (!subjects.ContainsKey(subject)) throw RegistryRequestException.SubjectNotFound(subject);
-                against = [schemasById[Find(subject, version, includeDeleted: false).Id]];
+                var entry = Find(subject, version, includeDeleted: false);
+                against = [(entry.Version, schemasById[entry.Id])];
             }
             return AvroSchemaRules.Check(LevelOf(subject), candidate, against);
         }
     }
 
     /// <summary>The subject's level, or the global one for a null subject; null when the subject has none of its own.</summary>
-    public CompatibilityLevel? Level(string? subject, bool defaultToGlobal)
+    public CompatibilityMode? Level(string? subject, bool defaultToGlobal)
     {
         lock (gate)
         {
@@ -184,7 +186,7 @@ internal sealed class SchemaStore : IDisposable
         }
     }
 
-    public void SetLevel(string? subject, CompatibilityLevel level)
+    public void SetLevel(string? subject, CompatibilityMode level)
     {
         lock (gate)
         {
@@ -193,7 +195,7 @@ internal sealed class SchemaStore : IDisposable
     }
 
     /// <summary>Removes the subject's own level (it falls back to the global one); returns the removed level.</summary>
-    public CompatibilityLevel ClearLevel(string subject)
+    public CompatibilityMode ClearLevel(string subject)
     {
         lock (gate)
         {
@@ -247,15 +249,15 @@ internal sealed class SchemaStore : IDisposable
                 break;
             case LogEntry.Config:
                 if (entry.Compatibility is null) subjectLevels.Remove(entry.Subject!);
-                else if (entry.Subject is null) globalLevel = CompatibilityLevels.Parse(entry.Compatibility);
-                else subjectLevels[entry.Subject] = CompatibilityLevels.Parse(entry.Compatibility);
+                else if (entry.Subject is null) globalLevel = CompatibilityModes.Parse(entry.Compatibility);
+                else subjectLevels[entry.Subject] = CompatibilityModes.Parse(entry.Compatibility);
                 break;
             default:
                 throw new InvalidDataException($"Unknown registry log operation '{entry.Op}'.");
         }
     }
 
-    private CompatibilityLevel LevelOf(string subject) => subjectLevels.TryGetValue(subject, out var level) ? level : globalLevel;
+    private CompatibilityMode LevelOf(string subject) => subjectLevels.TryGetValue(subject, out var level) ? level : globalLevel;
 
     private List<SubjectEntry> LiveNewestFirst(string subject) =>
         subjects.TryGetValue(subject, out var all) ? all.Where(v => !v.Deleted).Reverse().ToList() : [];

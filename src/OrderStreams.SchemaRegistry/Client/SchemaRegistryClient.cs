@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OrderStreams.SchemaRegistry.Client.Rest;
+using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Client;
 
@@ -85,15 +86,15 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
         .Select(u => new SubjectVersion(u.Subject, u.Version)).ToList();
 
     /// <summary>Checks the schema against one version of the subject (null: the latest) by the subject's compatibility level.</summary>
-    public Task<CompatibilityResult> TestCompatibilityAsync(string subject, string schemaJson, int? version = null, CancellationToken cancellationToken = default) =>
+    public Task<CompatibilityVerdict> TestCompatibilityAsync(string subject, string schemaJson, int? version = null, CancellationToken cancellationToken = default) =>
         TestCompatibilityAtAsync($"compatibility/subjects/{Escape(subject)}/versions/{VersionSegment(version)}", subject, schemaJson, cancellationToken);
 
     /// <summary>Checks the schema against the versions the subject's level names (all of them for the transitive levels, else the latest).</summary>
-    public Task<CompatibilityResult> TestCompatibilityWithSubjectAsync(string subject, string schemaJson, CancellationToken cancellationToken = default) =>
+    public Task<CompatibilityVerdict> TestCompatibilityWithSubjectAsync(string subject, string schemaJson, CancellationToken cancellationToken = default) =>
         TestCompatibilityAtAsync($"compatibility/subjects/{Escape(subject)}/versions", subject, schemaJson, cancellationToken);
 
     /// <summary>The subject's compatibility level (falling back to the global one), or the global one for a null subject.</summary>
-    public async Task<CompatibilityLevel> GetCompatibilityAsync(string? subject = null, CancellationToken cancellationToken = default)
+    public async Task<CompatibilityMode> GetCompatibilityAsync(string? subject = null, CancellationToken cancellationToken = default)
     {
         var path = subject is null ? "config" : $"config/{Escape(subject)}?defaultToGlobal=true";
         var response = await SendAsync(HttpMethod.Get, path, subject, null, RestJson.Default.ConfigResponse, cancellationToken);
@@ -101,7 +102,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
     }
 
     /// <summary>Sets the subject's level, or the global one for a null subject.</summary>
-    public async Task<CompatibilityLevel> SetCompatibilityAsync(CompatibilityLevel level, string? subject = null, CancellationToken cancellationToken = default)
+    public async Task<CompatibilityMode> SetCompatibilityAsync(CompatibilityMode level, string? subject = null, CancellationToken cancellationToken = default)
     {
         var path = subject is null ? "config" : $"config/{Escape(subject)}";
         var response = await SendAsync(HttpMethod.Put, path, subject,
@@ -128,11 +129,11 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private async Task<CompatibilityResult> TestCompatibilityAtAsync(string path, string subject, string schemaJson, CancellationToken cancellationToken)
+    private async Task<CompatibilityVerdict> TestCompatibilityAtAsync(string path, string subject, string schemaJson, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Post, path + "?verbose=true", subject, SchemaBody(schemaJson),
             RestJson.Default.CompatibilityResponse, cancellationToken);
-        return new CompatibilityResult(response.IsCompatible, response.Messages ?? []);
+        return new CompatibilityVerdict(response.IsCompatible, response.Messages ?? []);
     }
 
     private void Forget(string subject)
@@ -227,8 +228,8 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
         return new SchemaRegistryException(request, status, null, text.Length is > 0 and <= 500 ? text : status.ToString(), subject);
     }
 
-    private static CompatibilityLevel ParseLevel(string? name, string path, string? subject) =>
-        CompatibilityLevels.TryParse(name, out var level)
+    private static CompatibilityMode ParseLevel(string? name, string path, string? subject) =>
+        CompatibilityModes.TryParse(name, out var level)
             ? level
             : throw new SchemaRegistryException(path, HttpStatusCode.OK, null, $"unknown compatibility level '{name}' in the response", subject);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Tests.Support;
+using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Tests.Client;
 
@@ -157,12 +158,12 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         using var client = fixture.Client();
         await client.RegisterAsync("payments-value", Schemas.PaymentV1);
 
-        Assert.Equal(CompatibilityLevel.Backward, await client.GetCompatibilityAsync());
-        Assert.Equal(CompatibilityLevel.None, await client.SetCompatibilityAsync(CompatibilityLevel.None, "payments-value"));
+        Assert.Equal(CompatibilityMode.Backward, await client.GetCompatibilityAsync());
+        Assert.Equal(CompatibilityMode.None, await client.SetCompatibilityAsync(CompatibilityMode.None, "payments-value"));
         await client.RegisterAsync("payments-value", Schemas.PaymentIncompatible);
 
-        Assert.Equal(CompatibilityLevel.None, await client.GetCompatibilityAsync("payments-value"));
-        Assert.Equal(CompatibilityLevel.Backward, await client.GetCompatibilityAsync("other-value"));
+        Assert.Equal(CompatibilityMode.None, await client.GetCompatibilityAsync("payments-value"));
+        Assert.Equal(CompatibilityMode.Backward, await client.GetCompatibilityAsync("other-value"));
         Assert.Equal([1, 2], await client.GetVersionsAsync("payments-value"));
     }
 
@@ -172,10 +173,10 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         using var client = fixture.Client();
         await client.RegisterAsync("payments-value", Schemas.PaymentV1);
 
-        await client.SetCompatibilityAsync(CompatibilityLevel.Forward);
+        await client.SetCompatibilityAsync(CompatibilityMode.Forward);
 
         // Adding a required field is forward compatible (old readers ignore it) though not backward.
-        Assert.Equal(CompatibilityLevel.Forward, await client.GetCompatibilityAsync());
+        Assert.Equal(CompatibilityMode.Forward, await client.GetCompatibilityAsync());
         Assert.True((await client.TestCompatibilityAsync("payments-value", Schemas.PaymentIncompatible)).IsCompatible);
     }
 
@@ -207,7 +208,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
 
         Assert.Equal(2, await client.DeleteVersionAsync("payments-value", version: null));
         Assert.Equal(1, (await client.GetLatestAsync("payments-value")).Version);
-        await client.SetCompatibilityAsync(CompatibilityLevel.None, "payments-value");
+        await client.SetCompatibilityAsync(CompatibilityMode.None, "payments-value");
         await client.RegisterAsync("payments-value", Schemas.Other);
 
         Assert.Equal([1, 3], await client.GetVersionsAsync("payments-value"));
@@ -221,7 +222,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         {
             v1 = await client.RegisterAsync("payments-value", Schemas.PaymentV1);
             v2 = await client.RegisterAsync("payments-value", Schemas.PaymentV2);
-            await client.SetCompatibilityAsync(CompatibilityLevel.Full, "payments-value");
+            await client.SetCompatibilityAsync(CompatibilityMode.Full, "payments-value");
             await client.DeleteVersionAsync("payments-value", 2);
         }
 
@@ -231,7 +232,7 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
         Assert.Contains("amount", await after.GetSchemaAsync(v1));
         Assert.Contains("currency", await after.GetSchemaAsync(v2));
         Assert.Equal([1], await after.GetVersionsAsync("payments-value"));
-        Assert.Equal(CompatibilityLevel.Full, await after.GetCompatibilityAsync("payments-value"));
+        Assert.Equal(CompatibilityMode.Full, await after.GetCompatibilityAsync("payments-value"));
         var v3 = await after.RegisterAsync("refunds-value", Schemas.Other);
         Assert.True(v3 > v2, $"new id {v3} must not reuse {v1} or {v2}");
     }
