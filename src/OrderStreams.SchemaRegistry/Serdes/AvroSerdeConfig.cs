@@ -1,3 +1,5 @@
+using OrderStreams.SchemaRegistry.Client;
+
 namespace OrderStreams.SchemaRegistry.Serdes;
 
 /// <summary>Serializer settings, named after Confluent's serializer config keys.</summary>
@@ -9,13 +11,6 @@ public sealed record AvroSerdeConfig
     /// <summary><c>use.schema.id</c>: a pre-registered schema id to write instead of registering.</summary>
     public int? UseSchemaId { get; init; }
 
-    /// <summary><c>key.subject.name.strategy</c> / <c>value.subject.name.strategy</c>.</summary>
-    public SubjectNameStrategy SubjectNameStrategy { get; init; } = SubjectNameStrategy.Topic;
-
-    internal string SubjectName(string topic, bool isKey, string recordFullName) => SubjectNameStrategy switch
-    {
-        SubjectNameStrategy.Record => recordFullName,
-        SubjectNameStrategy.TopicRecord => $"{topic}-{recordFullName}",
-        _ => $"{topic}-{(isKey ? "key" : "value")}",
-    };
+    /// <summary><c>key.subject.name.strategy</c> / <c>value.subject.name.strategy</c>; <see cref="TopicNameStrategy"/> by default.</summary>
+    public ISubjectNameStrategy SubjectNameStrategy { get; init; } = TopicNameStrategy.Instance;
 }

@@ -8,8 +8,11 @@ public enum AvroSerdeErrorKind
     /// <summary>Shorter than the 5-byte header, or the Avro body ended early.</summary>
     Truncated,
 
-    /// <summary>The writer schema with this id could not be fetched or parsed (see the inner exception).</summary>
+    /// <summary>The registry has no schema with this id (error 40403), or its text does not parse as Avro.</summary>
     UnknownSchemaId,
+
+    /// <summary>The registry did not answer (or failed) when asked for the writer schema; a retry may succeed.</summary>
+    RegistryUnavailable,
 
     /// <summary>The Avro body does not decode with the writer schema, or does not resolve to the reader's.</summary>
     InvalidData,

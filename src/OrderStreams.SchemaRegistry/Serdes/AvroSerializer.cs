@@ -58,7 +58,7 @@ public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
         return _ids.GetOrAdd(subject, s => RegisterAsync(s, topic));
     }
 
-    private string Subject(string topic, bool isKey) => _config.SubjectName(topic, isKey, T.Schema.FullName);
+    private string Subject(string topic, bool isKey) => _config.SubjectNameStrategy.SubjectFor(topic, isKey, T.Schema.FullName);
 
     private async Task<int> RegisterAsync(string subject, string topic)
     {

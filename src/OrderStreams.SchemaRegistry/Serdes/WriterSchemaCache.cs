@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OrderStreams.Avro;
 using OrderStreams.Avro.Schemas;
+using OrderStreams.SchemaRegistry.Client;
 
 namespace OrderStreams.SchemaRegistry.Serdes;
 
@@ -27,7 +28,10 @@ internal sealed class WriterSchemaCache<TPlan>(ISchemaRegistry registry, Func<Av
         catch (Exception e)
         {
             _plans.TryRemove(new KeyValuePair<int, Task<TPlan>>(schemaId, task));
-            throw new AvroSerdeException(AvroSerdeErrorKind.UnknownSchemaId, $"Cannot get the writer schema: {e.Message}", topic, schemaId, e);
+            var kind = e is AvroException || (e is SchemaRegistryException { ErrorCode: SchemaRegistryErrorCodes.SchemaNotFound })
+                ? AvroSerdeErrorKind.UnknownSchemaId
+                : AvroSerdeErrorKind.RegistryUnavailable;
+            throw new AvroSerdeException(kind, $"Cannot get the writer schema: {e.Message}", topic, schemaId, e);
         }
     }
 
