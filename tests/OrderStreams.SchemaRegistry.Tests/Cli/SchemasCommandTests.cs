@@ -51,6 +51,20 @@ public sealed class SchemasCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Register_IncompatibleWithRegistered_Exits65WithTheRegistrysMessage()
+    {
+        using var client = fixture.Client();
+        await client.RegisterAsync("payments-value", Schemas.PaymentV1);
+        await File.WriteAllTextAsync(SchemaPath, Schemas.PaymentIncompatible);
+
+        var result = await RunAsync("register", "--schema-registry-url", fixture.Url);
+
+        Assert.True(result.ExitCode == 65, result.ToString());
+        Assert.Contains("payments-value (Payment.avsc): Schema being registered is incompatible", result.Error);
+        Assert.Equal([1], await client.GetVersionsAsync("payments-value"));
+    }
+
+    [Fact]
     public async Task CheckAgainstRegistry_CompatibleChange_ExitsZero()
     {
         using var client = fixture.Client();
