@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrderStreams.Avro.Resolution;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Client.Rest;
 using OrderStreams.SchemaRegistry.Server.Storage;
 using static OrderStreams.SchemaRegistry.Server.Http.RegistryHttp;
-using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server.Http;
 

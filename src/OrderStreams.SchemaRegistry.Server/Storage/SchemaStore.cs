@@ -1,6 +1,6 @@
+using OrderStreams.Avro.Resolution;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server.Http;
-using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server.Storage;
 

@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using OrderStreams.SchemaRegistry.Client.Rest;
 using OrderStreams.Avro.Resolution;
+using OrderStreams.SchemaRegistry.Client.Rest;
 
 namespace OrderStreams.SchemaRegistry.Client;
 
