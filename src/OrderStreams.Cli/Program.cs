@@ -6,6 +6,9 @@ using OrderStreams.Native;
 var root = new RootCommand("OrderStreams: stream-processing services for food ordering, and the tools to run them.")
 {
     BrokerCommand.Create(),
+    RegistryCommand.Create(),
+    SchemasCommand.Create(),
+    AvroCommand.Create(),
 };
 
 try
