@@ -11,20 +11,23 @@ internal sealed class MetricFamily
     private readonly List<Series> ordered = [];
     private readonly double[] bounds;
 
-    public MetricFamily(string name, string? help, MetricType type, Aggregation aggregation, bool observable, double[]? bounds)
+    private readonly double divisor;
+
+    public MetricFamily(string name, string help, bool observable, InstrumentShape shape)
     {
         Name = name;
         Help = help;
-        Type = type;
-        Aggregation = aggregation;
+        Type = shape.Type;
+        Aggregation = shape.Aggregation;
         Observable = observable;
-        this.bounds = bounds ?? [];
+        bounds = shape.Bounds ?? [];
+        divisor = shape.Divisor;
         lookup = series.GetAlternateLookup<ReadOnlySpan<KeyValuePair<string, object?>>>();
     }
 
     public string Name { get; }
 
-    public string? Help { get; }
+    public string Help { get; }
 
     public MetricType Type { get; }
 
@@ -34,11 +37,13 @@ internal sealed class MetricFamily
     public bool Observable { get; }
 
     public bool SameShape(MetricFamily other) =>
-        Type == other.Type && Aggregation == other.Aggregation && Observable == other.Observable && bounds.AsSpan().SequenceEqual(other.bounds);
+        Type == other.Type && Aggregation == other.Aggregation && Observable == other.Observable && divisor.Equals(other.divisor) && bounds.AsSpan().SequenceEqual(other.bounds);
 
     public void Record(double measurement, ReadOnlySpan<KeyValuePair<string, object?>> tags, long scrape)
     {
         var target = Find(tags);
+        if (divisor != 1)
+            measurement /= divisor;
         switch (Aggregation)
         {
             case Aggregation.Sum:
@@ -63,12 +68,9 @@ internal sealed class MetricFamily
             if (!ordered.Exists(s => IsCurrent(s, scrape)))
                 return;
 
-            if (Help is { Length: > 0 })
-            {
-                text.Append("# HELP ").Append(Name).Append(' ');
-                PrometheusText.AppendHelp(text, Help);
-                text.Append('\n');
-            }
+            text.Append("# HELP ").Append(Name).Append(' ');
+            PrometheusText.AppendHelp(text, Help);
+            text.Append('\n');
 
             text.Append("# TYPE ").Append(Name).Append(' ').Append(TypeText).Append('\n');
             Span<long> buckets = bounds.Length < 128 ? stackalloc long[bounds.Length + 1] : new long[bounds.Length + 1];

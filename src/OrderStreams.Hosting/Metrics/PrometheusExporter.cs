@@ -112,7 +112,9 @@ internal sealed partial class PrometheusExporter : IDisposable
         }
 
         var name = PrometheusText.MetricName(instrument.Name, instrument.Unit, shape.Type);
-        var candidate = new MetricFamily(name, instrument.Description, shape.Type, shape.Aggregation, instrument.IsObservable, shape.Bounds);
+        // promtool's lint wants HELP on every family; without a description, say where the numbers come from.
+        var help = string.IsNullOrWhiteSpace(instrument.Description) ? $"{instrument.Name} from meter {instrument.Meter.Name}" : instrument.Description;
+        var candidate = new MetricFamily(name, help, instrument.IsObservable, shape);
         MetricFamily family;
         lock (familiesGate)
         {

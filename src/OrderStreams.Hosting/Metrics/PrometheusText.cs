@@ -15,15 +15,15 @@ internal static class PrometheusText
     private const string KafkaExporterNamespace = "kafka.";
 
     /// <summary>
-    /// The exported family name: the instrument name with every character outside <c>[a-zA-Z0-9_:]</c> made <c>_</c>,
-    /// the unit's suffix (<c>s</c> → <c>_seconds</c>, <c>By</c> → <c>_bytes</c>, …) unless already there, and
-    /// <c>_total</c> for counters.
+    /// The exported family name: the instrument name in snake_case with every character outside <c>[a-z0-9_]</c>
+    /// made <c>_</c>, the base unit's suffix (<c>s</c>, <c>ms</c> → <c>_seconds</c>, <c>By</c> → <c>_bytes</c>, …)
+    /// unless already there, and <c>_total</c> for counters.
     /// </summary>
     public static string MetricName(string instrumentName, string? unit, MetricType type)
     {
-        var name = Sanitize(instrumentName, allowColon: true);
-        if (!instrumentName.StartsWith(KafkaExporterNamespace, StringComparison.Ordinal)
-            && UnitSuffix(unit) is { } suffix
+        var name = SnakeCase(instrumentName);
+        if (!IsKafkaExporterName(instrumentName)
+            && BaseUnit(unit) is ({ } suffix, _)
             && !name.EndsWith("_" + suffix, StringComparison.Ordinal))
             name = $"{name}_{suffix}";
         if (type == MetricType.Counter && !name.EndsWith("_total", StringComparison.Ordinal))
@@ -31,33 +31,49 @@ internal static class PrometheusText
         return name;
     }
 
-    public static string LabelName(string tagKey) => Sanitize(tagKey, allowColon: false);
+    /// <summary>What measurements are divided by to be in the base unit: durations are exported in seconds whatever their unit.</summary>
+    public static double UnitDivisor(string instrumentName, string? unit) =>
+        !IsKafkaExporterName(instrumentName) && BaseUnit(unit) is (_, var divisor) ? divisor : 1;
+
+    public static string LabelName(string tagKey) => SnakeCase(tagKey);
+
+    private static bool IsKafkaExporterName(string instrumentName) =>
+        instrumentName.StartsWith(KafkaExporterNamespace, StringComparison.Ordinal);
 
     /// <summary>Only units with a conventional Prometheus spelling get a suffix; annotations such as <c>{record}</c> get none.</summary>
-    private static string? UnitSuffix(string? unit) => unit switch
+    private static (string Suffix, double Divisor)? BaseUnit(string? unit) => unit switch
     {
-        "s" => "seconds",
-        "ms" => "milliseconds",
-        "us" => "microseconds",
-        "ns" => "nanoseconds",
-        "By" => "bytes",
-        "%" => "percent",
+        "s" => ("seconds", 1),
+        "ms" => ("seconds", 1e3),
+        "us" => ("seconds", 1e6),
+        "ns" => ("seconds", 1e9),
+        "By" => ("bytes", 1),
+        "%" => ("percent", 1),
         _ => null,
     };
 
-    private static string Sanitize(string name, bool allowColon)
+    /// <summary><c>consumerGroup.Lag</c> → <c>consumer_group_lag</c>; a leading digit gets a <c>_</c> in front.</summary>
+    private static string SnakeCase(string name)
     {
-        if (name.Length == 0)
-            return "_";
-        return string.Create(name.Length + (char.IsAsciiDigit(name[0]) ? 1 : 0), (name, allowColon), static (span, state) =>
+        var text = new StringBuilder(name.Length + 8);
+        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+            text.Append('_');
+        for (var i = 0; i < name.Length; i++)
         {
-            var (source, colon) = state;
-            var offset = 0;
-            if (char.IsAsciiDigit(source[0]))
-                span[offset++] = '_';
-            foreach (var c in source)
-                span[offset++] = char.IsAsciiLetterOrDigit(c) || c == '_' || (colon && c == ':') ? c : '_';
-        });
+            var c = name[i];
+            if (char.IsAsciiLetterUpper(c))
+            {
+                if (i > 0 && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1])))
+                    text.Append('_');
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                text.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Appends a label value with <c>\</c>, <c>"</c> and line feeds escaped.</summary>

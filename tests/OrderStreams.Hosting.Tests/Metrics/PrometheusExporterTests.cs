@@ -43,12 +43,12 @@ public sealed class PrometheusExporterTests : IDisposable
     [Fact]
     public void Scrape_CounterScrapedTwice_KeepsCounting()
     {
-        var counter = meter.CreateCounter<double>("payments.amount");
+        var counter = meter.CreateCounter<double>("payments.amount", description: "Amount paid.");
         counter.Add(1.25);
         exporter.Scrape();
         counter.Add(0.5);
 
-        Assert.Equal("# TYPE payments_amount_total counter\npayments_amount_total 1.75\n", exporter.Scrape());
+        Assert.Equal("# HELP payments_amount_total Amount paid.\n# TYPE payments_amount_total counter\npayments_amount_total 1.75\n", exporter.Scrape());
     }
 
     [Fact]
@@ -59,7 +59,8 @@ public sealed class PrometheusExporterTests : IDisposable
         counter.Add(1, new("partition", 3), new("topic", "payments"));
 
         Assert.Equal(
-            "# TYPE records_processed_total counter\nrecords_processed_total{partition=\"3\",topic=\"payments\"} 2\n",
+            $"# HELP records_processed_total records.processed from meter {meter.Name}\n"
+            + "# TYPE records_processed_total counter\nrecords_processed_total{partition=\"3\",topic=\"payments\"} 2\n",
             exporter.Scrape());
     }
 
@@ -76,11 +77,11 @@ public sealed class PrometheusExporterTests : IDisposable
     [Fact]
     public void Scrape_Gauge_LastValue()
     {
-        var gauge = meter.CreateGauge<double>("kitchen.load", "%");
+        var gauge = meter.CreateGauge<double>("kitchen.load", "%", "Kitchen load.");
         gauge.Record(40);
         gauge.Record(72.5);
 
-        Assert.Equal("# TYPE kitchen_load_percent gauge\nkitchen_load_percent 72.5\n", exporter.Scrape());
+        Assert.Equal("# HELP kitchen_load_percent Kitchen load.\n# TYPE kitchen_load_percent gauge\nkitchen_load_percent 72.5\n", exporter.Scrape());
     }
 
     [Fact]
@@ -110,20 +111,20 @@ public sealed class PrometheusExporterTests : IDisposable
     public void Scrape_ObservableCounter_ReportedTotalAsCounter()
     {
         var total = 7L;
-        meter.CreateObservableCounter("commits", () => total);
+        meter.CreateObservableCounter("commits", () => total, description: "Commits.");
 
         exporter.Scrape();
         total = 9;
 
-        Assert.Equal("# TYPE commits_total counter\ncommits_total 9\n", exporter.Scrape());
+        Assert.Equal("# HELP commits_total Commits.\n# TYPE commits_total counter\ncommits_total 9\n", exporter.Scrape());
     }
 
     [Fact]
     public void Scrape_ObservableUpDownCounter_Gauge()
     {
-        meter.CreateObservableUpDownCounter("orders.waiting", () => -4);
+        meter.CreateObservableUpDownCounter("orders.waiting", () => -4, description: "Orders waiting.");
 
-        Assert.Equal("# TYPE orders_waiting gauge\norders_waiting -4\n", exporter.Scrape());
+        Assert.Equal("# HELP orders_waiting Orders waiting.\n# TYPE orders_waiting gauge\norders_waiting -4\n", exporter.Scrape());
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public sealed class PrometheusExporterTests : IDisposable
         var size = meter.CreateHistogram<int>(
             "batch.size",
             unit: "{record}",
-            description: null,
+            description: "Records per batch.",
             tags: null,
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 10, 100] });
         size.Record(1, new KeyValuePair<string, object?>("topic", "payments"));
@@ -174,6 +175,7 @@ public sealed class PrometheusExporterTests : IDisposable
 
         Assert.Equal(
             """
+            # HELP batch_size Records per batch.
             # TYPE batch_size histogram
             batch_size_bucket{topic="payments",le="1"} 1
             batch_size_bucket{topic="payments",le="10"} 1
@@ -207,16 +209,18 @@ public sealed class PrometheusExporterTests : IDisposable
     {
         KeyValuePair<string, object?>[] tags = [new("consumergroup", "payment-completion"), new("topic", "orders.placed"), new("partition", 3)];
         meter.CreateObservableGauge("kafka.consumergroup.lag", () => new Measurement<long>(42, tags), "{message}", "Messages behind the log end.");
-        meter.CreateObservableGauge("kafka.consumergroup.lag_seconds", () => new Measurement<double>(1.5, tags), "s");
-        meter.CreateObservableGauge("kafka.consumergroup.current_offset", () => new Measurement<long>(1000, tags), "{offset}");
+        meter.CreateObservableGauge("kafka.consumergroup.lag_seconds", () => new Measurement<double>(1.5, tags), "s", "Seconds behind.");
+        meter.CreateObservableGauge("kafka.consumergroup.current_offset", () => new Measurement<long>(1000, tags), "{offset}", "Committed offset.");
 
         Assert.Equal(
             """
+            # HELP kafka_consumergroup_current_offset Committed offset.
             # TYPE kafka_consumergroup_current_offset gauge
             kafka_consumergroup_current_offset{consumergroup="payment-completion",partition="3",topic="orders.placed"} 1000
             # HELP kafka_consumergroup_lag Messages behind the log end.
             # TYPE kafka_consumergroup_lag gauge
             kafka_consumergroup_lag{consumergroup="payment-completion",partition="3",topic="orders.placed"} 42
+            # HELP kafka_consumergroup_lag_seconds Seconds behind.
             # TYPE kafka_consumergroup_lag_seconds gauge
             kafka_consumergroup_lag_seconds{consumergroup="payment-completion",partition="3",topic="orders.placed"} 1.5
 
@@ -227,21 +231,56 @@ public sealed class PrometheusExporterTests : IDisposable
     [Fact]
     public void Scrape_KafkaInstrumentInSeconds_NoUnitSuffixWhereOthersGetOne()
     {
-        meter.CreateObservableGauge("kafka.consumergroup.lag.time", () => 2.0, "s");
-        meter.CreateObservableGauge("consumer.lag.time", () => 2.0, "s");
+        meter.CreateObservableGauge("kafka.consumergroup.lag.time", () => 2.0, "s", "Kafka-style.");
+        meter.CreateObservableGauge("consumer.lag.time", () => 2.0, "s", "Ours.");
 
         Assert.Equal(
-            "# TYPE consumer_lag_time_seconds gauge\nconsumer_lag_time_seconds 2\n# TYPE kafka_consumergroup_lag_time gauge\nkafka_consumergroup_lag_time 2\n",
+            "# HELP consumer_lag_time_seconds Ours.\n# TYPE consumer_lag_time_seconds gauge\nconsumer_lag_time_seconds 2\n"
+            + "# HELP kafka_consumergroup_lag_time Kafka-style.\n# TYPE kafka_consumergroup_lag_time gauge\nkafka_consumergroup_lag_time 2\n",
             exporter.Scrape());
     }
 
     [Fact]
     public void Scrape_SameNameFromTwoInstrumentsOfAnotherType_KeepsTheFirst()
     {
-        meter.CreateCounter<long>("restores").Add(1);
-        meter.CreateObservableGauge("restores_total", () => 5);
+        meter.CreateCounter<long>("restores", description: "Restores.").Add(1);
+        meter.CreateObservableGauge("restores_total", () => 5, description: "Not a counter.");
 
-        Assert.Equal("# TYPE restores_total counter\nrestores_total 1\n", exporter.Scrape());
+        Assert.Equal("# HELP restores_total Restores.\n# TYPE restores_total counter\nrestores_total 1\n", exporter.Scrape());
+    }
+
+    [Fact]
+    public void Scrape_HistogramInMilliseconds_ExportedInSeconds()
+    {
+        var latency = meter.CreateHistogram<long>(
+            "commit.latency",
+            unit: "ms",
+            description: "Commit latency.",
+            tags: null,
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [5, 50] });
+        latency.Record(3);
+        latency.Record(20);
+
+        Assert.Equal(
+            """
+            # HELP commit_latency_seconds Commit latency.
+            # TYPE commit_latency_seconds histogram
+            commit_latency_seconds_bucket{le="0.005"} 1
+            commit_latency_seconds_bucket{le="0.05"} 2
+            commit_latency_seconds_bucket{le="+Inf"} 2
+            commit_latency_seconds_sum 0.023
+            commit_latency_seconds_count 2
+
+            """,
+            exporter.Scrape());
+    }
+
+    [Fact]
+    public void Scrape_CamelCaseNames_SnakeCase()
+    {
+        meter.CreateObservableGauge("Streams.activeTasks", () => new Measurement<int>(2, new KeyValuePair<string, object?>("threadId", 1)), description: "Tasks.");
+
+        Assert.Equal("# HELP streams_active_tasks Tasks.\n# TYPE streams_active_tasks gauge\nstreams_active_tasks{thread_id=\"1\"} 2\n", exporter.Scrape());
     }
 
     [Fact]

@@ -13,7 +13,9 @@ public sealed class PrometheusTextTests
     [InlineData("changelog.written", "By", "Counter", "changelog_written_bytes_total")]
     [InlineData("store-size/bytes", "By", "Gauge", "store_size_bytes")]
     [InlineData("2xx.responses", "{response}", "Counter", "_2xx_responses_total")]
-    [InlineData("ns:rule.ratio", "1", "Gauge", "ns:rule_ratio")]
+    [InlineData("ns:rule.ratio", "1", "Gauge", "ns_rule_ratio")]
+    [InlineData("commit.latency", "ms", "Histogram", "commit_latency_seconds")]
+    [InlineData("OrderStreams.recordsBehind", null, "Gauge", "order_streams_records_behind")]
     [InlineData("kafka.consumergroup.lag", "{message}", "Gauge", "kafka_consumergroup_lag")]
     [InlineData("kafka.consumergroup.lag_seconds", "s", "Gauge", "kafka_consumergroup_lag_seconds")]
     [InlineData("kafka.consumergroup.current_offset", "{offset}", "Gauge", "kafka_consumergroup_current_offset")]
@@ -24,6 +26,7 @@ public sealed class PrometheusTextTests
     [InlineData("consumer.group", "consumer_group")]
     [InlineData("ns:key", "ns_key")]
     [InlineData("1st", "_1st")]
+    [InlineData("partitionId", "partition_id")]
     public void LabelName_TagKey_ValidLabelName(string key, string expected) =>
         Assert.Equal(expected, PrometheusText.LabelName(key));
 
@@ -43,6 +46,14 @@ public sealed class PrometheusTextTests
 
         Assert.Equal(expected, text.ToString());
     }
+
+    [Theory]
+    [InlineData("commit.latency", "ms", 1000)]
+    [InlineData("gc.pause", "ns", 1e9)]
+    [InlineData("process.duration", "s", 1)]
+    [InlineData("kafka.consumergroup.lag_ms", "ms", 1)]
+    public void UnitDivisor_Unit_ToBaseUnit(string instrument, string unit, double expected) =>
+        Assert.Equal(expected, PrometheusText.UnitDivisor(instrument, unit));
 
     [Fact]
     public void TagText_Values_InvariantText() =>
