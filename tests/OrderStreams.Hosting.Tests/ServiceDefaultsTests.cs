@@ -107,6 +107,19 @@ public sealed class ServiceDefaultsTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
         Assert.Equal("Not Found", problem.GetProperty("title").GetString());
+        Assert.Equal("Nothing at GET /no-such-thing.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task WrongMethod_Problem405()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var response = await app.Client.DeleteAsync("/metrics");
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("DELETE is not allowed on /metrics.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderStreams.Hosting.Problems;
@@ -11,12 +12,24 @@ internal static class ProblemResponses
 {
     public const string UnhandledMessage = "An unexpected error occurred; the service log has the details.";
 
-    /// <summary>Adds <c>traceId</c> (to find the log lines) and drops anything that could carry exception details.</summary>
+    /// <summary>
+    /// Adds <c>traceId</c> (to find the log lines), a <c>detail</c> message where there is none (status code pages),
+    /// and drops anything that could carry exception details.
+    /// </summary>
     public static void Customize(ProblemDetailsContext context)
     {
-        context.ProblemDetails.Extensions.Remove("exception");
-        context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        var problem = context.ProblemDetails;
+        problem.Extensions.Remove("exception");
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        problem.Detail ??= DefaultDetail(context.HttpContext.Request, problem.Status ?? context.HttpContext.Response.StatusCode);
     }
+
+    private static string DefaultDetail(HttpRequest request, int status) => status switch
+    {
+        StatusCodes.Status404NotFound => $"Nothing at {request.Method} {request.Path}.",
+        StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}.",
+        _ => $"{ReasonPhrases.GetReasonPhrase(status)}.",
+    };
 
     /// <summary>
     /// 500 with a fixed message: the exception itself is logged by the exception handler middleware, never sent.
