@@ -10,11 +10,13 @@ internal sealed class MetricFamily
     private readonly ConcurrentDictionary<TagSet, Series>.AlternateLookup<ReadOnlySpan<KeyValuePair<string, object?>>> lookup;
     private readonly List<Series> ordered = [];
     private readonly double[] bounds;
-
     private readonly double divisor;
+    private readonly int maxSeries;
+    private Series? overflow;
 
-    public MetricFamily(string name, string help, bool observable, InstrumentShape shape)
+    public MetricFamily(string name, string help, bool observable, InstrumentShape shape, int maxSeries)
     {
+        this.maxSeries = maxSeries;
         Name = name;
         Help = help;
         Type = shape.Type;
@@ -103,11 +105,18 @@ internal sealed class MetricFamily
         {
             if (lookup.TryGetValue(tags, out found))
                 return found;
+            if (ordered.Count >= maxSeries)
+                return overflow ??= Add(new Series(TagSet.Overflow, bounds.Length + 1));
             var created = new Series(TagSet.Create(tags), bounds.Length + 1);
             series[created.Tags] = created;
-            ordered.Add(created);
-            return created;
+            return Add(created);
         }
+    }
+
+    private Series Add(Series created)
+    {
+        ordered.Add(created);
+        return created;
     }
 
     private void RenderHistogram(StringBuilder text, Series entry, Span<long> buckets)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OrderStreams.Hosting.Metrics;
 
 /// <summary>Which meters <c>/metrics</c> exports (section <c>Metrics</c>).</summary>
@@ -14,6 +16,13 @@ public sealed class MetricsOptions
     /// </summary>
     /// <remarks>.NET's own meters can be added too, e.g. <c>System.Runtime</c> or <c>Microsoft.AspNetCore.Hosting</c>.</remarks>
     public List<string> Meters { get; init; } = [];
+
+    /// <summary>
+    /// The most series one metric keeps; measurements for further tag sets are added to one series labelled
+    /// <c>otel_metric_overflow="true"</c> (OpenTelemetry's convention), so a tag with unbounded values cannot exhaust memory.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxSeriesPerMetric { get; init; } = 2000;
 
     internal IReadOnlyList<string> EffectiveMeters => Meters.Count == 0 ? DefaultMeters : Meters;
 

@@ -14,7 +14,7 @@ namespace OrderStreams.Hosting.Metrics;
 /// <remarks>
 /// Counters are cumulative from process start; up-down counters and gauges hold their current value;
 /// observable instruments are read at each scrape. Families are rendered sorted by name, series in the order
-/// they first appeared.
+/// they first appeared. Meters created by another host's <see cref="IMeterFactory"/> are left to that host.
 /// </remarks>
 internal sealed partial class PrometheusExporter : IDisposable
 {
@@ -22,6 +22,7 @@ internal sealed partial class PrometheusExporter : IDisposable
         new DefaultObjectPoolProvider().CreateStringBuilderPool(initialCapacity: 16 * 1024, maximumRetainedCapacity: 4 * 1024 * 1024);
 
     private readonly MetricsOptions options;
+    private readonly IMeterFactory meterFactory;
     private readonly ILogger logger;
     private readonly MeterListener listener;
     private readonly Lock familiesGate = new();
@@ -30,9 +31,10 @@ internal sealed partial class PrometheusExporter : IDisposable
     private MetricFamily[] sorted = [];
     private long scrape;
 
-    public PrometheusExporter(IOptions<MetricsOptions> options, ILogger<PrometheusExporter> logger)
+    public PrometheusExporter(IOptions<MetricsOptions> options, IMeterFactory meterFactory, ILogger<PrometheusExporter> logger)
     {
         this.options = options.Value;
+        this.meterFactory = meterFactory;
         this.logger = logger;
         listener = new MeterListener { InstrumentPublished = OnInstrumentPublished };
         listener.SetMeasurementEventCallback<long>(static (_, m, tags, state) => Record(state, m, tags));
@@ -103,7 +105,9 @@ internal sealed partial class PrometheusExporter : IDisposable
 
     private void OnInstrumentPublished(Instrument instrument, MeterListener meterListener)
     {
-        if (!options.Exports(instrument.Meter.Name))
+        // A meter from another host's factory (several services in one process) belongs to that host's /metrics.
+        var scope = instrument.Meter.Scope;
+        if (!options.Exports(instrument.Meter.Name) || (scope is not null && !ReferenceEquals(scope, meterFactory)))
             return;
         if (InstrumentShape.Of(instrument) is not { } shape)
         {
@@ -114,14 +118,14 @@ internal sealed partial class PrometheusExporter : IDisposable
         var name = PrometheusText.MetricName(instrument.Name, instrument.Unit, shape.Type);
         // promtool's lint wants HELP on every family; without a description, say where the numbers come from.
         var help = string.IsNullOrWhiteSpace(instrument.Description) ? $"{instrument.Name} from meter {instrument.Meter.Name}" : instrument.Description;
-        var candidate = new MetricFamily(name, help, instrument.IsObservable, shape);
+        var candidate = new MetricFamily(name, help, instrument.IsObservable, shape, options.MaxSeriesPerMetric);
         MetricFamily family;
         lock (familiesGate)
         {
             if (!families.TryGetValue(name, out var existing))
             {
                 families.Add(name, candidate);
-                sorted = [.. families.Values.OrderBy(f => f.Name, StringComparer.Ordinal)];
+                Volatile.Write(ref sorted, [.. families.Values.OrderBy(f => f.Name, StringComparer.Ordinal)]);
                 family = candidate;
             }
             else if (existing.SameShape(candidate))

@@ -10,6 +10,9 @@ internal sealed class TagSet
 {
     public static readonly TagSet Empty = new([]);
 
+    /// <summary>Where measurements go once a metric has its maximum number of series.</summary>
+    public static readonly TagSet Overflow = new([new("otel_metric_overflow", true)]);
+
     private readonly KeyValuePair<string, object?>[] tags;
 
     private TagSet(KeyValuePair<string, object?>[] tags)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrderStreams.Hosting.Metrics;
@@ -8,17 +9,19 @@ namespace OrderStreams.Hosting.Tests.Metrics;
 public sealed class PrometheusExporterTests : IDisposable
 {
     private readonly Meter meter = new($"OrderStreams.Tests.{Guid.NewGuid():N}");
+    private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly PrometheusExporter exporter;
 
     public PrometheusExporterTests()
     {
-        exporter = new PrometheusExporter(Options.Create(new MetricsOptions { Meters = [meter.Name] }), NullLogger<PrometheusExporter>.Instance);
+        exporter = Exporter(new MetricsOptions { Meters = [meter.Name] });
     }
 
     public void Dispose()
     {
         exporter.Dispose();
         meter.Dispose();
+        services.Dispose();
     }
 
     [Fact]
@@ -284,6 +287,39 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
+    public void Scrape_MoreTagSetsThanTheLimit_RestInOneOverflowSeries()
+    {
+        using var limited = Exporter(new MetricsOptions { Meters = [meter.Name], MaxSeriesPerMetric = 2 });
+        var counter = meter.CreateCounter<long>("lookups", description: "Lookups by order.");
+        foreach (var order in new[] { "o1", "o2", "o3", "o4", "o1" })
+            counter.Add(1, new KeyValuePair<string, object?>("order", order));
+
+        Assert.Equal(
+            """
+            # HELP lookups_total Lookups by order.
+            # TYPE lookups_total counter
+            lookups_total{order="o1"} 2
+            lookups_total{order="o2"} 1
+            lookups_total{otel_metric_overflow="true"} 2
+
+            """,
+            limited.Scrape());
+    }
+
+    [Fact]
+    public void Scrape_MeterFromAnotherHostsFactory_NotExported()
+    {
+        using var otherHost = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var ours = services.GetRequiredService<IMeterFactory>().Create(meter.Name);
+        var theirs = otherHost.GetRequiredService<IMeterFactory>().Create(meter.Name);
+        ours.CreateCounter<long>("placed", description: "Placed.").Add(1);
+        theirs.CreateCounter<long>("placed", description: "Placed.").Add(10);
+        meter.CreateCounter<long>("placed", description: "Placed.").Add(100);
+
+        Assert.Equal("# HELP placed_total Placed.\n# TYPE placed_total counter\nplaced_total 101\n", exporter.Scrape());
+    }
+
+    [Fact]
     public void Scrape_MeterNotConfigured_NotExported()
     {
         using var other = new Meter($"Other.{Guid.NewGuid():N}");
@@ -291,4 +327,7 @@ public sealed class PrometheusExporterTests : IDisposable
 
         Assert.Equal("", exporter.Scrape());
     }
+
+    private PrometheusExporter Exporter(MetricsOptions options) =>
+        new(Options.Create(options), services.GetRequiredService<IMeterFactory>(), NullLogger<PrometheusExporter>.Instance);
 }
