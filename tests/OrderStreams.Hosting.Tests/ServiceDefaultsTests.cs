@@ -151,7 +151,7 @@ public sealed class ServiceDefaultsTests
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         Assert.Contains("orders_placed_total{branch=\"b1\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("orders_placed_total{branch=\"quote\\\"slash\\\\newline\\nbranch\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("kafka_consumergroup_lag{consumergroup=\"payment-completion\",partition=\"0\",topic=\"payments\"} 7\n", text, StringComparison.Ordinal);
+        Assert.Contains("kafka_consumergroup_lag{consumergroup=\"payment-completion\",topic=\"payments\",partition=\"0\"} 7\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE order_duration_seconds histogram\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram\n", text, StringComparison.Ordinal);
         Assert.Equal((0, ""), (exitCode, promtoolOutput));

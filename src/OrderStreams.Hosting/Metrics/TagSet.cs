@@ -3,7 +3,8 @@ using System.Text;
 namespace OrderStreams.Hosting.Metrics;
 
 /// <summary>
-/// The tags of one series, sorted by key, with their label text rendered once. Equal to any span of the same
+/// The tags of one series, with their label text rendered once in the order they were first recorded (so
+/// <c>kafka_consumergroup_lag{consumergroup,topic,partition}</c> reads as tagged). Equal to any span of the same
 /// tags in any order (<see cref="TagSetComparer"/>), so recording finds its series without allocating.
 /// </summary>
 internal sealed class TagSet
@@ -29,14 +30,10 @@ internal sealed class TagSet
 
     public static TagSet Create(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        if (tags.IsEmpty)
-            return Empty;
-        var sorted = tags.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new TagSet(sorted);
+        return tags.IsEmpty ? Empty : new TagSet(tags.ToArray());
     }
 
-    /// <summary>Order-independent, so a span hashes like the sorted set made from it.</summary>
+    /// <summary>Order-independent, so the same tags in another order find the same series.</summary>
     public static int Hash(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var hash = tags.Length;

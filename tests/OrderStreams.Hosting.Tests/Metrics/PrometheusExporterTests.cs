@@ -55,7 +55,7 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
-    public void Scrape_TagsInAnyOrder_OneSeriesWithSortedLabels()
+    public void Scrape_TagsInAnyOrder_OneSeriesLabelledInFirstOrder()
     {
         var counter = meter.CreateCounter<int>("records.processed");
         counter.Add(1, new("topic", "payments"), new("partition", 3));
@@ -63,7 +63,7 @@ public sealed class PrometheusExporterTests : IDisposable
 
         Assert.Equal(
             $"# HELP records_processed_total records.processed from meter {meter.Name}\n"
-            + "# TYPE records_processed_total counter\nrecords_processed_total{partition=\"3\",topic=\"payments\"} 2\n",
+            + "# TYPE records_processed_total counter\nrecords_processed_total{topic=\"payments\",partition=\"3\"} 2\n",
             exporter.Scrape());
     }
 
@@ -219,13 +219,13 @@ public sealed class PrometheusExporterTests : IDisposable
             """
             # HELP kafka_consumergroup_current_offset Committed offset.
             # TYPE kafka_consumergroup_current_offset gauge
-            kafka_consumergroup_current_offset{consumergroup="payment-completion",partition="3",topic="orders.placed"} 1000
+            kafka_consumergroup_current_offset{consumergroup="payment-completion",topic="orders.placed",partition="3"} 1000
             # HELP kafka_consumergroup_lag Messages behind the log end.
             # TYPE kafka_consumergroup_lag gauge
-            kafka_consumergroup_lag{consumergroup="payment-completion",partition="3",topic="orders.placed"} 42
+            kafka_consumergroup_lag{consumergroup="payment-completion",topic="orders.placed",partition="3"} 42
             # HELP kafka_consumergroup_lag_seconds Seconds behind.
             # TYPE kafka_consumergroup_lag_seconds gauge
-            kafka_consumergroup_lag_seconds{consumergroup="payment-completion",partition="3",topic="orders.placed"} 1.5
+            kafka_consumergroup_lag_seconds{consumergroup="payment-completion",topic="orders.placed",partition="3"} 1.5
 
             """,
             exporter.Scrape());
