@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -64,17 +65,23 @@ internal sealed partial class PrometheusExporter : IDisposable
 
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
+        response.ContentType = PrometheusText.ContentType;
+        Write(response.BodyWriter);
+        await response.BodyWriter.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Renders a scrape into <paramref name="output"/> as UTF-8.</summary>
+    public void Write(IBufferWriter<byte> output)
+    {
         var text = Builders.Get();
         try
         {
             Render(text);
-            response.ContentType = PrometheusText.ContentType;
             // One stateful encoder across chunks: a chunk boundary may split a surrogate pair.
             var encoder = Encoding.UTF8.GetEncoder();
             foreach (var chunk in text.GetChunks())
-                encoder.Convert(chunk.Span, response.BodyWriter, flush: false, out _, out _);
-            encoder.Convert([], response.BodyWriter, flush: true, out _, out _);
-            await response.BodyWriter.FlushAsync(cancellationToken);
+                encoder.Convert(chunk.Span, output, flush: false, out _, out _);
+            encoder.Convert([], output, flush: true, out _, out _);
         }
         finally
         {
