@@ -4,7 +4,12 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OrderStreams.Hosting.Health;
 
 namespace OrderStreams.Hosting.Tests;
@@ -155,6 +160,36 @@ public sealed class ServiceDefaultsTests
         Assert.Contains("# TYPE order_duration_seconds histogram\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram\n", text, StringComparison.Ordinal);
         Assert.Equal((0, ""), (exitCode, promtoolOutput));
+    }
+
+    [Theory]
+    [InlineData(null, "OrderStreams.Services.Test", LogLevel.Information, true)]
+    [InlineData("Warning", "OrderStreams.Services.Test", LogLevel.Information, false)]
+    [InlineData("Warning", "OrderStreams.Services.Test", LogLevel.Warning, true)]
+    [InlineData(null, "Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Information, false)]
+    [InlineData(null, "Microsoft.Hosting.Lifetime", LogLevel.Information, true)]
+    public void AddServiceDefaults_LogLevelFromConfiguration_Applied(string? defaultLevel, string category, LogLevel level, bool enabled)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = defaultLevel });
+        builder.AddServiceDefaults();
+        using var host = builder.Build();
+
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+
+        Assert.Equal(enabled, logger.IsEnabled(level));
+    }
+
+    [Fact]
+    public void AddServiceDefaults_Console_SingleLineWithUtcTimestamps()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddServiceDefaults();
+        using var host = builder.Build();
+
+        var console = host.Services.GetRequiredService<IOptions<SimpleConsoleFormatterOptions>>().Value;
+
+        Assert.Equal((true, true, "yyyy-MM-ddTHH:mm:ss.fffZ "), (console.SingleLine, console.UseUtcTimestamp, console.TimestampFormat));
     }
 
     /// <summary>Runs <c>promtool check metrics</c> (Debian package <c>prometheus</c>), which parses and lints the exposition.</summary>
