@@ -7,6 +7,7 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
 {
     BrokerCommand.Create(),
     BenchCommand.Create(),
+    DevCommand.Create(),
 };
 
 using var shutdown = new ShutdownSignal();
