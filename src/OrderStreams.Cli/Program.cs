@@ -8,6 +8,7 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
     BrokerCommand.Create(),
     BenchCommand.Create(),
     DevCommand.Create(),
+    GroupsCommand.Create(),
 };
 
 using var shutdown = new ShutdownSignal();

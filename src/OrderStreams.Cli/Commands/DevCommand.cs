@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Cli.Platform.Dashboard;
-using OrderStreams.Kafka.Topics;
 
 namespace OrderStreams.Cli.Commands;
 
@@ -25,12 +24,11 @@ internal static class DevCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var root = Path.GetDirectoryName(Path.GetDirectoryName(TopicManifest.Locate(Environment.CurrentDirectory)))!;
             var options = new DevPlatformOptions(
-                parse.GetValue(stateDir)?.FullName ?? Path.Combine(root, ".state", "dev"),
+                parse.GetValue(stateDir)?.FullName ?? Checkout.DevStateDirectory(),
                 parse.GetValue(configuration)!, parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(port));
 
-            await using var platform = await DevPlatform.StartAsync(options, root);
+            await using var platform = await DevPlatform.StartAsync(options, Checkout.Root());
             foreach (var line in platform.ConnectionLines) Console.WriteLine(line);
             await Console.Error.WriteLineAsync($"Running {platform.Services.Count} services and the simulator; logs in {Path.Combine(options.StateDirectory, "logs")}. Stop with Ctrl-C.");
 

@@ -25,6 +25,8 @@ internal sealed class DevPlatform : IAsyncDisposable
 
     public required EmbeddedSchemaRegistry Registry { get; init; }
 
+    public required string StateDirectory { get; init; }
+
     public IReadOnlyList<ServiceProcess> Services { get; private set; } = [];
 
     public TrafficSimulator Simulator { get; private set; } = null!;
@@ -51,10 +53,11 @@ internal sealed class DevPlatform : IAsyncDisposable
             throw;
         }
 
-        var platform = new DevPlatform { Kafka = kafka, Registry = registry };
+        var platform = new DevPlatform { Kafka = kafka, Registry = registry, StateDirectory = options.StateDirectory };
         try
         {
             await platform.StartRestAsync(options, repositoryRoot);
+            ConnectionFile.Write(options.StateDirectory, platform.ConnectionLines);
             return platform;
         }
         catch
@@ -66,6 +69,7 @@ internal sealed class DevPlatform : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ConnectionFile.Delete(StateDirectory);
         if (simulation is not null)
         {
             await simulation.CancelAsync();

@@ -46,6 +46,22 @@ public sealed class LagReader : IDisposable
         return new GroupLag(group, at, WithOldestTimestamps(lags));
     }
 
+    /// <summary>The topics <paramref name="group"/> has committed offsets on (what it consumes, without DescribeGroups).</summary>
+    public IReadOnlyList<string> TopicsOf(string group)
+    {
+        var partitions = admin.GetMetadata(RequestTimeout).Topics
+            .Where(t => !t.Topic.StartsWith("__", StringComparison.Ordinal))
+            .SelectMany(t => t.Partitions.Select(p => new TopicPartition(t.Topic, p.PartitionId)))
+            .ToList();
+        using var member = new ConsumerBuilder<Ignore, Ignore>(ConsumerSettings(group)).Build();
+        return member.Committed(partitions, RequestTimeout)
+            .Where(c => !c.Offset.IsSpecial)
+            .Select(c => c.Topic)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     public void Dispose()
     {
         probe.Dispose();
