@@ -9,7 +9,7 @@ namespace OrderStreams.Cli.Commands;
 /// <summary><c>orderstreams groups</c>: consumer-group lag with Burrow-style status.</summary>
 internal static class GroupsCommand
 {
-    public static Command Create() => new("groups", "Consumer groups: lag per group, topic and partition.") { Lag() };
+    public static Command Create() => new("groups", "Consumer groups: lag per group, topic and partition, and offset resets.") { Lag(), GroupResetCommand.Create() };
 
     private static Command Lag()
     {
