@@ -2,6 +2,7 @@ using System.CommandLine;
 using OrderStreams.Cli;
 using OrderStreams.Cli.Commands;
 using OrderStreams.Native;
+using Spectre.Console;
 
 var root = new RootCommand("OrderStreams: stream-processing services for food ordering, and the tools to run them.")
 {
@@ -10,7 +11,16 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
     RegistryCommand.Create(),
     SchemasCommand.Create(),
     AvroCommand.Create(),
+    DevCommand.Create(),
+    GroupsCommand.Create(),
 };
+
+if (Console.IsOutputRedirected)
+{
+    // Piped or captured output: plain text, and tables as wide as their content rather than wrapped at 80 columns.
+    AnsiConsole.Profile.Capabilities.Ansi = false;
+    AnsiConsole.Profile.Width = 250;
+}
 
 using var shutdown = new ShutdownSignal();
 try

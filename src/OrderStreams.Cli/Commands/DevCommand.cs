@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Text.Json;
+using OrderStreams.Cli.Platform;
+using OrderStreams.Cli.Platform.Dashboard;
+
+namespace OrderStreams.Cli.Commands;
+
+/// <summary><c>orderstreams dev</c>: the whole pipeline on the embedded broker, with traffic, a console view and a web dashboard.</summary>
+internal static class DevCommand
+{
+    public static Command Create()
+    {
+        var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C)." };
+        var summaryJson = new Option<FileInfo?>("--summary-json") { Description = "Write the final order funnel to this file as JSON." };
+        var rate = new Option<double>("--orders-per-second") { Description = "Simulated order arrivals per second outside rush.", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 7 };
+        var port = new Option<int>("--dashboard-port") { Description = "Dashboard port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 0 };
+        var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "Where state, schemas and logs go (default: .state/dev in the checkout)." };
+        var configuration = new Option<string>("--configuration") { Description = "Build configuration of the services to run.", DefaultValueFactory = _ => "Release" };
+
+        var command = new Command("dev", "Run the whole platform on this machine: embedded broker and schema registry, every service, the traffic simulator, a live view and a web dashboard.")
+        {
+            duration, summaryJson, rate, seed, port, stateDir, configuration,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new DevPlatformOptions(
+                parse.GetValue(stateDir)?.FullName ?? Checkout.DevStateDirectory(),
+                parse.GetValue(configuration)!, parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(port));
+
+            await using var platform = await DevPlatform.StartAsync(options, Checkout.Root());
+            foreach (var line in platform.ConnectionLines) Console.WriteLine(line);
+            await Console.Error.WriteLineAsync($"Running {platform.Services.Count} services and the simulator; logs in {Path.Combine(options.StateDirectory, "logs")}. Stop with Ctrl-C.");
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            if (parse.GetValue(duration) is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+            await ConsoleView.RunAsync(platform.Monitor, stop.Token);
+
+            var final = platform.Monitor.Latest;
+            if (final is not null) await Console.Error.WriteLineAsync(ConsoleView.StatusLine(final));
+            if (parse.GetValue(summaryJson) is { } file && final is not null)
+                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(final.Funnel, DashboardJson.Default.Funnel), CancellationToken.None);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

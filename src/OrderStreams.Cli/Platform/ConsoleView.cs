@@ -1,0 +1,71 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace OrderStreams.Cli.Platform;
+
+/// <summary>The dev platform in the terminal: per service processed/s, lag and state, and the order funnel.</summary>
+internal static class ConsoleView
+{
+    /// <summary>Refreshes a live view in a terminal, or logs a status line every few seconds when output is redirected.</summary>
+    public static async Task RunAsync(PlatformMonitor monitor, CancellationToken stop)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            while (await Wait(TimeSpan.FromSeconds(5), stop))
+            {
+                if (monitor.Latest is { } sample) await Console.Error.WriteLineAsync(StatusLine(sample));
+            }
+            return;
+        }
+
+        await AnsiConsole.Live(new Text("starting…")).StartAsync(async live =>
+        {
+            while (await Wait(TimeSpan.FromSeconds(1), stop))
+            {
+                if (monitor.Latest is { } sample) live.UpdateTarget(Render(sample));
+            }
+        });
+    }
+
+    public static string StatusLine(PlatformSample sample)
+    {
+        var f = sample.Funnel;
+        var services = string.Join(" ", sample.Services.Select(s => $"{s.Service}={s.State}/{s.ProcessedPerSecond:F0}/s/lag {s.Lag}"));
+        return $"[{sample.At:HH:mm:ss}] placed {f.Placed} paid {f.Paid} failed {f.PaymentFailed} expired {f.PaymentExpired} " +
+               $"branch {f.BranchAssigned} (rerouted {f.Rerouted}, rejected {f.Rejected}) driver {f.DriverAssigned} delivered {f.Delivered} dlq {f.DeadLetters} | {services}";
+    }
+
+    private static IRenderable Render(PlatformSample sample)
+    {
+        var services = new Table().Title("services").AddColumns("service", "state", "processed/s", "lag", "lag s");
+        foreach (var s in sample.Services)
+            services.AddRow(s.Service, s.State, $"{s.ProcessedPerSecond:N0}", $"{s.Lag:N0}", $"{s.LagSeconds:F1}");
+
+        var f = sample.Funnel;
+        var funnel = new BarChart().Label("order funnel").Width(70)
+            .AddItem("placed", f.Placed, Color.Blue)
+            .AddItem("paid", f.Paid, Color.Green)
+            .AddItem("payment failed", f.PaymentFailed, Color.Red)
+            .AddItem("payment expired", f.PaymentExpired, Color.Red)
+            .AddItem("branch assigned", f.BranchAssigned, Color.Green)
+            .AddItem("rerouted", f.Rerouted, Color.Yellow)
+            .AddItem("rejected", f.Rejected, Color.Red)
+            .AddItem("driver assigned", f.DriverAssigned, Color.Green)
+            .AddItem("delivered", f.Delivered, Color.Green)
+            .AddItem("dead letters", f.DeadLetters, Color.Red);
+        return new Rows(new Text($"{sample.At:HH:mm:ss} · simulator placed {sample.Simulator.OrdersPlaced:N0} orders"), services, funnel);
+    }
+
+    private static async Task<bool> Wait(TimeSpan interval, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(interval, stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using OrderStreams.Cli.Platform.Dashboard;
+using OrderStreams.Kafka.Embedded;
+using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry.Server;
+using OrderStreams.Simulator;
+using OrderStreams.Simulator.Kafka;
+
+namespace OrderStreams.Cli.Platform;
+
+/// <summary>
+/// Everything <c>orderstreams dev</c> runs on one machine: the embedded broker and schema registry, every topology
+/// service as its own process, the traffic simulator, the monitor and the web dashboard. Stops in reverse order.
+/// </summary>
+internal sealed class DevPlatform : IAsyncDisposable
+{
+    private readonly List<object> started = [];
+    private CancellationTokenSource? simulation;
+    private Task? simulationLoop;
+
+    private DevPlatform()
+    {
+    }
+
+    public required EmbeddedKafka Kafka { get; init; }
+
+    public required EmbeddedSchemaRegistry Registry { get; init; }
+
+    public required string StateDirectory { get; init; }
+
+    public IReadOnlyList<ServiceProcess> Services { get; private set; } = [];
+
+    public TrafficSimulator Simulator { get; private set; } = null!;
+
+    public PlatformMonitor Monitor { get; private set; } = null!;
+
+    public DashboardServer Dashboard { get; private set; } = null!;
+
+    /// <summary>The lines other tools need, in the order the platform prints them (bootstrap.servers first).</summary>
+    public IEnumerable<string> ConnectionLines =>
+        Kafka.ConnectionLines.Concat([$"{EmbeddedSchemaRegistry.UrlSetting}={Registry.Url}", $"dashboard.url={Dashboard.Url}"]);
+
+    public static async Task<DevPlatform> StartAsync(DevPlatformOptions options, string repositoryRoot)
+    {
+        var kafka = EmbeddedKafka.Start(brokers: 3, manifestPath: null);
+        EmbeddedSchemaRegistry registry;
+        try
+        {
+            registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(options.StateDirectory, "registry"));
+        }
+        catch
+        {
+            kafka.Dispose();
+            throw;
+        }
+
+        var platform = new DevPlatform { Kafka = kafka, Registry = registry, StateDirectory = options.StateDirectory };
+        try
+        {
+            await platform.StartRestAsync(options, repositoryRoot);
+            ConnectionFile.Write(options.StateDirectory, platform.ConnectionLines);
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ConnectionFile.Delete(StateDirectory);
+        if (simulation is not null)
+        {
+            await simulation.CancelAsync();
+            if (simulationLoop is not null) await simulationLoop;
+            simulation.Dispose();
+        }
+        started.Reverse();
+        foreach (var part in started)
+        {
+            switch (part)
+            {
+                case IAsyncDisposable asyncPart:
+                    await asyncPart.DisposeAsync();
+                    break;
+                case IDisposable syncPart:
+                    syncPart.Dispose();
+                    break;
+            }
+        }
+        await Registry.DisposeAsync();
+        Kafka.Dispose();
+    }
+
+    private async Task StartRestAsync(DevPlatformOptions options, string repositoryRoot)
+    {
+        var kafkaSettings = new Dictionary<string, string>
+        {
+            ["bootstrap.servers"] = Kafka.Cluster.BootstrapServers,
+            // The embedded broker answers a fetch only when fetch.wait.max.ms expires; keep the pipeline snappy.
+            ["fetch.wait.max.ms"] = "10",
+        };
+        var registryClient = Started(new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = Registry.Url.ToString() }));
+
+        var environment = new Dictionary<string, string>
+        {
+            ["Kafka__BootstrapServers"] = Kafka.Cluster.BootstrapServers,
+            ["Kafka__EmbeddedAdminUrl"] = Kafka.Control.Url.ToString(),
+            ["Kafka__Settings__fetch.wait.max.ms"] = "10",
+            ["SchemaRegistry__Url"] = Registry.Url.ToString(),
+        };
+        Services = ServiceCatalog.All.Select(spec => Started(ServiceProcess.Start(
+            spec, repositoryRoot, options.Configuration,
+            new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(options.StateDirectory, "state", spec.Name) },
+            Path.Combine(options.StateDirectory, "logs")))).ToList();
+
+        var sink = Started(new KafkaTrafficSink(kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient));
+        var feed = Started(new DriverAssignmentFeed(kafkaSettings, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
+        Simulator = new TrafficSimulator(new SimulatorOptions { OrdersPerSecond = options.OrdersPerSecond, Seed = options.Seed }, sink, DateTimeOffset.UtcNow);
+        simulation = new CancellationTokenSource();
+        simulationLoop = SimulationRunner.RunAsync(Simulator, sink, feed, simulation.Token);
+
+        var deadLetterTopics = Kafka.Manifest.Topics.Where(t => t.Name.EndsWith(".dlq", StringComparison.Ordinal)).ToDictionary(t => t.Name, t => t.Partitions);
+        var funnel = Started(new FunnelCounter(kafkaSettings, registryClient, deadLetterTopics));
+        Monitor = Started(new PlatformMonitor(kafkaSettings, Services, funnel, Simulator.Stats));
+        var denormaliser = Services.FirstOrDefault(s => s.Spec.Name == "denormaliser");
+        Dashboard = Started(await DashboardServer.StartAsync(Monitor, () => denormaliser is { HasExited: false } ? denormaliser.Url : null, options.DashboardPort));
+    }
+
+    private T Started<T>(T part)
+        where T : notnull
+    {
+        started.Add(part);
+        return part;
+    }
+}

@@ -1,0 +1,137 @@
+using Confluent.Kafka;
+using OrderStreams.Contracts.Events;
+using OrderStreams.SchemaRegistry;
+using OrderStreams.SchemaRegistry.Serdes;
+
+namespace OrderStreams.Cli.Platform;
+
+/// <summary>
+/// Follows every lifecycle topic from the beginning and counts distinct orders per outcome, so the funnel is what
+/// the log says, not what any service claims. Records it cannot read count as unreadable, never silently.
+/// </summary>
+internal sealed class FunnelCounter : IDisposable
+{
+    private static readonly string[] Topics = ["orders.placed", "orders.paid", "orders.branch-assigned", "orders.driver-assigned", "deliveries"];
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, HashSet<Guid>> orders = new();
+    private readonly AvroDeserializer<OrderPlaced> placed;
+    private readonly AvroDeserializer<OrderPaymentOutcome> paid;
+    private readonly AvroDeserializer<BranchAssignmentOutcome> branchAssigned;
+    private readonly AvroDeserializer<OrderDriverAssigned> driverAssigned;
+    private readonly AvroDeserializer<DeliveryEvent> deliveries;
+    private readonly IReadOnlyDictionary<string, int> deadLetterTopics;
+    private readonly Dictionary<string, string> settings;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Thread thread;
+    private long deadLetters;
+
+    public FunnelCounter(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ISchemaRegistry registry, IReadOnlyDictionary<string, int> deadLetterTopics)
+    {
+        settings = kafkaSettings.ToDictionary();
+        this.deadLetterTopics = deadLetterTopics;
+        (placed, paid, branchAssigned, driverAssigned, deliveries) = (new(registry), new(registry), new(registry), new(registry), new(registry));
+        thread = new Thread(Run) { IsBackground = true, Name = "funnel" };
+        thread.Start();
+    }
+
+    public long Unreadable { get; private set; }
+
+    public Funnel Snapshot()
+    {
+        lock (gate)
+        {
+            long Count(string step) => orders.TryGetValue(step, out var ids) ? ids.Count : 0;
+            return new Funnel(
+                Count("placed"), Count("paid"), Count("payment-failed"), Count("payment-expired"),
+                Count("branch-assigned"), Count("rerouted"), Count("rejected"),
+                Count("driver-assigned"), Count("picked-up"), Count("delivered"), Interlocked.Read(ref deadLetters));
+        }
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        thread.Join(TimeSpan.FromSeconds(10));
+        stop.Dispose();
+    }
+
+    private void Run()
+    {
+        var config = new ConsumerConfig(settings.ToDictionary())
+        {
+            GroupId = $"orderstreams-funnel-{Guid.NewGuid():N}",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        };
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config).Build();
+        consumer.Subscribe(Topics);
+        var lastDeadLetterCount = DateTime.MinValue;
+        while (!stop.IsCancellationRequested)
+        {
+            if (consumer.Consume(100) is { Message.Value: { } value } record) Count(record.Topic, value);
+            if (DateTime.UtcNow - lastDeadLetterCount > TimeSpan.FromSeconds(1))
+            {
+                Interlocked.Exchange(ref deadLetters, CountDeadLetters(consumer));
+                lastDeadLetterCount = DateTime.UtcNow;
+            }
+        }
+        consumer.Close();
+    }
+
+    private void Count(string topic, byte[] value)
+    {
+        try
+        {
+            switch (topic)
+            {
+                case "orders.placed":
+                    Add("placed", placed.Deserialize(value, topic).OrderId);
+                    break;
+                case "orders.paid":
+                    var payment = paid.Deserialize(value, topic);
+                    Add(payment.Outcome switch { OrderPaid => "paid", OrderPaymentFailed => "payment-failed", _ => "payment-expired" }, payment.OrderId);
+                    break;
+                case "orders.branch-assigned":
+                    var assignment = branchAssigned.Deserialize(value, topic);
+                    if (assignment.Outcome is OrderBranchAssigned accepted)
+                    {
+                        Add("branch-assigned", assignment.OrderId);
+                        if (accepted.OriginalBranchId != assignment.BranchId) Add("rerouted", assignment.OrderId);
+                    }
+                    else
+                    {
+                        Add("rejected", assignment.OrderId);
+                    }
+                    break;
+                case "orders.driver-assigned":
+                    Add("driver-assigned", driverAssigned.Deserialize(value, topic).OrderId);
+                    break;
+                case "deliveries":
+                    var delivery = deliveries.Deserialize(value, topic);
+                    Add(delivery.Step is OrderDelivered ? "delivered" : "picked-up", delivery.OrderId);
+                    break;
+            }
+        }
+        catch (AvroSerdeException)
+        {
+            Unreadable++;
+        }
+    }
+
+    private void Add(string step, Guid orderId)
+    {
+        lock (gate)
+        {
+            if (!orders.TryGetValue(step, out var ids)) orders[step] = ids = [];
+            ids.Add(orderId);
+        }
+    }
+
+    private long CountDeadLetters(IConsumer<Ignore, byte[]> consumer) => deadLetterTopics.Sum(topic =>
+        Enumerable.Range(0, topic.Value).Sum(p =>
+        {
+            var watermarks = consumer.QueryWatermarkOffsets(new TopicPartition(topic.Key, p), TimeSpan.FromSeconds(5));
+            return watermarks.High.Value - watermarks.Low.Value;
+        }));
+}

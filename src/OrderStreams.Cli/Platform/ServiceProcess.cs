@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using OrderStreams.Native;
+
+namespace OrderStreams.Cli.Platform;
+
+/// <summary>A service running as its own process on 127.0.0.1, its output going to a log file.</summary>
+internal sealed class ServiceProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StreamWriter log;
+
+    private ServiceProcess(ServiceSpec spec, Process process, StreamWriter log, Uri url)
+    {
+        Spec = spec;
+        this.process = process;
+        this.log = log;
+        Url = url;
+    }
+
+    public ServiceSpec Spec { get; }
+
+    /// <summary>Where its HTTP endpoints (/healthz, /readyz, /metrics, queries) listen.</summary>
+    public Uri Url { get; }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Starts the built service with <paramref name="environment"/> (configuration as environment variables).</summary>
+    public static ServiceProcess Start(ServiceSpec spec, string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    {
+        var assembly = Path.Combine(repositoryRoot, spec.Project, "bin", configuration, "net10.0", spec.Assembly + ".dll");
+        if (!File.Exists(assembly))
+            throw new FileNotFoundException($"{spec.Name} is not built: {assembly} is missing (run dotnet build -c {configuration}).", assembly);
+
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        start.ArgumentList.Add(assembly);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["ASPNETCORE_URLS"] = url.ToString();
+
+        Directory.CreateDirectory(logDirectory);
+        var log = new StreamWriter(Path.Combine(logDirectory, spec.Name + ".log"), append: true) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {spec.Name}.");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServiceProcess(spec, process, log, url);
+    }
+
+    /// <summary>Asks it to stop (SIGTERM) and waits; kills it after <paramref name="grace"/>.</summary>
+    public void Stop(TimeSpan grace)
+    {
+        if (!process.HasExited)
+        {
+            if (!ProcessSignals.Terminate(process.Id)) process.Kill(entireProcessTree: true);
+            if (!process.WaitForExit(grace)) process.Kill(entireProcessTree: true);
+        }
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Stop(TimeSpan.FromSeconds(15));
+        process.Dispose();
+        lock (log) log.Dispose();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null) return;
+        lock (log)
+        {
+            if (log.BaseStream.CanWrite) log.WriteLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,81 @@
+using Confluent.Kafka;
+using OrderStreams.Testing;
+
+namespace OrderStreams.Cli.Tests.Commands;
+
+[Collection(EmbeddedKafkaCollection.Name)]
+public sealed class GroupResetCommandTests(EmbeddedKafkaFixture kafka)
+{
+    [Fact]
+    public void DryRun_PrintsThePlan_AndChangesNothing()
+    {
+        var (topic, group) = TopicWithGroupAt(7);
+
+        var (exitCode, output, _) = Cli.Run("groups", "reset", "--group", group, "--to-earliest", "--bootstrap-servers", kafka.BootstrapServers);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(topic, output);
+        Assert.Contains("+7", output);
+        Assert.Contains("Dry run: nothing changed", output);
+        Assert.Equal(7, Committed(group, topic));
+    }
+
+    [Fact]
+    public void Execute_InactiveGroup_MovesTheOffsets()
+    {
+        var (topic, group) = TopicWithGroupAt(7);
+
+        var (exitCode, output, errors) = Cli.Run("groups", "reset", "--group", group, "--topic", $"{topic}:0", "--shift-by", "-5", "--execute", "--bootstrap-servers", kafka.BootstrapServers);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("Reset 1 partition(s)", output);
+        Assert.Equal(2, Committed(group, topic));
+    }
+
+    [Fact]
+    public void Execute_ActiveGroup_RefusesWithAMessage()
+    {
+        var (topic, group) = TopicWithGroupAt(7);
+        using var member = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build();
+        member.Subscribe(topic);
+        for (var i = 0; i < 50 && member.Assignment.Count == 0; i++) member.Consume(200);
+
+        var (exitCode, _, errors) = Cli.Run("groups", "reset", "--group", group, "--to-earliest", "--execute", "--bootstrap-servers", kafka.BootstrapServers);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("has active members", errors);
+        member.Close();
+        Assert.Equal(7, Committed(group, topic));
+    }
+
+    [Theory]
+    [InlineData("--to-earliest", "--to-latest")]
+    [InlineData()]
+    public void TargetOptions_ExactlyOneIsRequired(params string[] targets)
+    {
+        var (exitCode, _, errors) = Cli.Run(["groups", "reset", "--group", "g", .. targets, "--bootstrap-servers", kafka.BootstrapServers]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Choose exactly one of --to-earliest", errors);
+    }
+
+    private (string Topic, string Group) TopicWithGroupAt(long offset)
+    {
+        var topic = kafka.CreateTopic("cli-reset", partitions: 1);
+        var group = EmbeddedKafkaFixture.UniqueName("cli-group");
+        using (var producer = new ProducerBuilder<Null, string>(kafka.ProducerConfig()).Build())
+        {
+            for (var i = 0; i < 10; i++) producer.Produce(topic, new Message<Null, string> { Value = $"{i}" });
+            producer.Flush();
+        }
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build();
+        consumer.Commit([new TopicPartitionOffset(topic, 0, offset)]);
+        return (topic, group);
+    }
+
+    private long Committed(string group, string topic)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build();
+        return consumer.Committed([new TopicPartition(topic, 0)], TimeSpan.FromSeconds(10)).Single().Offset.Value;
+    }
+}

@@ -1,0 +1,9 @@
+using OrderStreams.Testing;
+
+namespace OrderStreams.Cli.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class EmbeddedKafkaCollection : ICollectionFixture<EmbeddedKafkaFixture>
+{
+    public const string Name = "embedded kafka";
+}

@@ -1,0 +1,14 @@
+using OrderStreams.Avro.Specific;
+
+namespace OrderStreams.Simulator.Tests;
+
+/// <summary>Keeps everything the simulator publishes, in order.</summary>
+internal sealed class RecordingSink : ITrafficSink
+{
+    public List<(string Topic, string Key, object Value, DateTimeOffset Timestamp)> Published { get; } = [];
+
+    public void Publish<T>(string topic, string key, T value, DateTimeOffset timestamp)
+        where T : class, IAvroRecord<T> => Published.Add((topic, key, value, timestamp));
+
+    public IEnumerable<T> On<T>(string topic) => Published.Where(p => p.Topic == topic).Select(p => (T)p.Value);
+}
