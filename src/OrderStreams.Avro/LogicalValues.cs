@@ -1,3 +1,5 @@
+using OrderStreams.Avro.Schemas;
+
 namespace OrderStreams.Avro;
 
 /// <summary>
@@ -12,34 +14,41 @@ public static class LogicalValues
 
     private const long TicksPerMicro = TimeSpan.TicksPerMillisecond / 1000;
     private static readonly DateOnly Epoch = new(1970, 1, 1);
+    private static readonly long MinTicksSinceEpoch = DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks;
+    private static readonly long MaxTicksSinceEpoch = DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks;
     private static readonly Int128[] PowersOfTen = BuildPowers();
 
-    public static DateOnly ToDate(int daysSinceEpoch) => Epoch.AddDays(daysSinceEpoch);
+    public static DateOnly ToDate(int daysSinceEpoch) =>
+        DateOnly.FromDayNumber(Epoch.DayNumber + (int)EnsureInRange(daysSinceEpoch, LogicalTypeKind.Date, -1));
 
     public static int FromDate(DateOnly date) => date.DayNumber - Epoch.DayNumber;
 
-    public static TimeOnly ToTimeMillis(int millisOfDay) => new(millisOfDay * TimeSpan.TicksPerMillisecond);
+    public static TimeOnly ToTimeMillis(int millisOfDay) => new(EnsureInRange(millisOfDay, LogicalTypeKind.TimeMillis, -1) * TimeSpan.TicksPerMillisecond);
 
     public static int FromTimeMillis(TimeOnly time) => (int)(time.Ticks / TimeSpan.TicksPerMillisecond);
 
-    public static TimeOnly ToTimeMicros(long microsOfDay) => new(microsOfDay * TicksPerMicro);
+    public static TimeOnly ToTimeMicros(long microsOfDay) => new(EnsureInRange(microsOfDay, LogicalTypeKind.TimeMicros, -1) * TicksPerMicro);
 
     public static long FromTimeMicros(TimeOnly time) => time.Ticks / TicksPerMicro;
 
-    public static DateTimeOffset ToTimestampMillis(long millis) => DateTimeOffset.UnixEpoch.AddTicks(millis * TimeSpan.TicksPerMillisecond);
+    public static DateTimeOffset ToTimestampMillis(long millis) =>
+        DateTimeOffset.UnixEpoch.AddTicks(EnsureInRange(millis, LogicalTypeKind.TimestampMillis, -1) * TimeSpan.TicksPerMillisecond);
 
     public static long FromTimestampMillis(DateTimeOffset value) => FloorDiv(value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks, TimeSpan.TicksPerMillisecond);
 
-    public static DateTimeOffset ToTimestampMicros(long micros) => DateTimeOffset.UnixEpoch.AddTicks(micros * TicksPerMicro);
+    public static DateTimeOffset ToTimestampMicros(long micros) =>
+        DateTimeOffset.UnixEpoch.AddTicks(EnsureInRange(micros, LogicalTypeKind.TimestampMicros, -1) * TicksPerMicro);
 
     public static long FromTimestampMicros(DateTimeOffset value) => FloorDiv(value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks, TicksPerMicro);
 
     /// <summary>A local timestamp: a calendar date and time with no time zone (<see cref="DateTimeKind.Unspecified"/>).</summary>
-    public static DateTime ToLocalTimestampMillis(long millis) => new(DateTime.UnixEpoch.Ticks + millis * TimeSpan.TicksPerMillisecond, DateTimeKind.Unspecified);
+    public static DateTime ToLocalTimestampMillis(long millis) =>
+        new(DateTime.UnixEpoch.Ticks + EnsureInRange(millis, LogicalTypeKind.LocalTimestampMillis, -1) * TimeSpan.TicksPerMillisecond, DateTimeKind.Unspecified);
 
     public static long FromLocalTimestampMillis(DateTime value) => FloorDiv(value.Ticks - DateTime.UnixEpoch.Ticks, TimeSpan.TicksPerMillisecond);
 
-    public static DateTime ToLocalTimestampMicros(long micros) => new(DateTime.UnixEpoch.Ticks + micros * TicksPerMicro, DateTimeKind.Unspecified);
+    public static DateTime ToLocalTimestampMicros(long micros) =>
+        new(DateTime.UnixEpoch.Ticks + EnsureInRange(micros, LogicalTypeKind.LocalTimestampMicros, -1) * TicksPerMicro, DateTimeKind.Unspecified);
 
     public static long FromLocalTimestampMicros(DateTime value) => FloorDiv(value.Ticks - DateTime.UnixEpoch.Ticks, TicksPerMicro);
 
@@ -155,6 +164,34 @@ public static class LogicalValues
             value >>= 8;
         }
     }
+
+    /// <summary>Checks that an encoded date or time fits the .NET type it converts to (corrupt data otherwise).</summary>
+    /// <exception cref="AvroDecodeException">The value is out of range; <paramref name="offset"/> is reported when known.</exception>
+    internal static long EnsureInRange(long value, LogicalTypeKind kind, long offset)
+    {
+        var (min, max) = kind switch
+        {
+            LogicalTypeKind.Date => (DateOnly.MinValue.DayNumber - Epoch.DayNumber, DateOnly.MaxValue.DayNumber - Epoch.DayNumber),
+            LogicalTypeKind.TimeMillis => (0L, TimeSpan.TicksPerDay / TimeSpan.TicksPerMillisecond - 1),
+            LogicalTypeKind.TimeMicros => (0L, TimeSpan.TicksPerDay / TicksPerMicro - 1),
+            LogicalTypeKind.TimestampMillis or LogicalTypeKind.LocalTimestampMillis => (MinTicksSinceEpoch / TimeSpan.TicksPerMillisecond, MaxTicksSinceEpoch / TimeSpan.TicksPerMillisecond),
+            _ => (MinTicksSinceEpoch / TicksPerMicro, MaxTicksSinceEpoch / TicksPerMicro),
+        };
+        if (value < min || value > max)
+            throw new AvroDecodeException($"{Name(kind)} value {value} is out of range ({min} to {max})", offset);
+        return value;
+    }
+
+    private static string Name(LogicalTypeKind kind) => kind switch
+    {
+        LogicalTypeKind.Date => LogicalType.Date.Name,
+        LogicalTypeKind.TimeMillis => LogicalType.TimeMillis.Name,
+        LogicalTypeKind.TimeMicros => LogicalType.TimeMicros.Name,
+        LogicalTypeKind.TimestampMillis => LogicalType.TimestampMillis.Name,
+        LogicalTypeKind.TimestampMicros => LogicalType.TimestampMicros.Name,
+        LogicalTypeKind.LocalTimestampMillis => LogicalType.LocalTimestampMillis.Name,
+        _ => LogicalType.LocalTimestampMicros.Name,
+    };
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 

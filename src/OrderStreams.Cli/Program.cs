@@ -9,14 +9,23 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
     RegistryCommand.Create(),
     SchemasCommand.Create(),
     AvroCommand.Create(),
+    BenchCommand.Create(),
 };
 
+using var shutdown = new ShutdownSignal();
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    // Signals and errors are ours to handle: a stop request ends commands cleanly (exit 0), errors print one line.
+    var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+    return await root.Parse(args).InvokeAsync(invocation, shutdown.Token);
 }
 catch (MissingNativeLibraryException e)
 {
     await Console.Error.WriteLineAsync($"orderstreams: {e.Message}");
     return ExitCodes.MissingDependency;
+}
+catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+{
+    await Console.Error.WriteLineAsync($"orderstreams: {e.Message}");
+    return ExitCodes.DataError;
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
+using OrderStreams.Avro.Schemas;
 
 namespace OrderStreams.Avro.Binary;
 
@@ -49,25 +50,11 @@ public ref struct AvroReader
 
     public int ReadInt()
     {
-        var buffer = _buffer;
-        var pos = _position;
-        uint result = 0;
-        var shift = 0;
-        byte b;
-        do
-        {
-            if ((uint)pos >= (uint)buffer.Length)
-                AvroDecodeErrors.Truncated(_baseOffset + pos);
-            b = buffer[pos++];
-            result |= (uint)(b & 0x7F) << shift;
-            shift += 7;
-        }
-        while (b >= 0x80 && shift < 35);
-
-        if (b >= 0x80 || (shift == 35 && b > 0x0F))
-            AvroDecodeErrors.Throw("int varint is longer than 5 bytes or overflows 32 bits", _baseOffset + _position);
-        _position = pos;
-        return (int)(result >> 1) ^ -(int)(result & 1);
+        var start = _position;
+        var value = ReadLong();
+        if (value is < int.MinValue or > int.MaxValue)
+            AvroDecodeErrors.Throw($"int value {value} is out of range", _baseOffset + start);
+        return (int)value;
     }
 
     public long ReadLong()
@@ -197,19 +184,27 @@ public ref struct AvroReader
         return Guid.TryParse(text, out var uuid) ? uuid : AvroDecodeErrors.Throw<Guid>($"'{text}' is not a UUID", _baseOffset + start);
     }
 
-    public DateOnly ReadDate() => LogicalValues.ToDate(ReadInt());
+    public DateOnly ReadDate() => LogicalValues.ToDate((int)ReadChecked(LogicalTypeKind.Date));
 
-    public TimeOnly ReadTimeMillis() => LogicalValues.ToTimeMillis(ReadInt());
+    public TimeOnly ReadTimeMillis() => LogicalValues.ToTimeMillis((int)ReadChecked(LogicalTypeKind.TimeMillis));
 
-    public TimeOnly ReadTimeMicros() => LogicalValues.ToTimeMicros(ReadLong());
+    public TimeOnly ReadTimeMicros() => LogicalValues.ToTimeMicros(ReadChecked(LogicalTypeKind.TimeMicros));
 
-    public DateTimeOffset ReadTimestampMillis() => LogicalValues.ToTimestampMillis(ReadLong());
+    public DateTimeOffset ReadTimestampMillis() => LogicalValues.ToTimestampMillis(ReadChecked(LogicalTypeKind.TimestampMillis));
 
-    public DateTimeOffset ReadTimestampMicros() => LogicalValues.ToTimestampMicros(ReadLong());
+    public DateTimeOffset ReadTimestampMicros() => LogicalValues.ToTimestampMicros(ReadChecked(LogicalTypeKind.TimestampMicros));
 
-    public DateTime ReadLocalTimestampMillis() => LogicalValues.ToLocalTimestampMillis(ReadLong());
+    public DateTime ReadLocalTimestampMillis() => LogicalValues.ToLocalTimestampMillis(ReadChecked(LogicalTypeKind.LocalTimestampMillis));
 
-    public DateTime ReadLocalTimestampMicros() => LogicalValues.ToLocalTimestampMicros(ReadLong());
+    public DateTime ReadLocalTimestampMicros() => LogicalValues.ToLocalTimestampMicros(ReadChecked(LogicalTypeKind.LocalTimestampMicros));
+
+    /// <summary>Reads a date or time's underlying int or long and checks it against the .NET type's range.</summary>
+    private long ReadChecked(LogicalTypeKind kind)
+    {
+        var start = Offset;
+        var value = kind is LogicalTypeKind.Date or LogicalTypeKind.TimeMillis ? ReadInt() : ReadLong();
+        return LogicalValues.EnsureInRange(value, kind, start);
+    }
 
     private int ReadLength()
     {

@@ -8,10 +8,10 @@ internal sealed class ArrayNode(ReadNode items, bool itemsTakeBytes) : ReadNode
     {
         var start = reader.Offset;
         var count = reader.ReadBlockCount();
-        var list = new List<object?>(Collections.InitialCapacity(count, reader.Remaining, itemsTakeBytes));
+        var list = new List<object?>(BlockLimits.InitialCapacity(count, reader.Remaining, itemsTakeBytes));
         while (count != 0)
         {
-            Collections.CheckCount(count, list.Count, reader.Remaining, itemsTakeBytes, start);
+            BlockLimits.CheckCount(count, list.Count, reader.Remaining, itemsTakeBytes, start);
             for (var i = 0; i < count; i++)
                 list.Add(items.Read(ref reader));
             count = reader.ReadBlockCount();
@@ -33,7 +33,7 @@ internal sealed class ArrayNode(ReadNode items, bool itemsTakeBytes) : ReadNode
             }
             else
             {
-                Collections.CheckCount(count, total, reader.Remaining, itemsTakeBytes, start);
+                BlockLimits.CheckCount(count, total, reader.Remaining, itemsTakeBytes, start);
                 for (var i = 0; i < count; i++)
                     items.Skip(ref reader);
                 total += count;

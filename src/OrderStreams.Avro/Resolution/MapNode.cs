@@ -8,10 +8,10 @@ internal sealed class MapNode(ReadNode values) : ReadNode
     {
         var start = reader.Offset;
         var count = reader.ReadBlockCount();
-        var map = new Dictionary<string, object?>(Collections.InitialCapacity(count, reader.Remaining, true));
+        var map = new Dictionary<string, object?>(BlockLimits.InitialCapacity(count, reader.Remaining, true));
         while (count != 0)
         {
-            Collections.CheckCount(count, map.Count, reader.Remaining, true, start);
+            BlockLimits.CheckCount(count, map.Count, reader.Remaining, true, start);
             for (var i = 0; i < count; i++)
             {
                 var key = reader.ReadString();
@@ -36,7 +36,7 @@ internal sealed class MapNode(ReadNode values) : ReadNode
             }
             else
             {
-                Collections.CheckCount(count, 0, reader.Remaining, true, start);
+                BlockLimits.CheckCount(count, 0, reader.Remaining, true, start);
                 for (var i = 0; i < count; i++)
                 {
                     reader.SkipString();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OrderStreams.Avro.Binary;
 using OrderStreams.Avro.Generic;
 using OrderStreams.Avro.Schemas;
@@ -25,6 +26,8 @@ internal sealed class RecordNode(RecordSchema reader) : ReadNode
     {
         if (_error is not null)
             throw new AvroResolutionException(_error);
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new AvroDecodeException("records are nested too deeply to decode (recursive schema)", r.Offset);
         var record = new GenericRecord(reader);
         foreach (var step in _steps)
         {
@@ -41,6 +44,8 @@ internal sealed class RecordNode(RecordSchema reader) : ReadNode
 
     public override void Skip(ref AvroReader r)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new AvroDecodeException("records are nested too deeply to skip (recursive schema)", r.Offset);
         foreach (var step in _steps)
             step.Node.Skip(ref r);
     }

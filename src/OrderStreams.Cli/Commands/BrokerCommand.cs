@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OrderStreams.Kafka.Embedded;
+using OrderStreams.Cli.Platform;
 using OrderStreams.Kafka.Topics;
 
 namespace OrderStreams.Cli.Commands;
@@ -19,28 +19,22 @@ internal static class BrokerCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var topics = TopicManifest.Load(parse.GetValue(manifest)?.FullName ?? TopicManifest.Locate(Environment.CurrentDirectory));
-            using var cluster = EmbeddedKafkaCluster.Start(parse.GetValue(brokers));
-            using var control = EmbeddedClusterControl.Start(cluster);
-            foreach (var topic in topics.Topics) cluster.CreateTopic(topic.Name, topic.Partitions, topic.ReplicationFactor);
-
-            var bootstrapLine = $"bootstrap.servers={cluster.BootstrapServers}";
-            Console.WriteLine(bootstrapLine);
-            Console.WriteLine($"{EmbeddedClusterControl.UrlSetting}={control.Url}");
-            if (parse.GetValue(bootstrapFile) is { } file)
-                await File.WriteAllTextAsync(file.FullName, bootstrapLine + Environment.NewLine, CancellationToken.None);
+            using var kafka = EmbeddedKafka.Start(parse.GetValue(brokers), parse.GetValue(manifest)?.FullName);
+            if (parse.GetValue(bootstrapFile) is { } file) await WriteAtomicallyAsync(file, kafka.ConnectionLines[0]);
+            foreach (var line in kafka.ConnectionLines) Console.WriteLine(line);
             await Console.Error.WriteLineAsync(
-                $"Embedded Kafka: {cluster.BrokerCount} brokers, {topics.Topics.Count} topics. In memory only; stop with Ctrl-C.");
-
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellation);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+                $"Embedded Kafka: {kafka.Cluster.BrokerCount} brokers, {kafka.Manifest.Topics.Count} topics. In memory only; stop with Ctrl-C.");
+            await ShutdownSignal.WaitAsync(cancellation);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Whoever polls for the file never sees it half-written.
+    private static async Task WriteAtomicallyAsync(FileInfo file, string line)
+    {
+        var partial = file.FullName + ".partial";
+        await File.WriteAllTextAsync(partial, line + Environment.NewLine);
+        File.Move(partial, file.FullName, overwrite: true);
     }
 }

@@ -65,6 +65,23 @@ public class ArrayRoundTripTests
     }
 
     [Fact]
+    public void Read_HugeCountOfZeroByteItems_ThrowsInsteadOfAllocating()
+    {
+        var nulls = AvroSchema.Parse("""{"type":"array","items":"null"}""");
+        var bytes = new GenericDatumWriter(AvroSchema.Long).Serialize(1L << 30).Append((byte)0).ToArray();
+
+        var e = Assert.Throws<AvroDecodeException>(() => new GenericDatumReader(nulls).Read(bytes));
+
+        Assert.Contains("zero-byte items", e.Message);
+    }
+
+    [Fact]
+    public void RoundTrip_SomeNulls_ReturnsThem()
+    {
+        RoundTrip.AssertBoth(AvroSchema.Parse("""{"type":"array","items":"null"}"""), new List<object?> { null, null, null });
+    }
+
+    [Fact]
     public void Read_MissingEndMarker_ThrowsDecodeException()
     {
         Assert.Throws<AvroDecodeException>(() => new GenericDatumReader(Longs).Read(Convert.FromHexString("0402")));

@@ -33,6 +33,19 @@ public class RecordRoundTripTests
     }
 
     [Fact]
+    public void Read_RecursionDeeperThanTheStack_ThrowsDecodeException()
+    {
+        // Each node: empty label (00), union branch 1 (02); the chain is closed far too deep to decode recursively.
+        var bytes = new byte[2_000_002];
+        for (var i = 1; i < bytes.Length - 2; i += 2)
+            bytes[i] = 2;
+
+        var e = Assert.Throws<AvroDecodeException>(() => new GenericDatumReader(Node).Read(bytes));
+
+        Assert.Contains("nested too deeply", e.Message);
+    }
+
+    [Fact]
     public void Indexers_ByNameAndPosition_AreTheSameField()
     {
         var order = NewOrder();

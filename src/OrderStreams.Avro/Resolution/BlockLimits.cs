@@ -1,7 +1,7 @@
 namespace OrderStreams.Avro.Resolution;
 
 /// <summary>Guards against block counts that promise more items than the input can hold.</summary>
-internal static class Collections
+internal static class BlockLimits
 {
     /// <summary>The most items of a zero-byte type (null, empty record) one array may hold; such items cannot be bounded by the input size.</summary>
     public const int MaxZeroByteItems = 1 << 20;

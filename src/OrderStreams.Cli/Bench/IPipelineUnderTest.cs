@@ -1,0 +1,11 @@
+namespace OrderStreams.Cli.Bench;
+
+/// <summary>One way of moving records from an input topic to an output topic, started and stopped by the bench.</summary>
+internal interface IPipelineUnderTest : IAsyncDisposable
+{
+    /// <summary>Short name used in the report, e.g. <c>passthrough</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Starts consuming <paramref name="input"/> and producing to <paramref name="output"/>; returns once started.</summary>
+    Task StartAsync(BenchEnvironment environment, string input, string output, CancellationToken cancellation);
+}

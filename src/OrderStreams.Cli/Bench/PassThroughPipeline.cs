@@ -1,0 +1,63 @@
+using Confluent.Kafka;
+
+namespace OrderStreams.Cli.Bench;
+
+/// <summary>
+/// The ceiling: librdkafka consuming and producing raw bytes with nothing in between (one consumer, one
+/// producer, offsets committed every second), as a hand-written consume→produce loop would.
+/// </summary>
+internal sealed class PassThroughPipeline : IPipelineUnderTest
+{
+    private readonly CancellationTokenSource stop = new();
+    private Task? loop;
+
+    public string Name => "passthrough";
+
+    public Task StartAsync(BenchEnvironment environment, string input, string output, CancellationToken cancellation)
+    {
+        loop = Task.Factory.StartNew(() => Run(environment, input, output), TaskCreationOptions.LongRunning);
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        if (loop is not null) await loop;
+        stop.Dispose();
+    }
+
+    private void Run(BenchEnvironment environment, string input, string output)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(environment.Consumer($"bench-passthrough-{Guid.NewGuid():N}")).Build();
+        consumer.Subscribe(input);
+        var lastCommit = Environment.TickCount64;
+        while (!stop.IsCancellationRequested)
+        {
+            var result = consumer.Consume(100);
+            if (result is not null && !result.IsPartitionEOF)
+                producer.Produce(output, new Message<byte[], byte[]> { Key = result.Message.Key, Value = result.Message.Value, Headers = result.Message.Headers, Timestamp = result.Message.Timestamp });
+            if (Environment.TickCount64 - lastCommit > 1000)
+            {
+                producer.Flush();
+                TryCommit(consumer);
+                lastCommit = Environment.TickCount64;
+            }
+        }
+        producer.Flush();
+        TryCommit(consumer);
+        consumer.Close();
+    }
+
+    private static void TryCommit(IConsumer<byte[], byte[]> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing consumed since the last commit.
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using Confluent.Kafka;
+using OrderStreams.Kafka.Embedded;
+
+namespace OrderStreams.Cli.Bench;
+
+/// <summary>
+/// Measures pipelines on one cluster in one run: throughput over a preloaded input, and per-hop latency at a fixed
+/// input rate. Throughput is taken between 10% and 90% of the output so group joins and tails do not count.
+/// </summary>
+internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironment environment, BenchSettings settings, IProgress<string> progress)
+{
+    private const int Partitions = 12;
+
+    public async Task<(double RecordsPerSecond, double P50Ms, double P99Ms)> MeasureAsync(Func<IPipelineUnderTest> create, CancellationToken cancellation)
+    {
+        var rate = await MeasureThroughputAsync(create, cancellation);
+        var latency = await MeasureLatencyAsync(create, cancellation);
+        return (rate, latency.PercentileMs(50), latency.PercentileMs(99));
+    }
+
+    private async Task<double> MeasureThroughputAsync(Func<IPipelineUnderTest> create, CancellationToken cancellation)
+    {
+        var (input, output) = CreateTopics("throughput");
+        Preload(input, settings.Records);
+        await using var pipeline = create();
+        progress.Report($"{pipeline.Name}: throughput over {settings.Records:N0} records");
+        await pipeline.StartAsync(environment, input, output, cancellation);
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = environment.BootstrapServers }).Build();
+        using var watcher = new ConsumerBuilder<Ignore, Ignore>(environment.Consumer("bench-watermarks")).Build();
+        var (low, high) = ((long)(settings.Records * 0.1), (long)(settings.Records * 0.9));
+        long? lowAt = null;
+        var deadline = Stopwatch.StartNew();
+        while (!cancellation.IsCancellationRequested)
+        {
+            var produced = Enumerable.Range(0, Partitions)
+                .Sum(p => watcher.QueryWatermarkOffsets(new TopicPartition(output, p), TimeSpan.FromSeconds(5)).High.Value);
+            var now = Stopwatch.GetTimestamp();
+            if (lowAt is null && produced >= low) lowAt = now;
+            if (produced >= high && lowAt is { } start)
+                return (high - low) / Stopwatch.GetElapsedTime(start, now).TotalSeconds;
+            if (deadline.Elapsed > settings.Timeout)
+                throw new TimeoutException($"{pipeline.Name} produced {produced:N0} of {settings.Records:N0} records in {settings.Timeout}.");
+            await Task.Delay(5, cancellation);
+        }
+        throw new OperationCanceledException(cancellation);
+    }
+
+    private async Task<LatencySamples> MeasureLatencyAsync(Func<IPipelineUnderTest> create, CancellationToken cancellation)
+    {
+        var (input, output) = CreateTopics("latency");
+        await using var pipeline = create();
+        progress.Report($"{pipeline.Name}: latency at {settings.LatencyRate:N0} records/s for {settings.LatencyDuration.TotalSeconds:N0}s");
+        await pipeline.StartAsync(environment, input, output, cancellation);
+
+        var samples = new LatencySamples();
+        var reader = new LatencyReader(environment, output, samples);
+        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+
+        // Warm up until records come through, so group joins and first fetches are not measured.
+        var warmup = Stopwatch.StartNew();
+        while (!reader.SawAny)
+        {
+            if (warmup.Elapsed > settings.Timeout) throw new TimeoutException($"{pipeline.Name} passed no record through in {settings.Timeout}.");
+            Send(producer, input, 0);
+            producer.Flush();
+            await Task.Delay(100, cancellation);
+        }
+        await Task.Delay(500, cancellation);
+        reader.Measuring = true;
+
+        var total = (int)(settings.LatencyRate * settings.LatencyDuration.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total && !cancellation.IsCancellationRequested; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / settings.LatencyRate);
+            while (clock.Elapsed < due) Thread.SpinWait(20);
+            Send(producer, input, i);
+        }
+        producer.Flush();
+        var drain = Stopwatch.StartNew();
+        while (samples.Count < total && drain.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20, cancellation);
+        await reader.DisposeAsync();
+        return samples;
+    }
+
+    private void Send(IProducer<byte[], byte[]> producer, string topic, int i)
+    {
+        var sent = new byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64BigEndian(sent, Stopwatch.GetTimestamp());
+        producer.Produce(topic, new Message<byte[], byte[]>
+        {
+            Key = BenchPayload.Key(i),
+            Value = BenchPayload.Value(i, settings.ValueBytes),
+            Headers = [new Header(LatencyReader.SentHeader, sent)],
+        });
+    }
+
+    private void Preload(string topic, int records)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+        for (var i = 0; i < records; i++)
+        {
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(topic, new Message<byte[], byte[]> { Key = BenchPayload.Key(i), Value = BenchPayload.Value(i, settings.ValueBytes) });
+                    break;
+                }
+                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(50));
+                }
+            }
+        }
+        producer.Flush();
+    }
+
+    private (string Input, string Output) CreateTopics(string purpose)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (input, output) = ($"bench-{purpose}-in-{suffix}", $"bench-{purpose}-out-{suffix}");
+        cluster.CreateTopic(input, Partitions);
+        cluster.CreateTopic(output, Partitions);
+        return (input, output);
+    }
+}
