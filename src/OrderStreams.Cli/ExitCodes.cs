@@ -9,4 +9,5 @@ internal static class ExitCodes
     public const int DataError = 65;
     public const int NoInput = 66;
     public const int MissingDependency = 69;
+    public const int IoError = 74;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderStreams.SchemaRegistry.Server.Http;
 using OrderStreams.SchemaRegistry.Server.Storage;
@@ -48,6 +49,7 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(EmbeddedSchemaRegistry).Assembly.GetName().Name });
             builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+            builder.Services.AddSingleton<IHostLifetime, HostedByCaller>();
             builder.Logging.ClearProviders();
             if (logging is null)
                 builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

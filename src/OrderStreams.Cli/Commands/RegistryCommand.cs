@@ -18,7 +18,17 @@ internal static class RegistryCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var directory = parse.GetValue(dataDir)?.FullName ?? Path.Combine(Environment.CurrentDirectory, ".state", "schema-registry");
-            await using var registry = await EmbeddedSchemaRegistry.StartAsync(directory, parse.GetValue(port), cancellationToken: cancellation);
+            EmbeddedSchemaRegistry registry;
+            try
+            {
+                registry = await EmbeddedSchemaRegistry.StartAsync(directory, parse.GetValue(port), cancellationToken: cancellation);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"orderstreams registry: {e.Message}");
+                return ExitCodes.IoError;
+            }
+            await using var running = registry;
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"{EmbeddedSchemaRegistry.UrlSetting}={registry.Url.ToString().TrimEnd('/')}");
             await output.FlushAsync(CancellationToken.None);

@@ -55,6 +55,23 @@ public sealed class SchemaRegistryClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegisterAsync_ManyClientsAtOnce_OneIdPerSchemaAndOneVersionPerSubject()
+    {
+        var clients = Enumerable.Range(0, 12).Select(_ => fixture.Client()).ToList();
+        await clients[0].SetCompatibilityAsync(CompatibilityMode.None);
+
+        var ids = await Task.WhenAll(clients.Select((client, i) =>
+            client.RegisterAsync($"subject-{i % 3}-value", i % 2 == 0 ? Schemas.PaymentV1 : Schemas.Other)));
+
+        using var reader = fixture.Client();
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.All(ids.Where((_, i) => i % 2 == 0), id => Assert.Equal(ids[0], id));
+        foreach (var subject in await reader.GetSubjectsAsync())
+            Assert.Equal([1, 2], await reader.GetVersionsAsync(subject));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
     public async Task RegisterAsync_CompatibleEvolution_AddsVersionAndLatestFollows()
     {
         using var client = fixture.Client();
