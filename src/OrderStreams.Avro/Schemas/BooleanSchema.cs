@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace OrderStreams.Avro.Schemas;
+
+public sealed class BooleanSchema : PrimitiveSchema
+{
+    public BooleanSchema(LogicalType? logicalType = null, IReadOnlyDictionary<string, JsonElement>? properties = null)
+        : base(logicalType, properties)
+    {
+    }
+
+    public override AvroType Type => AvroType.Boolean;
+}

@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using Confluent.Kafka;
+using OrderStreams.Avro.Binary;
+using OrderStreams.Avro.Specific;
+
+namespace OrderStreams.SchemaRegistry.Serdes;
+
+/// <summary>
+/// Serializes generated records in the Confluent wire format. The schema id is resolved once per subject
+/// (registered on first use, or <see cref="AvroSerdeConfig.UseSchemaId"/>) and cached, so the hot path only encodes.
+/// Usable as a Confluent.Kafka <see cref="ISerializer{T}"/> (blocks only on a subject's first record) or
+/// <see cref="IAsyncSerializer{T}"/>. A null value serializes to null (a tombstone).
+/// </summary>
+public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
+    where T : class, IAvroRecord<T>
+{
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    private readonly ISchemaRegistry _registry;
+    private readonly AvroSerdeConfig _config;
+    private readonly ConcurrentDictionary<string, Task<int>> _ids = new();
+    private readonly string _schemaJson = T.Schema.ToJson();
+
+    public AvroSerializer(ISchemaRegistry registry, AvroSerdeConfig? config = null)
+    {
+        _registry = registry;
+        _config = config ?? new AvroSerdeConfig();
+        if (!_config.AutoRegisterSchemas && _config.UseSchemaId is null)
+            throw new ArgumentException("With auto-registration off, set UseSchemaId to the id of the pre-registered schema.", nameof(config));
+    }
+
+    public async Task<byte[]> SerializeAsync(T data, SerializationContext context) =>
+        data is null ? null! : Encode(data, await SchemaIdAsync(context.Topic, context.Component == MessageComponentType.Key).ConfigureAwait(false));
+
+    public byte[] Serialize(T data, SerializationContext context)
+    {
+        if (data is null)
+            return null!;
+        var isKey = context.Component == MessageComponentType.Key;
+        var subject = Subject(context.Topic, isKey);
+        var id = _ids.TryGetValue(subject, out var known) && known.IsCompletedSuccessfully
+            ? known.Result
+            : SchemaIdAsync(context.Topic, isKey).ConfigureAwait(false).GetAwaiter().GetResult();
+        return Encode(data, id);
+    }
+
+    /// <summary>Serializes a record value for <paramref name="topic"/>.</summary>
+    public Task<byte[]> SerializeAsync(T data, string topic) => SerializeAsync(data, new SerializationContext(MessageComponentType.Value, topic));
+
+    /// <summary>The schema id this serializer writes for the topic's value (or key), registering if needed.</summary>
+    public Task<int> SchemaIdAsync(string topic, bool isKey = false)
+    {
+        if (_config.UseSchemaId is { } fixedId)
+            return Task.FromResult(fixedId);
+        var subject = Subject(topic, isKey);
+        return _ids.GetOrAdd(subject, s => RegisterAsync(s, topic));
+    }
+
+    private string Subject(string topic, bool isKey) => _config.SubjectNameStrategy.SubjectFor(topic, isKey, T.Schema.FullName);
+
+    private async Task<int> RegisterAsync(string subject, string topic)
+    {
+        try
+        {
+            return await _registry.RegisterAsync(subject, _schemaJson).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _ids.TryRemove(subject, out _);
+            throw new AvroSerdeException(AvroSerdeErrorKind.RegistrationFailed, $"Cannot register the schema of {T.Schema.FullName} under subject '{subject}': {e.Message}", topic, null, e);
+        }
+    }
+
+    private static byte[] Encode(T data, int schemaId)
+    {
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        WireFormat.WriteHeader(buffer.GetSpan(WireFormat.HeaderSize), schemaId);
+        buffer.Advance(WireFormat.HeaderSize);
+        var writer = new AvroWriter(buffer);
+        data.Write(ref writer);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+}
