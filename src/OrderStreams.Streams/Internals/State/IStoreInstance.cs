@@ -12,4 +12,7 @@ internal interface IStoreInstance : IStateStore
     void Init(StoreContext context);
 
     void Close();
+
+    /// <summary>A read-only view over every local instance of this store (one per task), for interactive queries.</summary>
+    object ReadOnlyView(Func<IEnumerable<IStoreInstance>> instances);
 }

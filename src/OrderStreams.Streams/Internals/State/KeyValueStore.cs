@@ -47,6 +47,9 @@ internal sealed class KeyValueStore<K, V>(string name, IBytesStore bytes, ISerde
 
     public IEnumerable<KeyValuePair<K, V>> All() => Decode(Bytes.Range(null, null));
 
+    public override object ReadOnlyView(Func<IEnumerable<IStoreInstance>> instances) =>
+        new CompositeKeyValueStore<K, V>(() => instances().OfType<IReadOnlyKeyValueStore<K, V>>());
+
     private IEnumerable<KeyValuePair<K, V>> Decode(IEnumerable<KeyValuePair<byte[], byte[]>> entries)
     {
         foreach (var (key, value) in entries)

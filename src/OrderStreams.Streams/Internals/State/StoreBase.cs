@@ -31,6 +31,8 @@ internal abstract class StoreBase(string name, IBytesStore bytes, bool loggingEn
         Bytes.Dispose();
     }
 
+    public abstract object ReadOnlyView(Func<IEnumerable<IStoreInstance>> instances);
+
     protected void WriteBytes(byte[] key, byte[]? value)
     {
         if (value is null) Bytes.Delete(key);

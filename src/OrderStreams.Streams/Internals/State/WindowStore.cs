@@ -46,6 +46,9 @@ internal sealed class WindowStore<K, V>(
         }
     }
 
+    public override object ReadOnlyView(Func<IEnumerable<IStoreInstance>> instances) =>
+        new CompositeWindowStore<K, V>(() => instances().OfType<IReadOnlyWindowStore<K, V>>());
+
     public override void Flush()
     {
         var streamTime = Context.StreamTime();
