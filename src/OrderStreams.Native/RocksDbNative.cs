@@ -59,8 +59,12 @@ internal static unsafe partial class RocksDbNative
     [LibraryImport(Library, EntryPoint = "rocksdb_cache_create_lru")]
     public static partial nint CacheCreateLru(nuint capacity);
 
+    /// <summary>Releases this reference; databases opened with the cache keep their own.</summary>
     [LibraryImport(Library, EntryPoint = "rocksdb_cache_destroy")]
     public static partial void CacheDestroy(nint cache);
+
+    [LibraryImport(Library, EntryPoint = "rocksdb_cache_get_usage")]
+    public static partial nuint CacheGetUsage(nint cache);
 
     [LibraryImport(Library, EntryPoint = "rocksdb_open", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint Open(nint options, string path, ref nint errptr);

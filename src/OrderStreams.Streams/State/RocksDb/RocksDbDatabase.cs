@@ -213,6 +213,10 @@ public sealed unsafe class RocksDbDatabase : IDisposable
 
     private static nint CreateNativeOptions(RocksDbOptions options)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WriteBufferSize, nameof(options.WriteBufferSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Parallelism, nameof(options.Parallelism));
+        using var ownCache = options.BlockCache is null ? new RocksDbBlockCache(options.BlockCacheSize) : null;
+        using var cache = (options.BlockCache ?? ownCache!).Lease();
         var nativeOptions = RocksDbNative.OptionsCreate();
         RocksDbNative.OptionsSetCreateIfMissing(nativeOptions, options.CreateIfMissing ? (byte)1 : (byte)0);
         RocksDbNative.OptionsIncreaseParallelism(nativeOptions, options.Parallelism);
@@ -221,14 +225,12 @@ public sealed unsafe class RocksDbDatabase : IDisposable
         RocksDbNative.OptionsSetCompression(nativeOptions, (int)options.Compression);
 
         var tableOptions = RocksDbNative.BlockBasedOptionsCreate();
-        var cache = RocksDbNative.CacheCreateLru(checked((nuint)options.BlockCacheSize));
-        RocksDbNative.BlockBasedOptionsSetBlockCache(tableOptions, cache);
+        RocksDbNative.BlockBasedOptionsSetBlockCache(tableOptions, cache.Pointer);
         if (options.BloomFilterBitsPerKey > 0)
         {
             RocksDbNative.BlockBasedOptionsSetFilterPolicy(tableOptions, RocksDbNative.FilterPolicyCreateBloom(options.BloomFilterBitsPerKey));
         }
         RocksDbNative.OptionsSetBlockBasedTableFactory(nativeOptions, tableOptions);
-        RocksDbNative.CacheDestroy(cache);
         RocksDbNative.BlockBasedOptionsDestroy(tableOptions);
         return nativeOptions;
     }

@@ -5,8 +5,11 @@ public sealed record RocksDbOptions
 {
     public static RocksDbOptions Default { get; } = new();
 
-    /// <summary>Capacity of this database's LRU block cache.</summary>
+    /// <summary>Capacity of this database's own LRU block cache, when <see cref="BlockCache"/> is null.</summary>
     public long BlockCacheSize { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>A block cache shared with other databases instead of one of their own.</summary>
+    public RocksDbBlockCache? BlockCache { get; init; }
 
     /// <summary>Size of one memtable before it is flushed to an SST file.</summary>
     public long WriteBufferSize { get; init; } = 16L * 1024 * 1024;
