@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Streams.Internals.State;
+
+namespace OrderStreams.Streams.Internals.Engine;
+
+/// <summary>What the threads of one <see cref="KafkaStreams"/> instance share.</summary>
+internal sealed class EngineContext
+{
+    private readonly Dictionary<string, int> subtopologyByTopic;
+
+    public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<StreamThread, Exception> onThreadFailed, Action onAssignmentChanged)
+    {
+        Config = config;
+        Topology = topology;
+        LoggerFactory = loggerFactory;
+        ClientSettings = TopicAdmin.ClientSettings(config.KafkaSettings);
+        subtopologyByTopic = topology.Subtopologies
+            .SelectMany(s => s.SourceTopics.Select(t => (Topic: t.Resolve(config.ApplicationId), s.Id)))
+            .ToDictionary(x => x.Topic, x => x.Id, StringComparer.Ordinal);
+        SourceTopics = subtopologyByTopic.Keys.ToList();
+        OnThreadFailedCallback = onThreadFailed;
+        OnAssignmentChangedCallback = onAssignmentChanged;
+    }
+
+    public StreamsConfig Config { get; }
+
+    public Topology Topology { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>librdkafka settings without our own keys.</summary>
+    public Dictionary<string, string> ClientSettings { get; }
+
+    /// <summary>Distinguishes this process's clients and transactional ids from other instances'.</summary>
+    public string ProcessId { get; } = Guid.NewGuid().ToString("N")[..8];
+
+    public IReadOnlyList<string> SourceTopics { get; }
+
+    public IReadOnlyDictionary<string, IStoreInstance> GlobalStores { get; set; } = new Dictionary<string, IStoreInstance>();
+
+    public bool Failed { get; set; }
+
+    private Action<StreamThread, Exception> OnThreadFailedCallback { get; }
+
+    private Action OnAssignmentChangedCallback { get; }
+
+    public int SubtopologyOf(string topic) =>
+        subtopologyByTopic.TryGetValue(topic, out var id) ? id : throw new StreamsException($"Topic '{topic}' is not a source of this topology.") { Topic = topic };
+
+    public void OnThreadFailed(StreamThread thread, Exception error) => OnThreadFailedCallback(thread, error);
+
+    public void OnAssignmentChanged() => OnAssignmentChangedCallback();
+}
