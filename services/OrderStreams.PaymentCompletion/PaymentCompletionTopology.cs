@@ -27,14 +27,15 @@ public static class PaymentCompletionTopology
         // An order opens (or completes) its payment state; this side also runs the stream-time deadline check.
         var verdictsOnOrders = builder
             .Stream(OrderFlowTopics.OrdersPlaced, Consumed<string, OrderPlaced>.With(Serdes.String, new AvroSerde<OrderPlaced>(registry)))
-            .Process(() => new PaymentStateProcessor<OrderPlaced>(
-                matcher, o => o.OrderId, o => o.BranchId, matcher.OnOrder, options.ExpiryCheckInterval), StateStore);
+            .Process(() => new EntityStateProcessor<OrderPlaced, PaymentState, OrderPaymentOutcome>(
+                StateStore, o => o.BranchId, o => o.OrderId.ToString(), matcher.OnOrder, v => v.BranchId,
+                (options.ExpiryCheckInterval, (key, state, now) => matcher.OnStreamTime(Guid.Parse(key), state, now))), StateStore);
 
         // A payment completes the order's state, or waits in it for the order.
         var verdictsOnPayments = builder
             .Stream(OrderFlowTopics.Payments, Consumed<string, PaymentEvent>.With(Serdes.String, new AvroSerde<PaymentEvent>(registry)))
-            .Process(() => new PaymentStateProcessor<PaymentEvent>(
-                matcher, p => p.OrderId, p => p.BranchId, matcher.OnPayment, expiryCheckInterval: null), StateStore);
+            .Process(() => new EntityStateProcessor<PaymentEvent, PaymentState, OrderPaymentOutcome>(
+                StateStore, p => p.BranchId, p => p.OrderId.ToString(), matcher.OnPayment, v => v.BranchId), StateStore);
 
         // One verdict per order, keyed by its branch.
         verdictsOnOrders.Merge(verdictsOnPayments).To(

@@ -1,5 +1,6 @@
 using OrderStreams.Contracts.Common;
 using OrderStreams.Contracts.Events;
+using Step = OrderStreams.OrderFlow.StateStep<OrderStreams.PaymentCompletion.Domain.PaymentState, OrderStreams.Contracts.Events.OrderPaymentOutcome>;
 
 namespace OrderStreams.PaymentCompletion.Domain;
 
@@ -10,9 +11,9 @@ namespace OrderStreams.PaymentCompletion.Domain;
 /// </summary>
 internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRetention)
 {
-    public PaymentStep OnOrder(PaymentState? state, OrderPlaced order, DateTimeOffset now)
+    public Step OnOrder(PaymentState? state, OrderPlaced order, DateTimeOffset now)
     {
-        if (state?.Verdict is not null || state?.Order is not null) return PaymentStep.Unchanged(state);
+        if (state?.Verdict is not null || state?.Order is not null) return Step.Unchanged(state);
         var terms = new OrderTerms(order.BranchId, order.Totals.Total, order.PlacedAt, order.PlacedAt + paymentTimeout);
         var current = (state ?? new PaymentState()) with { Order = terms, LastChange = now };
         // Payments that came first were seen at their own (earlier) stream time, so they count even for a late order.
@@ -21,32 +22,32 @@ internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRe
             if (Judge(order.OrderId, terms, payment, now) is { } outcome) return Settle(current, outcome, now);
         }
         if (now > terms.Deadline) return Expire(order.OrderId, current, now);
-        return new PaymentStep(current with { EarlyPayments = [] }, null);
+        return new Step(current with { EarlyPayments = [] }, null);
     }
 
-    public PaymentStep OnPayment(PaymentState? state, PaymentEvent payment, DateTimeOffset now)
+    public Step OnPayment(PaymentState? state, PaymentEvent payment, DateTimeOffset now)
     {
-        if (state?.Verdict is not null) return PaymentStep.Unchanged(state);
+        if (state?.Verdict is not null) return Step.Unchanged(state);
         var seen = new SeenPayment(payment.PaymentId, payment.Status, payment.Amount, payment.FailureReason);
         if (state?.Order is not { } terms)
         {
-            if (!IsDecisive(seen.Status) || state?.EarlyPayments.Contains(seen) == true) return PaymentStep.Unchanged(state);
+            if (!IsDecisive(seen.Status) || state?.EarlyPayments.Contains(seen) == true) return Step.Unchanged(state);
             var early = state ?? new PaymentState();
-            return new PaymentStep(early with { EarlyPayments = [.. early.EarlyPayments, seen], LastChange = now }, null);
+            return new Step(early with { EarlyPayments = [.. early.EarlyPayments, seen], LastChange = now }, null);
         }
         if (now > terms.Deadline) return Expire(payment.OrderId, state, now);
-        return Judge(payment.OrderId, terms, seen, now) is { } outcome ? Settle(state, outcome, now) : PaymentStep.Unchanged(state);
+        return Judge(payment.OrderId, terms, seen, now) is { } outcome ? Settle(state, outcome, now) : Step.Unchanged(state);
     }
 
     /// <summary>
     /// Called as stream time passes: expires an order whose deadline passed without a verdict, and tells the caller
     /// to drop state (null) that has been settled, or orphaned, for longer than the retention.
     /// </summary>
-    public PaymentStep OnStreamTime(Guid orderId, PaymentState state, DateTimeOffset streamTime)
+    public Step OnStreamTime(Guid orderId, PaymentState state, DateTimeOffset streamTime)
     {
         if (state is { Verdict: null, Order: { } terms } && streamTime >= terms.Deadline) return Expire(orderId, state, streamTime);
         var settledOrOrphaned = state.Verdict is not null || state.Order is null;
-        return settledOrOrphaned && streamTime - state.LastChange > settledRetention ? new PaymentStep(null, null) : PaymentStep.Unchanged(state);
+        return settledOrOrphaned && streamTime - state.LastChange > settledRetention ? new Step(null, null) : Step.Unchanged(state);
     }
 
     private static bool IsDecisive(PaymentStatus status) => status is PaymentStatus.Captured or PaymentStatus.Failed;
@@ -69,14 +70,14 @@ internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRe
     private static OrderPaymentFailed Failed(SeenPayment payment, PaymentFailureReason reason, string? detail) =>
         new() { PaymentId = payment.PaymentId, Reason = reason, Detail = detail };
 
-    private static PaymentStep Expire(Guid orderId, PaymentState state, DateTimeOffset now)
+    private static Step Expire(Guid orderId, PaymentState state, DateTimeOffset now)
     {
         var terms = state.Order!;
         var expired = new OrderPaymentExpired { PlacedAt = terms.PlacedAt, Deadline = terms.Deadline };
         return Settle(state, new OrderPaymentOutcome { OrderId = orderId, BranchId = terms.BranchId, At = now, Outcome = expired }, now);
     }
 
-    private static PaymentStep Settle(PaymentState state, OrderPaymentOutcome outcome, DateTimeOffset now)
+    private static Step Settle(PaymentState state, OrderPaymentOutcome outcome, DateTimeOffset now)
     {
         var verdict = outcome.Outcome switch
         {
@@ -84,6 +85,6 @@ internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRe
             OrderPaymentExpired => Verdict.Expired,
             _ => Verdict.Failed,
         };
-        return new PaymentStep(state with { Verdict = verdict, EarlyPayments = [], LastChange = now }, outcome);
+        return new Step(state with { Verdict = verdict, EarlyPayments = [], LastChange = now }, outcome);
     }
 }
