@@ -7,7 +7,7 @@ using OrderStreams.Streams.State;
 namespace OrderStreams.Streams.Tests.Integration;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), "orderstreams-it", Guid.NewGuid().ToString("N"));
 
@@ -35,8 +35,9 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka) : I
         records.GroupBy(r => Encoding.UTF8.GetString(r.Message.Key))
             .ToDictionary(g => g.Key, g => g.Max(r => Serdes.Long.Deserialize(r.Message.Value, default)));
 
-    private static async Task<KafkaStreams> StartAsync(Topology topology, StreamsConfig config)
+    private async Task<KafkaStreams> StartAsync(Topology topology, StreamsConfig config)
     {
+        config.LoggerFactory = new TestOutputLoggerFactory(output);
         var streams = new KafkaStreams(topology, config);
         await streams.StartAsync();
         return streams;
