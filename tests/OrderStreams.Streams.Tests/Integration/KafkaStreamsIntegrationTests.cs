@@ -59,6 +59,23 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     }
 
     [Fact]
+    public async Task Start_ExactlyOnceV2_CountsThroughTransactions()
+    {
+        var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
+        kafka.Cluster.CreateTopic(input, 2);
+        kafka.Cluster.CreateTopic(output, 2);
+        kafka.Produce(input, Enumerable.Range(0, 10).Select(i => ($"k{i}", Utf8("apple"))));
+        var config = kafka.Config($"eos-{Guid.NewGuid():N}", stateDir);
+        config.ProcessingGuarantee = ProcessingGuarantee.ExactlyOnceV2;
+
+        using var streams = await StartAsync(WordCount(input, output), config);
+        var records = kafka.ReadUntil(output, r => LatestCounts(r).GetValueOrDefault("apple") >= 10);
+
+        Assert.Equal(10, LatestCounts(records)["apple"]);
+        Assert.Equal(KafkaStreamsState.Running, streams.State);
+    }
+
+    [Fact]
     public async Task Store_AfterProcessing_QueryableAcrossTasks()
     {
         var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
