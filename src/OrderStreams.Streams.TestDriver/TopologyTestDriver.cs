@@ -23,16 +23,15 @@ public sealed class TopologyTestDriver : IDisposable
     private readonly Dictionary<string, long> offsets = new(StringComparer.Ordinal);
     private readonly MockClock clock;
     private readonly Collector collector;
-    private readonly bool ownsStateDir;
     private bool processing;
 
     public TopologyTestDriver(Topology topology, StreamsConfig? config = null, DateTimeOffset? initialWallClock = null)
     {
-        ownsStateDir = config is null;
         this.config = config ?? new StreamsConfig();
         if (string.IsNullOrEmpty(this.config.ApplicationId)) this.config.ApplicationId = "test-driver";
         if (string.IsNullOrEmpty(this.config.BootstrapServers)) this.config.BootstrapServers = "test-driver:9092";
-        if (ownsStateDir) this.config.StateDir = Path.Combine(Path.GetTempPath(), "orderstreams-test-driver", Guid.NewGuid().ToString("N"));
+        // Every driver gets a fresh state directory, deleted on Dispose, so tests never see each other's stores.
+        this.config.StateDir = Path.Combine(Path.GetTempPath(), "orderstreams-test-driver", Guid.NewGuid().ToString("N"));
         this.config.Validate();
         topology.Validate(this.config);
 
@@ -88,7 +87,7 @@ public sealed class TopologyTestDriver : IDisposable
     public void Dispose()
     {
         foreach (var task in tasks) task.Dispose();
-        if (ownsStateDir && Directory.Exists(config.StateDir)) Directory.Delete(config.StateDir, recursive: true);
+        if (Directory.Exists(config.StateDir)) Directory.Delete(config.StateDir, recursive: true);
     }
 
     internal Queue<OutputRecord> Output(string topic) => outputs.TryGetValue(topic, out var queue) ? queue : outputs[topic] = new Queue<OutputRecord>();

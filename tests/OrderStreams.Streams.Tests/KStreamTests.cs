@@ -224,7 +224,7 @@ public sealed class KStreamTests
         Assert.Equal("abcd", driver.GetKeyValueStore<string, string>("concatenated").Get("k"));
     }
 
-    private sealed class FixedPartitioner(int partition) : Processor.IStreamPartitioner<string, string>
+    private sealed class FixedPartitioner(int partition) : Streams.Processor.IStreamPartitioner<string, string>
     {
         public int? Partition(string topic, string key, string value, int partitionCount) => partition;
     }

@@ -22,7 +22,12 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     {
         ApplicationId = applicationId,
         BootstrapServers = Cluster.BootstrapServers,
-        KafkaSettings = new() { [EmbeddedClusterControl.UrlSetting] = Control.Url.ToString() },
+        KafkaSettings = new()
+        {
+            [EmbeddedClusterControl.UrlSetting] = Control.Url.ToString(),
+            ["session.timeout.ms"] = "6000",
+            ["heartbeat.interval.ms"] = "500",
+        },
         StateDir = stateDir,
         CommitInterval = TimeSpan.FromMilliseconds(200),
     };

@@ -7,7 +7,7 @@ using OrderStreams.Streams.State;
 namespace OrderStreams.Streams.Tests.Integration;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), "orderstreams-it", Guid.NewGuid().ToString("N"));
 
@@ -35,8 +35,9 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka) : I
         records.GroupBy(r => Encoding.UTF8.GetString(r.Message.Key))
             .ToDictionary(g => g.Key, g => g.Max(r => Serdes.Long.Deserialize(r.Message.Value, default)));
 
-    private static async Task<KafkaStreams> StartAsync(Topology topology, StreamsConfig config)
+    private async Task<KafkaStreams> StartAsync(Topology topology, StreamsConfig config)
     {
+        config.LoggerFactory = new TestOutputLoggerFactory(output);
         var streams = new KafkaStreams(topology, config);
         await streams.StartAsync();
         return streams;
@@ -54,6 +55,23 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka) : I
         var records = kafka.ReadUntil(output, r => LatestCounts(r).GetValueOrDefault("apple") >= 60 && LatestCounts(r).GetValueOrDefault("banana") >= 30);
 
         Assert.Equal(new Dictionary<string, long> { ["apple"] = 60, ["banana"] = 30 }, LatestCounts(records));
+        Assert.Equal(KafkaStreamsState.Running, streams.State);
+    }
+
+    [Fact]
+    public async Task Start_ExactlyOnceV2_CountsThroughTransactions()
+    {
+        var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
+        kafka.Cluster.CreateTopic(input, 2);
+        kafka.Cluster.CreateTopic(output, 2);
+        kafka.Produce(input, Enumerable.Range(0, 10).Select(i => ($"k{i}", Utf8("apple"))));
+        var config = kafka.Config($"eos-{Guid.NewGuid():N}", stateDir);
+        config.ProcessingGuarantee = ProcessingGuarantee.ExactlyOnceV2;
+
+        using var streams = await StartAsync(WordCount(input, output), config);
+        var records = kafka.ReadUntil(output, r => LatestCounts(r).GetValueOrDefault("apple") >= 10);
+
+        Assert.Equal(10, LatestCounts(records)["apple"]);
         Assert.Equal(KafkaStreamsState.Running, streams.State);
     }
 

@@ -94,7 +94,7 @@ internal sealed class StreamThread
         consumer = new ConsumerBuilder<byte[], byte[]>(consumerConfig)
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions, commit: true))
-            .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions.Select(p => p).ToList(), commit: false))
+            .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions, commit: false))
             .Build();
 
         var producerConfig = KafkaClientDefaults.Producer(engine.ClientSettings);
@@ -112,6 +112,7 @@ internal sealed class StreamThread
             EnableAutoCommit = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnablePartitionEof = true,
+            IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted,
             FetchMaxBytes = 64 * 1024 * 1024,
             MaxPartitionFetchBytes = 8 * 1024 * 1024,
         };
@@ -123,6 +124,7 @@ internal sealed class StreamThread
         Poll(restorer.Restoring ? TimeSpan.Zero : Config.PollTimeout);
         if (restorer.Restoring)
         {
+            PauseRestoringInputs();
             foreach (var task in restorer.RestoreBatch(TimeSpan.FromMilliseconds(50), checkpoints)) StartProcessing(task);
         }
         ProcessBuffered();
@@ -151,8 +153,7 @@ internal sealed class StreamThread
         {
             if (!byPartition.TryGetValue((record.Topic, record.Partition.Value), out var task))
                 throw new StreamsException($"Received a record of {record.TopicPartition}, which belongs to no task of thread {Name}.");
-            task.Add(record);
-            var queue = task.Queue(record.Topic, record.Partition.Value);
+            var queue = task.Add(record);
             if (queue.Count >= Config.BufferedRecordsPerPartition && paused.Add((record.Topic, record.Partition.Value)))
                 consumer.Pause([record.TopicPartition]);
             if (taken + 1 >= Config.MaxPollRecords) break;
@@ -174,6 +175,13 @@ internal sealed class StreamThread
             }
         }
         while (progressed);
+    }
+
+    /// <summary>Input of tasks still restoring waits on the broker, not in memory (the assignment is only applied after the rebalance callback).</summary>
+    private void PauseRestoringInputs()
+    {
+        var pause = restoring.SelectMany(id => tasks[id].Inputs).Select(q => (q.Topic, q.Partition)).Where(paused.Add).ToList();
+        if (pause.Count > 0) consumer.Pause(pause.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList());
     }
 
     private void ResumeDrainedPartitions()
@@ -287,6 +295,7 @@ internal sealed class StreamThread
             if (collector.NextOffset(changelog.Topic, changelog.Partition.Value) is { } next) offsets[(changelog.Topic, changelog.Partition.Value)] = next;
         }
         var persistent = task.ChangelogPartitions.Where(c => c.Store.Persistent).Select(c => (c.Changelog.Topic, c.Changelog.Partition.Value)).ToHashSet();
+        if (persistent.Count == 0) return;
         Checkpoint.Write(task.Directory, offsets.Where(o => persistent.Contains(o.Key)).ToDictionary());
     }
 

@@ -33,5 +33,8 @@ internal static class Checkpoint
         File.Move(temporary, path, overwrite: true);
     }
 
-    public static void Delete(string directory) => File.Delete(Path.Combine(directory, FileName));
+    public static void Delete(string directory)
+    {
+        if (Directory.Exists(directory)) File.Delete(Path.Combine(directory, FileName));
+    }
 }

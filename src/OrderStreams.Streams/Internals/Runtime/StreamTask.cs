@@ -133,7 +133,12 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
         foreach (var node in nodes) node.Init(this);
     }
 
-    public void Add(ConsumeResult<byte[], byte[]> record) => queues[(record.Topic, record.Partition.Value)].Add(record);
+    public PartitionQueue Add(ConsumeResult<byte[], byte[]> record)
+    {
+        var queue = queues[(record.Topic, record.Partition.Value)];
+        queue.Add(record);
+        return queue;
+    }
 
     public PartitionQueue Queue(string topic, int partition) => queues[(topic, partition)];
 
@@ -225,6 +230,7 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
 
     private bool Punctuate(PunctuationType type, long now)
     {
+        if (punctuations.Count == 0) return false;
         var fired = false;
         // Index loop: a punctuator may schedule another punctuation.
         for (var i = 0; i < punctuations.Count; i++)
