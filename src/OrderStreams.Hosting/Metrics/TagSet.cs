@@ -28,10 +28,8 @@ internal sealed class TagSet
     /// <summary><c>a="x",b="y"</c> (escaped), or empty for no tags.</summary>
     public string Labels { get; }
 
-    public static TagSet Create(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        return tags.IsEmpty ? Empty : new TagSet(tags.ToArray());
-    }
+    public static TagSet Create(ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        tags.IsEmpty ? Empty : new TagSet(tags.ToArray());
 
     /// <summary>Order-independent, so the same tags in another order find the same series.</summary>
     public static int Hash(ReadOnlySpan<KeyValuePair<string, object?>> tags)
