@@ -154,33 +154,19 @@ internal sealed class BinaryCodeEmitter(ContractModel model, CSharpTypes types, 
         return $"{method}(ref reader)";
     }
 
-    private string WriteLogical(LogicalType logical, AvroSchema schema, string value) => logical.Kind switch
+    private string WriteLogical(LogicalType logical, AvroSchema schema, string value) => schema switch
     {
-        LogicalTypeKind.Uuid => $"writer.WriteUuid({value});",
-        LogicalTypeKind.Decimal when schema is FixedSchema f => $"writer.WriteFixedDecimal({value}, {f.Size}, {logical.Scale});",
-        LogicalTypeKind.Decimal => $"writer.WriteDecimal({value}, {logical.Scale});",
-        LogicalTypeKind.Date => $"writer.WriteDate({value});",
-        LogicalTypeKind.TimeMillis => $"writer.WriteTimeMillis({value});",
-        LogicalTypeKind.TimeMicros => $"writer.WriteTimeMicros({value});",
-        LogicalTypeKind.TimestampMillis => $"writer.WriteTimestampMillis({value});",
-        LogicalTypeKind.TimestampMicros => $"writer.WriteTimestampMicros({value});",
-        LogicalTypeKind.LocalTimestampMillis => $"writer.WriteLocalTimestampMillis({value});",
-        LogicalTypeKind.LocalTimestampMicros => $"writer.WriteLocalTimestampMicros({value});",
-        _ => $"{support}.WriteFixed(ref writer, {value}, {((FixedSchema)schema).Size});",
+        _ when CSharpTypes.NamedConversion(logical.Kind) is { } conversion => $"writer.Write{conversion.Name}({value});",
+        FixedSchema f when logical.Kind == LogicalTypeKind.Decimal => $"writer.WriteFixedDecimal({value}, {f.Size}, {logical.Scale});",
+        FixedSchema f => $"{support}.WriteFixed(ref writer, {value}, {f.Size});",
+        _ => $"writer.WriteDecimal({value}, {logical.Scale});",
     };
 
-    private string ReadLogical(LogicalType logical, AvroSchema schema) => logical.Kind switch
+    private static string ReadLogical(LogicalType logical, AvroSchema schema) => schema switch
     {
-        LogicalTypeKind.Uuid => "reader.ReadUuid()",
-        LogicalTypeKind.Decimal when schema is FixedSchema f => $"reader.ReadFixedDecimal({f.Size}, {logical.Scale})",
-        LogicalTypeKind.Decimal => $"reader.ReadDecimal({logical.Scale})",
-        LogicalTypeKind.Date => "reader.ReadDate()",
-        LogicalTypeKind.TimeMillis => "reader.ReadTimeMillis()",
-        LogicalTypeKind.TimeMicros => "reader.ReadTimeMicros()",
-        LogicalTypeKind.TimestampMillis => "reader.ReadTimestampMillis()",
-        LogicalTypeKind.TimestampMicros => "reader.ReadTimestampMicros()",
-        LogicalTypeKind.LocalTimestampMillis => "reader.ReadLocalTimestampMillis()",
-        LogicalTypeKind.LocalTimestampMicros => "reader.ReadLocalTimestampMicros()",
-        _ => $"reader.ReadFixed({((FixedSchema)schema).Size})",
+        _ when CSharpTypes.NamedConversion(logical.Kind) is { } conversion => $"reader.Read{conversion.Name}()",
+        FixedSchema f when logical.Kind == LogicalTypeKind.Decimal => $"reader.ReadFixedDecimal({f.Size}, {logical.Scale})",
+        FixedSchema f => $"reader.ReadFixed({f.Size})",
+        _ => $"reader.ReadDecimal({logical.Scale})",
     };
 }

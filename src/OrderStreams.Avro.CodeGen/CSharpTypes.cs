@@ -44,6 +44,23 @@ internal sealed class CSharpTypes(ContractModel model)
         _ => schema.Type == AvroType.Bytes,
     };
 
+    /// <summary>
+    /// The logical types the Avro library converts by name, <c>X</c> in <c>AvroWriter.WriteX</c>, <c>AvroReader.ReadX</c>,
+    /// <c>LogicalValues.FromX</c> and <c>LogicalValues.ToX</c>, with the C# type of the underlying generic value.
+    /// </summary>
+    public static (string Name, string Underlying)? NamedConversion(LogicalTypeKind kind) => kind switch
+    {
+        LogicalTypeKind.Uuid => ("Uuid", "string"),
+        LogicalTypeKind.Date => ("Date", "int"),
+        LogicalTypeKind.TimeMillis => ("TimeMillis", "int"),
+        LogicalTypeKind.TimeMicros => ("TimeMicros", "long"),
+        LogicalTypeKind.TimestampMillis => ("TimestampMillis", "long"),
+        LogicalTypeKind.TimestampMicros => ("TimestampMicros", "long"),
+        LogicalTypeKind.LocalTimestampMillis => ("LocalTimestampMillis", "long"),
+        LogicalTypeKind.LocalTimestampMicros => ("LocalTimestampMicros", "long"),
+        _ => null,
+    };
+
     public static NotSupportedException Unsupported(UnionSchema union) => new(
         $"Union [{string.Join(", ", union.Branches.Select(b => b.DisplayName))}] is not supported: " +
         "use [\"null\", T] or a union of records (optionally with null).");

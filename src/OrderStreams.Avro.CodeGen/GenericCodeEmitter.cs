@@ -19,19 +19,12 @@ internal sealed class GenericCodeEmitter(ContractModel model, CSharpTypes types,
     /// <summary>An expression converting the generic value <paramref name="value"/> (object?) to the C# type.</summary>
     public string FromGeneric(AvroSchema schema, string value, string schemaExpr, string name) => schema switch
     {
-        { LogicalType: { } logical } => logical.Kind switch
+        { LogicalType: { } logical } => schema switch
         {
-            LogicalTypeKind.Uuid => $"{Logical}.ToUuid((string){value}!)",
-            LogicalTypeKind.Decimal when schema is FixedSchema => $"{Logical}.ToDecimal((({Generic}.GenericFixed){value}!).Value, {logical.Scale})",
-            LogicalTypeKind.Decimal => $"{Logical}.ToDecimal((byte[]){value}!, {logical.Scale})",
-            LogicalTypeKind.Date => $"{Logical}.ToDate((int){value}!)",
-            LogicalTypeKind.TimeMillis => $"{Logical}.ToTimeMillis((int){value}!)",
-            LogicalTypeKind.TimeMicros => $"{Logical}.ToTimeMicros((long){value}!)",
-            LogicalTypeKind.TimestampMillis => $"{Logical}.ToTimestampMillis((long){value}!)",
-            LogicalTypeKind.TimestampMicros => $"{Logical}.ToTimestampMicros((long){value}!)",
-            LogicalTypeKind.LocalTimestampMillis => $"{Logical}.ToLocalTimestampMillis((long){value}!)",
-            LogicalTypeKind.LocalTimestampMicros => $"{Logical}.ToLocalTimestampMicros((long){value}!)",
-            _ => $"(({Generic}.GenericFixed){value}!).Value",
+            _ when CSharpTypes.NamedConversion(logical.Kind) is { } conversion => $"{Logical}.To{conversion.Name}(({conversion.Underlying}){value}!)",
+            FixedSchema when logical.Kind == LogicalTypeKind.Decimal => $"{Logical}.ToDecimal((({Generic}.GenericFixed){value}!).Value, {logical.Scale})",
+            FixedSchema => $"(({Generic}.GenericFixed){value}!).Value",
+            _ => $"{Logical}.ToDecimal((byte[]){value}!, {logical.Scale})",
         },
         RecordSchema record => $"{model.Naming.TypeName(record)}.FromGeneric(({Generic}.GenericRecord){value}!)",
         EnumSchema enumSchema => $"({model.Naming.TypeName(enumSchema)}){support}.EnumIndex({value}, ({Schemas}.EnumSchema){schemaExpr})",
@@ -43,19 +36,12 @@ internal sealed class GenericCodeEmitter(ContractModel model, CSharpTypes types,
     /// <summary>An expression converting the C# value <paramref name="value"/> to its generic representation.</summary>
     public string ToGeneric(AvroSchema schema, string value, string schemaExpr, string name) => schema switch
     {
-        { LogicalType: { } logical } => logical.Kind switch
+        { LogicalType: { } logical } => schema switch
         {
-            LogicalTypeKind.Uuid => $"{Logical}.FromUuid({value})",
-            LogicalTypeKind.Decimal when schema is FixedSchema f => $"new {Generic}.GenericFixed(({Schemas}.FixedSchema){schemaExpr}, {support}.FixedDecimal({value}, {logical.Scale}, {f.Size}))",
-            LogicalTypeKind.Decimal => $"{Logical}.FromDecimal({value}, {logical.Scale})",
-            LogicalTypeKind.Date => $"{Logical}.FromDate({value})",
-            LogicalTypeKind.TimeMillis => $"{Logical}.FromTimeMillis({value})",
-            LogicalTypeKind.TimeMicros => $"{Logical}.FromTimeMicros({value})",
-            LogicalTypeKind.TimestampMillis => $"{Logical}.FromTimestampMillis({value})",
-            LogicalTypeKind.TimestampMicros => $"{Logical}.FromTimestampMicros({value})",
-            LogicalTypeKind.LocalTimestampMillis => $"{Logical}.FromLocalTimestampMillis({value})",
-            LogicalTypeKind.LocalTimestampMicros => $"{Logical}.FromLocalTimestampMicros({value})",
-            _ => $"new {Generic}.GenericFixed(({Schemas}.FixedSchema){schemaExpr}, {value})",
+            _ when CSharpTypes.NamedConversion(logical.Kind) is { } conversion => $"{Logical}.From{conversion.Name}({value})",
+            FixedSchema f when logical.Kind == LogicalTypeKind.Decimal => $"new {Generic}.GenericFixed(({Schemas}.FixedSchema){schemaExpr}, {support}.FixedDecimal({value}, {logical.Scale}, {f.Size}))",
+            FixedSchema => $"new {Generic}.GenericFixed(({Schemas}.FixedSchema){schemaExpr}, {value})",
+            _ => $"{Logical}.FromDecimal({value}, {logical.Scale})",
         },
         RecordSchema => $"{value}.ToGeneric()",
         EnumSchema => $"new {Generic}.GenericEnum(({Schemas}.EnumSchema){schemaExpr}, (int){value})",

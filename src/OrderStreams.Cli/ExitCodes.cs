@@ -7,5 +7,6 @@ internal static class ExitCodes
     public const int Failure = 1;
     public const int Usage = 64;
     public const int DataError = 65;
+    public const int NoInput = 66;
     public const int MissingDependency = 69;
 }

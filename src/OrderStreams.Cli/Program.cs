@@ -7,6 +7,9 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
 {
     BrokerCommand.Create(),
     BenchCommand.Create(),
+    RegistryCommand.Create(),
+    SchemasCommand.Create(),
+    AvroCommand.Create(),
 };
 
 using var shutdown = new ShutdownSignal();

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using OrderStreams.Avro;
+using OrderStreams.Avro.Resolution;
 using OrderStreams.Avro.Schemas;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server.Http;
-using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server;
 

@@ -49,25 +49,11 @@ public ref struct AvroReader
 
     public int ReadInt()
     {
-        var buffer = _buffer;
-        var pos = _position;
-        uint result = 0;
-        var shift = 0;
-        byte b;
-        do
-        {
-            if ((uint)pos >= (uint)buffer.Length)
-                AvroDecodeErrors.Truncated(_baseOffset + pos);
-            b = buffer[pos++];
-            result |= (uint)(b & 0x7F) << shift;
-            shift += 7;
-        }
-        while (b >= 0x80 && shift < 35);
-
-        if (b >= 0x80 || (shift == 35 && b > 0x0F))
-            AvroDecodeErrors.Throw("int varint is longer than 5 bytes or overflows 32 bits", _baseOffset + _position);
-        _position = pos;
-        return (int)(result >> 1) ^ -(int)(result & 1);
+        var start = _position;
+        var value = ReadLong();
+        if (value is < int.MinValue or > int.MaxValue)
+            AvroDecodeErrors.Throw($"int value {value} is out of range", _baseOffset + start);
+        return (int)value;
     }
 
     public long ReadLong()

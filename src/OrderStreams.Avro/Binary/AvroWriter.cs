@@ -13,6 +13,8 @@ public ref struct AvroWriter
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private const int ShortStringChars = 42;
+
     private readonly IBufferWriter<byte>? _output;
     private Span<byte> _span;
     private int _buffered;
@@ -56,22 +58,7 @@ public ref struct AvroWriter
 
     public void WriteInt(int value) => WriteVarint((uint)((value << 1) ^ (value >> 31)), 5);
 
-    public void WriteLong(long value)
-    {
-        var v = (ulong)((value << 1) ^ (value >> 63));
-        if (_span.Length - _buffered < 10)
-            Grow(VarintSize(v));
-        var span = _span;
-        var pos = _buffered;
-        while (v >= 0x80)
-        {
-            span[pos++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-
-        span[pos++] = (byte)v;
-        _buffered = pos;
-    }
+    public void WriteLong(long value) => WriteVarint((ulong)((value << 1) ^ (value >> 63)), 10);
 
     public void WriteFloat(float value)
     {
@@ -93,22 +80,38 @@ public ref struct AvroWriter
         WriteRaw(value);
     }
 
+    /// <exception cref="AvroEncodeException">The string is null (Avro strings cannot be) or holds an unpaired surrogate.</exception>
+    public void WriteString(string value)
+    {
+        if (value is null)
+            throw new AvroEncodeException("a string value is null; use a union with null for optional strings");
+        WriteString(value.AsSpan());
+    }
+
     /// <exception cref="AvroEncodeException">The string holds an unpaired surrogate (not encodable as UTF-8).</exception>
     public void WriteString(scoped ReadOnlySpan<char> value)
     {
-        int length;
         try
         {
-            length = StrictUtf8.GetByteCount(value);
+            if (value.Length <= ShortStringChars && (_output is not null || _span.Length - _buffered > ShortStringChars * 3))
+            {
+                // At most 126 UTF-8 bytes, so the length takes one byte: encode in place, then fill in the length.
+                Ensure(1 + ShortStringChars * 3);
+                var length = StrictUtf8.GetBytes(value, _span[(_buffered + 1)..]);
+                _span[_buffered] = (byte)(length << 1);
+                _buffered += 1 + length;
+                return;
+            }
+
+            var byteCount = StrictUtf8.GetByteCount(value);
+            WriteLong(byteCount);
+            Ensure(byteCount);
+            _buffered += StrictUtf8.GetBytes(value, _span[_buffered..]);
         }
         catch (EncoderFallbackException e)
         {
             throw new AvroEncodeException("string holds an unpaired surrogate and cannot be encoded as UTF-8", "$", e);
         }
-
-        WriteLong(length);
-        Ensure(length);
-        _buffered += StrictUtf8.GetBytes(value, _span[_buffered..]);
     }
 
     /// <summary>Writes a string given as UTF-8 bytes (not validated).</summary>
@@ -178,7 +181,9 @@ public ref struct AvroWriter
         _buffered += encoded.Length;
     }
 
-    private void WriteVarint(uint v, int max)
+    /// <param name="max">The longest encoding of the type; the exact length is only computed near the end of a fixed span.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteVarint(ulong v, int max)
     {
         if (_span.Length - _buffered < max)
             Grow(VarintSize(v));

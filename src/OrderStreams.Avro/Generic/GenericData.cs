@@ -1,6 +1,6 @@
 namespace OrderStreams.Avro.Generic;
 
-/// <summary>Deep equality of generic values (byte arrays, lists and maps by content).</summary>
+/// <summary>Deep equality and deep copies of generic values (byte arrays, lists and maps by content).</summary>
 public static class GenericData
 {
     public static new bool Equals(object? a, object? b) => (a, b) switch
@@ -16,7 +16,7 @@ public static class GenericData
         _ => a.Equals(b),
     };
 
-    /// <summary>A copy that shares nothing mutable with <paramref name="value"/> (records, lists, maps, byte arrays).</summary>
+    /// <summary>A copy that shares nothing mutable with <paramref name="value"/> (records, lists, maps, byte arrays, fixed values).</summary>
     public static object? DeepCopy(object? value)
     {
         switch (value)
@@ -32,6 +32,8 @@ public static class GenericData
                 return map.ToDictionary(kv => kv.Key, kv => DeepCopy(kv.Value));
             case byte[] bytes:
                 return bytes.ToArray();
+            case GenericFixed fixedValue:
+                return new GenericFixed(fixedValue.Schema, fixedValue.Value.ToArray());
             default:
                 return value;
         }

@@ -54,5 +54,16 @@ public sealed class GenericRecord : IEquatable<GenericRecord>
 
     public override int GetHashCode() => HashCode.Combine(Schema.FullName, _values.Length);
 
-    public override string ToString() => Json.AvroJson.ToJson(this, Schema);
+    /// <summary>The record in the JSON encoding, or a note when its values do not fit the schema.</summary>
+    public override string ToString()
+    {
+        try
+        {
+            return Json.AvroJson.ToJson(this, Schema);
+        }
+        catch (AvroEncodeException e)
+        {
+            return $"{Schema.FullName} (does not fit its schema: {e.Message})";
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrderStreams.Avro.Generic;
 using OrderStreams.Avro.Schemas;
@@ -14,10 +15,11 @@ namespace OrderStreams.Avro.Json;
 /// </summary>
 public static class AvroJson
 {
+    /// <summary>Text for people and tools: non-ASCII characters are written as themselves, not as \u escapes.</summary>
     public static string ToJson(object? datum, AvroSchema schema, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, SkipValidation = false }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             Write(writer, datum, schema);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
@@ -42,7 +44,7 @@ public static class AvroJson
             return FromJson(document.RootElement, schema);
     }
 
-    public static object? FromJson(JsonElement json, AvroSchema schema) => ReadValue(json, schema, "$");
+    public static object? FromJson(JsonElement json, AvroSchema schema) => JsonDatumReader.Read(json, schema, jsonEncoding: true);
 
     private static void WriteValue(Utf8JsonWriter w, object? value, AvroSchema schema, string path)
     {
@@ -151,134 +153,4 @@ public static class AvroJson
         for (var i = 0; i < b.Length; i++)
             chars[i] = (char)b[i];
     });
-
-    private static object? ReadValue(JsonElement json, AvroSchema schema, string path)
-    {
-        switch (schema)
-        {
-            case NullSchema when json.ValueKind == JsonValueKind.Null:
-                return null;
-            case BooleanSchema when json.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                return json.GetBoolean();
-            case IntSchema when json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out var i):
-                return i;
-            case LongSchema when json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out var l):
-                return l;
-            case FloatSchema when TryGetFloating(json, out var f):
-                return (float)f;
-            case DoubleSchema when TryGetFloating(json, out var d):
-                return d;
-            case BytesSchema when json.ValueKind == JsonValueKind.String:
-                return Bytes(json, path);
-            case StringSchema when json.ValueKind == JsonValueKind.String:
-                return json.GetString();
-            case EnumSchema e when json.ValueKind == JsonValueKind.String && e.TryGetIndex(json.GetString()!, out var index):
-                return new GenericEnum(e, index);
-            case FixedSchema f when json.ValueKind == JsonValueKind.String:
-                var bytes = Bytes(json, path);
-                return bytes.Length == f.Size ? new GenericFixed(f, bytes) : throw Error(path, $"fixed '{f.FullName}' needs {f.Size} bytes, got {bytes.Length}");
-            case ArraySchema a when json.ValueKind == JsonValueKind.Array:
-                var list = new List<object?>(json.GetArrayLength());
-                foreach (var item in json.EnumerateArray())
-                    list.Add(ReadValue(item, a.Items, $"{path}[{list.Count}]"));
-                return list;
-            case MapSchema m when json.ValueKind == JsonValueKind.Object:
-                var map = new Dictionary<string, object?>();
-                foreach (var property in json.EnumerateObject())
-                    map[property.Name] = ReadValue(property.Value, m.Values, $"{path}[\"{property.Name}\"]");
-                return map;
-            case RecordSchema r when json.ValueKind == JsonValueKind.Object:
-                return ReadRecord(json, r, path);
-            case UnionSchema u:
-                return ReadUnion(json, u, path);
-            default:
-                throw Error(path, $"expected a JSON value for '{schema.DisplayName}', found {Shorten(json.GetRawText())}");
-        }
-    }
-
-    private static GenericRecord ReadRecord(JsonElement json, RecordSchema schema, string path)
-    {
-        var record = new GenericRecord(schema);
-        foreach (var property in json.EnumerateObject())
-        {
-            if (!schema.TryGetField(property.Name, out _))
-                throw Error(path, $"record '{schema.FullName}' has no field '{property.Name}'");
-        }
-
-        foreach (var field in schema.Fields)
-        {
-            if (json.TryGetProperty(field.Name, out var value))
-                record[field.Position] = ReadValue(value, field.Schema, path + "." + field.Name);
-            else if (field.Default is { } fieldDefault)
-                record[field.Position] = DefaultValues.ToDatum(field.Schema, fieldDefault);
-            else
-                throw Error(path, $"missing field '{field.Name}' (it has no default)");
-        }
-
-        return record;
-    }
-
-    private static object? ReadUnion(JsonElement json, UnionSchema union, string path)
-    {
-        if (json.ValueKind == JsonValueKind.Null)
-            return union.NullIndex >= 0 ? null : throw Error(path, $"null is not a branch of the union {union}");
-        if (json.ValueKind != JsonValueKind.Object)
-            throw Error(path, $"a union value must be null or an object naming its branch, found {Shorten(json.GetRawText())}");
-        using var properties = json.EnumerateObject();
-        if (!properties.MoveNext())
-            throw Error(path, "a union value object must name its branch");
-        var property = properties.Current;
-        if (properties.MoveNext())
-            throw Error(path, "a union value object must have exactly one member");
-        var branch = union.IndexOf(property.Name);
-        if (branch < 0)
-            branch = FindBySimpleName(union, property.Name);
-        if (branch < 0)
-            throw Error(path, $"'{property.Name}' is not a branch of the union {union}");
-        return ReadValue(property.Value, union.Branches[branch], path);
-    }
-
-    private static int FindBySimpleName(UnionSchema union, string name)
-    {
-        for (var i = 0; i < union.Branches.Count; i++)
-        {
-            if (union.Branches[i] is NamedSchema named && named.Name == name)
-                return i;
-        }
-
-        return -1;
-    }
-
-    private static bool TryGetFloating(JsonElement json, out double value)
-    {
-        value = 0;
-        if (json.ValueKind == JsonValueKind.Number)
-            return json.TryGetDouble(out value);
-        if (json.ValueKind != JsonValueKind.String)
-            return false;
-        (var ok, value) = json.GetString() switch
-        {
-            "NaN" => (true, double.NaN),
-            "Infinity" => (true, double.PositiveInfinity),
-            "-Infinity" => (true, double.NegativeInfinity),
-            _ => (false, 0d),
-        };
-        return ok;
-    }
-
-    private static byte[] Bytes(JsonElement json, string path)
-    {
-        try
-        {
-            return DefaultValues.Latin1Bytes(json.GetString()!);
-        }
-        catch (AvroException e)
-        {
-            throw Error(path, e.Message);
-        }
-    }
-
-    private static string Shorten(string text) => text.Length > 60 ? text[..57] + "..." : text;
-
-    private static AvroDecodeException Error(string path, string reason) => new($"{path}: {reason}", -1);
 }

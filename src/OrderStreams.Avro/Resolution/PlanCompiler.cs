@@ -1,4 +1,5 @@
 using OrderStreams.Avro.Generic;
+using OrderStreams.Avro.Json;
 using OrderStreams.Avro.Schemas;
 
 namespace OrderStreams.Avro.Resolution;
@@ -109,7 +110,7 @@ internal sealed class PlanCompiler
                 continue;
             if (field.Default is { } json)
             {
-                defaults.Add((field.Position, DefaultValues.ToDatum(field.Schema, json)));
+                defaults.Add((field.Position, JsonDatumReader.Read(json, field.Schema, jsonEncoding: false)));
                 continue;
             }
 
@@ -143,7 +144,7 @@ internal sealed class PlanCompiler
     }
 
     /// <summary>A plan that can only skip: for writer fields the reader drops.</summary>
-    private ReadNode WriterOnly(AvroSchema writer) => new PlanCompiler { }.Compile(writer, writer, "$");
+    private ReadNode WriterOnly(AvroSchema writer) => new PlanCompiler().Compile(writer, writer, "$");
 
     private FailNode Fail(string path, string reason, AvroSchema writer)
     {

@@ -37,6 +37,19 @@ public static class SchemaCompatibility
         return found.Count == 0 ? CompatibilityResult.Compatible : new CompatibilityResult(found);
     }
 
+    /// <summary>Reads a registry's name for a mode, e.g. <c>BACKWARD_TRANSITIVE</c> (case-insensitive).</summary>
+    public static bool TryParseMode(string text, out CompatibilityMode mode) =>
+        Enum.TryParse(text.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out mode) && Enum.IsDefined(mode);
+
+    /// <summary>The registry's name for a mode, e.g. <c>FULL_TRANSITIVE</c>.</summary>
+    public static string FormatMode(CompatibilityMode mode) => mode switch
+    {
+        CompatibilityMode.BackwardTransitive => "BACKWARD_TRANSITIVE",
+        CompatibilityMode.ForwardTransitive => "FORWARD_TRANSITIVE",
+        CompatibilityMode.FullTransitive => "FULL_TRANSITIVE",
+        _ => mode.ToString().ToUpperInvariant(),
+    };
+
     private static void Collect(CompatibilityResult result, string context, List<Incompatibility> into)
     {
         foreach (var incompatibility in result.Incompatibilities)

@@ -12,7 +12,8 @@ public abstract class AvroSchema
     private static readonly IReadOnlyDictionary<string, JsonElement> NoProperties = FrozenDictionary<string, JsonElement>.Empty;
 
     private string? _canonicalForm;
-    private long? _fingerprint;
+    private long _fingerprint;
+    private volatile bool _hasFingerprint;
 
     private protected AvroSchema(IReadOnlyDictionary<string, JsonElement>? properties)
     {
@@ -47,7 +48,20 @@ public abstract class AvroSchema
     public string CanonicalForm => _canonicalForm ??= Schemas.CanonicalForm.Of(this);
 
     /// <summary>The CRC-64-AVRO (Rabin) fingerprint of the <see cref="CanonicalForm"/>.</summary>
-    public long Fingerprint => _fingerprint ??= Crc64Avro.Compute(CanonicalForm);
+    public long Fingerprint
+    {
+        get
+        {
+            // A long? could be read torn by another thread; the volatile flag publishes the value after it is written.
+            if (!_hasFingerprint)
+            {
+                _fingerprint = Crc64Avro.Compute(CanonicalForm);
+                _hasFingerprint = true;
+            }
+
+            return _fingerprint;
+        }
+    }
 
     /// <summary>The type name used in messages and in the JSON encoding of unions: full name for named types.</summary>
     public virtual string DisplayName => Type switch
@@ -65,11 +79,11 @@ public abstract class AvroSchema
         _ => "union",
     };
 
-    /// <summary>Parses one self-contained schema document.</summary>
+    /// <summary>Parses one self-contained schema document; <paramref name="sourceName"/> (e.g. the file name) prefixes error messages.</summary>
     /// <exception cref="AvroSchemaException">The JSON is not a valid schema; the message names the JSON path.</exception>
     public static AvroSchema Parse(string json, string? sourceName = null)
     {
-        var source = sourceName ?? "schema";
+        var source = sourceName ?? "";
         var parser = new SchemaParser();
         parser.Add(source, json);
         return parser.Build().GetSource(source);

@@ -37,6 +37,12 @@ public sealed class RecordField
 
     public bool HasDefault => Default.HasValue;
 
+    /// <summary>The default as a new generic value (see <see cref="Generic.GenericRecord"/> for the representation).</summary>
+    /// <exception cref="InvalidOperationException">The field has no default.</exception>
+    public object? GetDefaultValue() => Default is { } json
+        ? Json.JsonDatumReader.Read(json, Schema, jsonEncoding: false)
+        : throw new InvalidOperationException($"Field '{Name}' has no default.");
+
     public string? Doc { get; }
 
     public SortOrder Order { get; }

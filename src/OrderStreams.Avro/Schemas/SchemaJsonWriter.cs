@@ -35,20 +35,10 @@ internal static class SchemaJsonWriter
                 WriteNamed(named, w, seen, ns);
                 break;
             case ArraySchema array:
-                w.WriteStartObject();
-                w.WriteString("type", "array");
-                w.WritePropertyName("items");
-                Write(array.Items, w, seen, ns);
-                WriteProperties(array.Properties, w);
-                w.WriteEndObject();
+                WriteContainer(array, "items", array.Items, w, seen, ns);
                 break;
             case MapSchema map:
-                w.WriteStartObject();
-                w.WriteString("type", "map");
-                w.WritePropertyName("values");
-                Write(map.Values, w, seen, ns);
-                WriteProperties(map.Properties, w);
-                w.WriteEndObject();
+                WriteContainer(map, "values", map.Values, w, seen, ns);
                 break;
             case UnionSchema union:
                 w.WriteStartArray();
@@ -57,6 +47,16 @@ internal static class SchemaJsonWriter
                 w.WriteEndArray();
                 break;
         }
+    }
+
+    private static void WriteContainer(AvroSchema container, string childName, AvroSchema child, Utf8JsonWriter w, HashSet<string> seen, string? ns)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", container.DisplayName);
+        w.WritePropertyName(childName);
+        Write(child, w, seen, ns);
+        WriteProperties(container.Properties, w);
+        w.WriteEndObject();
     }
 
     private static void WriteNamed(NamedSchema named, Utf8JsonWriter w, HashSet<string> seen, string? ns)

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrderStreams.Avro.Resolution;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Client.Rest;
 using OrderStreams.SchemaRegistry.Server.Storage;
 using static OrderStreams.SchemaRegistry.Server.Http.RegistryHttp;
-using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server.Http;
 
@@ -14,7 +14,7 @@ internal static class RegistryEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, SchemaStore store)
     {
-        var json = RestJson.Default;
+        var json = RestJson.Wire;
         routes.MapGet("/", context => WriteAsync(context, [], json.ListString));
         routes.MapGet("/schemas/types", context => WriteAsync(context, ["AVRO"], json.ListString));
 
@@ -84,18 +84,18 @@ internal static class RegistryEndpoints
     {
         var messages = store.TestCompatibility(subject, version, allByLevel, await ReadSchemaAsync(context));
         var verbose = Flag(context, "verbose");
-        await WriteAsync(context, new CompatibilityResponse(messages.Count == 0, verbose ? messages : null), RestJson.Default.CompatibilityResponse);
+        await WriteAsync(context, new CompatibilityResponse(messages.Count == 0, verbose ? messages : null), RestJson.Wire.CompatibilityResponse);
     }
 
     private static Task WriteLevelAsync(HttpContext context, CompatibilityMode level) =>
-        WriteAsync(context, new ConfigResponse(level.ToWireName()), RestJson.Default.ConfigResponse);
+        WriteAsync(context, new ConfigResponse(level.ToWireName()), RestJson.Wire.ConfigResponse);
 
     private static async Task SetLevelAsync(HttpContext context, SchemaStore store, string? subject)
     {
-        var request = await ReadBodyAsync(context, RestJson.Default.ConfigRequest);
+        var request = await ReadBodyAsync(context, RestJson.Wire.ConfigRequest);
         if (!CompatibilityModes.TryParse(request?.Compatibility, out var level))
             throw RegistryRequestException.InvalidCompatibilityLevel(request?.Compatibility);
         store.SetLevel(subject, level);
-        await WriteAsync(context, new ConfigRequest(level.ToWireName()), RestJson.Default.ConfigRequest);
+        await WriteAsync(context, new ConfigRequest(level.ToWireName()), RestJson.Wire.ConfigRequest);
     }
 }

@@ -25,7 +25,7 @@ internal static class RegistryHttp
     }
 
     public static Task WriteErrorAsync(HttpContext context, int status, int errorCode, string message) =>
-        WriteAsync(context, new ErrorResponse(errorCode, message), RestJson.Default.ErrorResponse, status);
+        WriteAsync(context, new ErrorResponse(errorCode, message), RestJson.Wire.ErrorResponse, status);
 
     /// <summary>Reads a JSON body sent with one of the registry's content types (or none).</summary>
     public static async Task<T?> ReadBodyAsync<T>(HttpContext context, JsonTypeInfo<T> type)
@@ -46,7 +46,7 @@ internal static class RegistryHttp
     /// <summary>Reads a register/lookup/compatibility body; only self-contained Avro schemas are accepted.</summary>
     public static async Task<string> ReadSchemaAsync(HttpContext context)
     {
-        var request = await ReadBodyAsync(context, RestJson.Default.SchemaRequest);
+        var request = await ReadBodyAsync(context, RestJson.Wire.SchemaRequest);
         if (request?.SchemaType is { } type && !string.Equals(type, "AVRO", StringComparison.OrdinalIgnoreCase))
             throw RegistryRequestException.InvalidSchema($"schema type '{type}' is not supported; this registry stores AVRO schemas only.");
         if (request?.References is { Count: > 0 })

@@ -54,12 +54,23 @@ internal sealed class RegistryLog : IDisposable
         }
     }
 
+    /// <summary>Writes one entry and flushes it to disk; on failure the file is cut back so no partial line stays behind.</summary>
     public void Append(LogEntry entry)
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(entry, StorageJson.Default.LogEntry);
-        stream.Write(line);
-        stream.WriteByte((byte)'\n');
-        stream.Flush(flushToDisk: true);
+        var end = stream.Position;
+        try
+        {
+            stream.Write(line);
+            stream.WriteByte((byte)'\n');
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            stream.SetLength(end);
+            stream.Seek(end, SeekOrigin.Begin);
+            throw;
+        }
     }
 
     public void Dispose() => stream.Dispose();

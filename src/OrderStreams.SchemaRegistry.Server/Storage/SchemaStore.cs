@@ -1,6 +1,6 @@
+using OrderStreams.Avro.Resolution;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server.Http;
-using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Server.Storage;
 
@@ -241,10 +241,10 @@ internal sealed class SchemaStore : IDisposable
                 versions.Add(new SubjectEntry(entry.Version!.Value, id));
                 break;
             case LogEntry.Delete:
-                var list = subjects[entry.Subject!];
-                var index = list.FindIndex(v => v.Version == entry.Version);
-                if (entry.Permanent == true) list.RemoveAt(index);
-                else list[index] = list[index] with { Deleted = true };
+                var index = subjects.TryGetValue(entry.Subject!, out var list) ? list.FindIndex(v => v.Version == entry.Version) : -1;
+                if (index < 0) throw new InvalidDataException($"The log deletes version {entry.Version} of '{entry.Subject}', which it never registered.");
+                if (entry.Permanent == true) list!.RemoveAt(index);
+                else list![index] = list[index] with { Deleted = true };
                 if (list.Count == 0) subjects.Remove(entry.Subject!);
                 break;
             case LogEntry.Config:

@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using OrderStreams.SchemaRegistry.Client.Rest;
 using OrderStreams.Avro.Resolution;
+using OrderStreams.SchemaRegistry.Client.Rest;
 
 namespace OrderStreams.SchemaRegistry.Client;
 
@@ -45,44 +45,44 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
         CachedAsync(idsBySubjectSchema, (subject, schemaJson), async () =>
         {
             var response = await SendAsync(HttpMethod.Post, $"subjects/{Escape(subject)}/versions", subject,
-                SchemaBody(schemaJson), RestJson.Default.IdResponse, CancellationToken.None);
+                SchemaBody(schemaJson), RestJson.Wire.IdResponse, CancellationToken.None);
             schemasById.TryAdd(response.Id, new Lazy<Task<string>>(Task.FromResult(schemaJson)));
             return response.Id;
         }, cancellationToken);
 
     public Task<string> GetSchemaAsync(int id, CancellationToken cancellationToken = default) =>
         CachedAsync(schemasById, id, async () =>
-            (await SendAsync(HttpMethod.Get, $"schemas/ids/{id}", null, null, RestJson.Default.SchemaResponse, CancellationToken.None)).Schema, cancellationToken);
+            (await SendAsync(HttpMethod.Get, $"schemas/ids/{id}", null, null, RestJson.Wire.SchemaResponse, CancellationToken.None)).Schema, cancellationToken);
 
     /// <summary>The version of the subject holding this schema (<c>POST /subjects/{s}</c>); 40401/40403 when there is none.</summary>
     public Task<RegisteredSchema> LookupAsync(string subject, string schemaJson, CancellationToken cancellationToken = default) =>
         CachedAsync(lookups, (subject, schemaJson), async () =>
         {
             var found = ToRegistered(await SendAsync(HttpMethod.Post, $"subjects/{Escape(subject)}", subject,
-                SchemaBody(schemaJson), RestJson.Default.SubjectVersionResponse, CancellationToken.None));
+                SchemaBody(schemaJson), RestJson.Wire.SubjectVersionResponse, CancellationToken.None));
             idsBySubjectSchema.TryAdd((subject, schemaJson), new Lazy<Task<int>>(Task.FromResult(found.Id)));
             return found;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<string>> GetSubjectsAsync(CancellationToken cancellationToken = default) =>
-        await SendAsync(HttpMethod.Get, "subjects", null, null, RestJson.Default.ListString, cancellationToken);
+        await SendAsync(HttpMethod.Get, "subjects", null, null, RestJson.Wire.ListString, cancellationToken);
 
     public async Task<IReadOnlyList<int>> GetVersionsAsync(string subject, CancellationToken cancellationToken = default) =>
-        await SendAsync(HttpMethod.Get, $"subjects/{Escape(subject)}/versions", subject, null, RestJson.Default.ListInt32, cancellationToken);
+        await SendAsync(HttpMethod.Get, $"subjects/{Escape(subject)}/versions", subject, null, RestJson.Wire.ListInt32, cancellationToken);
 
     /// <param name="subject">The subject.</param>
     /// <param name="version">A version number, or null for the latest.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<RegisteredSchema> GetVersionAsync(string subject, int? version = null, CancellationToken cancellationToken = default) =>
         ToRegistered(await SendAsync(HttpMethod.Get, $"subjects/{Escape(subject)}/versions/{VersionSegment(version)}", subject, null,
-            RestJson.Default.SubjectVersionResponse, cancellationToken));
+            RestJson.Wire.SubjectVersionResponse, cancellationToken));
 
     public Task<RegisteredSchema> GetLatestAsync(string subject, CancellationToken cancellationToken = default) =>
         GetVersionAsync(subject, null, cancellationToken);
 
     /// <summary>Every (subject, version) that uses the schema id.</summary>
     public async Task<IReadOnlyList<SubjectVersion>> GetUsagesAsync(int id, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Get, $"schemas/ids/{id}/versions", null, null, RestJson.Default.ListSubjectVersionItem, cancellationToken))
+        (await SendAsync(HttpMethod.Get, $"schemas/ids/{id}/versions", null, null, RestJson.Wire.ListSubjectVersionItem, cancellationToken))
         .Select(u => new SubjectVersion(u.Subject, u.Version)).ToList();
 
     /// <summary>Checks the schema against one version of the subject (null: the latest) by the subject's compatibility level.</summary>
@@ -97,7 +97,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
     public async Task<CompatibilityMode> GetCompatibilityAsync(string? subject = null, CancellationToken cancellationToken = default)
     {
         var path = subject is null ? "config" : $"config/{Escape(subject)}?defaultToGlobal=true";
-        var response = await SendAsync(HttpMethod.Get, path, subject, null, RestJson.Default.ConfigResponse, cancellationToken);
+        var response = await SendAsync(HttpMethod.Get, path, subject, null, RestJson.Wire.ConfigResponse, cancellationToken);
         return ParseLevel(response.CompatibilityLevel, path, subject);
     }
 
@@ -106,7 +106,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
     {
         var path = subject is null ? "config" : $"config/{Escape(subject)}";
         var response = await SendAsync(HttpMethod.Put, path, subject,
-            JsonSerializer.SerializeToUtf8Bytes(new ConfigRequest(level.ToWireName()), RestJson.Default.ConfigRequest), RestJson.Default.ConfigRequest, cancellationToken);
+            JsonSerializer.SerializeToUtf8Bytes(new ConfigRequest(level.ToWireName()), RestJson.Wire.ConfigRequest), RestJson.Wire.ConfigRequest, cancellationToken);
         return ParseLevel(response.Compatibility, path, subject);
     }
 
@@ -114,7 +114,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
     public async Task<IReadOnlyList<int>> DeleteSubjectAsync(string subject, bool permanent = false, CancellationToken cancellationToken = default)
     {
         var deleted = await SendAsync(HttpMethod.Delete, $"subjects/{Escape(subject)}{(permanent ? "?permanent=true" : "")}", subject, null,
-            RestJson.Default.ListInt32, cancellationToken);
+            RestJson.Wire.ListInt32, cancellationToken);
         Forget(subject);
         return deleted;
     }
@@ -122,7 +122,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
     public async Task<int> DeleteVersionAsync(string subject, int? version, bool permanent = false, CancellationToken cancellationToken = default)
     {
         var deleted = await SendAsync(HttpMethod.Delete, $"subjects/{Escape(subject)}/versions/{VersionSegment(version)}{(permanent ? "?permanent=true" : "")}",
-            subject, null, RestJson.Default.Int32, cancellationToken);
+            subject, null, RestJson.Wire.Int32, cancellationToken);
         Forget(subject);
         return deleted;
     }
@@ -132,7 +132,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
     private async Task<CompatibilityVerdict> TestCompatibilityAtAsync(string path, string subject, string schemaJson, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Post, path + "?verbose=true", subject, SchemaBody(schemaJson),
-            RestJson.Default.CompatibilityResponse, cancellationToken);
+            RestJson.Wire.CompatibilityResponse, cancellationToken);
         return new CompatibilityVerdict(response.IsCompatible, response.Messages ?? []);
     }
 
@@ -195,7 +195,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
         }
     }
 
-    private static byte[] SchemaBody(string schemaJson) => JsonSerializer.SerializeToUtf8Bytes(new SchemaRequest(schemaJson), RestJson.Default.SchemaRequest);
+    private static byte[] SchemaBody(string schemaJson) => JsonSerializer.SerializeToUtf8Bytes(new SchemaRequest(schemaJson), RestJson.Wire.SchemaRequest);
 
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
@@ -218,7 +218,7 @@ public sealed class SchemaRegistryClient : ISchemaRegistry, IDisposable
     {
         try
         {
-            if (JsonSerializer.Deserialize(content, RestJson.Default.ErrorResponse) is { } error)
+            if (JsonSerializer.Deserialize(content, RestJson.Wire.ErrorResponse) is { } error)
                 return new SchemaRegistryException(request, status, error.ErrorCode, error.Message, subject);
         }
         catch (JsonException)

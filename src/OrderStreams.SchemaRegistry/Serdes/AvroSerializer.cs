@@ -21,6 +21,8 @@ public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
     private readonly ISchemaRegistry _registry;
     private readonly AvroSerdeConfig _config;
     private readonly ConcurrentDictionary<string, Task<int>> _ids = new();
+    private readonly ConcurrentDictionary<string, int> _valueIdsByTopic = new();
+    private readonly ConcurrentDictionary<string, int> _keyIdsByTopic = new();
     private readonly string _schemaJson = T.Schema.ToJson();
 
     public AvroSerializer(ISchemaRegistry registry, AvroSerdeConfig? config = null)
@@ -39,10 +41,13 @@ public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
         if (data is null)
             return null!;
         var isKey = context.Component == MessageComponentType.Key;
-        var subject = Subject(context.Topic, isKey);
-        var id = _ids.TryGetValue(subject, out var known) && known.IsCompletedSuccessfully
-            ? known.Result
-            : SchemaIdAsync(context.Topic, isKey).ConfigureAwait(false).GetAwaiter().GetResult();
+        var byTopic = isKey ? _keyIdsByTopic : _valueIdsByTopic;
+        if (!byTopic.TryGetValue(context.Topic, out var id))
+        {
+            id = SchemaIdAsync(context.Topic, isKey).ConfigureAwait(false).GetAwaiter().GetResult();
+            byTopic[context.Topic] = id;
+        }
+
         return Encode(data, id);
     }
 
@@ -50,28 +55,27 @@ public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
     public Task<byte[]> SerializeAsync(T data, string topic) => SerializeAsync(data, new SerializationContext(MessageComponentType.Value, topic));
 
     /// <summary>The schema id this serializer writes for the topic's value (or key), registering if needed.</summary>
-    public Task<int> SchemaIdAsync(string topic, bool isKey = false)
+    public async Task<int> SchemaIdAsync(string topic, bool isKey = false)
     {
         if (_config.UseSchemaId is { } fixedId)
-            return Task.FromResult(fixedId);
+            return fixedId;
         var subject = Subject(topic, isKey);
-        return _ids.GetOrAdd(subject, s => RegisterAsync(s, topic));
+        var task = _ids.GetOrAdd(subject, RegisterAsync);
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _ids.TryRemove(new KeyValuePair<string, Task<int>>(subject, task));
+            throw new AvroSerdeException(AvroSerdeErrorKind.RegistrationFailed, $"Cannot register the schema of {T.Schema.FullName} under subject '{subject}': {e.Message}", topic, null, e);
+        }
     }
 
     private string Subject(string topic, bool isKey) => _config.SubjectNameStrategy.SubjectFor(topic, isKey, T.Schema.FullName);
 
-    private async Task<int> RegisterAsync(string subject, string topic)
-    {
-        try
-        {
-            return await _registry.RegisterAsync(subject, _schemaJson).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            _ids.TryRemove(subject, out _);
-            throw new AvroSerdeException(AvroSerdeErrorKind.RegistrationFailed, $"Cannot register the schema of {T.Schema.FullName} under subject '{subject}': {e.Message}", topic, null, e);
-        }
-    }
+    // Async wrapper so a registry that throws synchronously still yields a (faulted) task.
+    private async Task<int> RegisterAsync(string subject) => await _registry.RegisterAsync(subject, _schemaJson).ConfigureAwait(false);
 
     private static byte[] Encode(T data, int schemaId)
     {

@@ -17,8 +17,6 @@ internal sealed class DecodePlan<T>
 
     private DecodePlan(GenericDatumReader? resolver) => _resolver = resolver;
 
-    public bool IsResolving => _resolver is not null;
-
     public static DecodePlan<T> For(AvroSchema writerSchema) =>
         new(writerSchema.Fingerprint == T.Schema.Fingerprint ? null : GenericDatumReader.For(writerSchema, T.Schema));
 

@@ -29,7 +29,12 @@ internal static class WireFormat
 
     /// <summary>Maps a decoding failure of the body to the serde's error.</summary>
     public static AvroSerdeException DecodeFailed(AvroException e, string topic, int schemaId) =>
-        e is AvroDecodeException decode && decode.Reason.Contains("end of", StringComparison.OrdinalIgnoreCase)
+        IsTruncation(e)
             ? new AvroSerdeException(AvroSerdeErrorKind.Truncated, $"The Avro body ended early: {e.Message}", topic, schemaId, e)
             : new AvroSerdeException(AvroSerdeErrorKind.InvalidData, $"The Avro body does not decode: {e.Message}", topic, schemaId, e);
+
+    // The Avro library reports truncation only in its message: reading past the end, or a length beyond it.
+    private static bool IsTruncation(AvroException e) =>
+        e is AvroDecodeException decode
+        && (decode.Reason.StartsWith("unexpected end of input", StringComparison.Ordinal) || decode.Reason.Contains("exceeds the remaining", StringComparison.Ordinal));
 }

@@ -17,7 +17,7 @@ public class AvroWriterTests
     [InlineData(long.MinValue, "FFFFFFFFFFFFFFFFFF01")]
     public void WriteLong_SpecZigZagExamples_EncodeAsExpected(long value, string hex)
     {
-        Assert.Equal(hex, Encode((ref AvroWriter w) => w.WriteLong(value)));
+        Assert.Equal(hex, AvroBytes.Hex((ref AvroWriter w) => w.WriteLong(value)));
     }
 
     [Theory]
@@ -27,13 +27,13 @@ public class AvroWriterTests
     [InlineData(int.MinValue, "FFFFFFFF0F")]
     public void WriteInt_Values_EncodeAsZigZagVarint(int value, string hex)
     {
-        Assert.Equal(hex, Encode((ref AvroWriter w) => w.WriteInt(value)));
+        Assert.Equal(hex, AvroBytes.Hex((ref AvroWriter w) => w.WriteInt(value)));
     }
 
     [Fact]
     public void WriteString_Foo_IsLengthThenUtf8()
     {
-        Assert.Equal("06666F6F", Encode((ref AvroWriter w) => w.WriteString("foo")));
+        Assert.Equal("06666F6F", AvroBytes.Hex((ref AvroWriter w) => w.WriteString("foo")));
     }
 
     [Fact]
@@ -54,16 +54,22 @@ public class AvroWriterTests
     }
 
     [Fact]
+    public void WriteString_Null_ThrowsEncodeException()
+    {
+        Assert.Throws<AvroEncodeException>(() => AvroBytes.Hex((ref AvroWriter w) => w.WriteString((string)null!)));
+    }
+
+    [Fact]
     public void WriteFloatAndDouble_AreLittleEndianIeee()
     {
-        Assert.Equal("0000C03F", Encode((ref AvroWriter w) => w.WriteFloat(1.5f)));
-        Assert.Equal("000000000000F83F", Encode((ref AvroWriter w) => w.WriteDouble(1.5)));
+        Assert.Equal("0000C03F", AvroBytes.Hex((ref AvroWriter w) => w.WriteFloat(1.5f)));
+        Assert.Equal("000000000000F83F", AvroBytes.Hex((ref AvroWriter w) => w.WriteDouble(1.5)));
     }
 
     [Fact]
     public void WriteArray_TwoItems_IsOneBlockThenZero()
     {
-        Assert.Equal("04063600", Encode((ref AvroWriter w) =>
+        Assert.Equal("04063600", AvroBytes.Hex((ref AvroWriter w) =>
         {
             w.WriteArrayStart(2);
             w.WriteLong(3);
@@ -75,7 +81,7 @@ public class AvroWriterTests
     [Fact]
     public void WriteArrayStart_Empty_WritesOnlyTheEnd()
     {
-        Assert.Equal("00", Encode((ref AvroWriter w) =>
+        Assert.Equal("00", AvroBytes.Hex((ref AvroWriter w) =>
         {
             w.WriteArrayStart(0);
             w.WriteArrayEnd();
@@ -101,14 +107,15 @@ public class AvroWriterTests
     [Fact]
     public void Write_FixedSpanLargeEnough_WritesExactly()
     {
-        Span<byte> destination = stackalloc byte[3];
+        Span<byte> destination = stackalloc byte[6];
         var writer = new AvroWriter(destination);
 
         writer.WriteLong(64);
         writer.WriteBoolean(true);
+        writer.WriteString("ab");
 
-        Assert.Equal(3, writer.BytesWritten);
-        Assert.Equal("800101", Convert.ToHexString(destination));
+        Assert.Equal(6, writer.BytesWritten);
+        Assert.Equal("800101046162", Convert.ToHexString(destination));
     }
 
     [Fact]
@@ -128,26 +135,15 @@ public class AvroWriterTests
     [Fact]
     public void WriteDecimal_Scale2_IsMinimalTwosComplementBytes()
     {
-        Assert.Equal("0404D2", Encode((ref AvroWriter w) => w.WriteDecimal(12.34m, 2)));
-        Assert.Equal("02FF", Encode((ref AvroWriter w) => w.WriteDecimal(-0.01m, 2)));
-        Assert.Equal("0280", Encode((ref AvroWriter w) => w.WriteDecimal(-1.28m, 2)));
-        Assert.Equal("040080", Encode((ref AvroWriter w) => w.WriteDecimal(1.28m, 2)));
+        Assert.Equal("0404D2", AvroBytes.Hex((ref AvroWriter w) => w.WriteDecimal(12.34m, 2)));
+        Assert.Equal("02FF", AvroBytes.Hex((ref AvroWriter w) => w.WriteDecimal(-0.01m, 2)));
+        Assert.Equal("0280", AvroBytes.Hex((ref AvroWriter w) => w.WriteDecimal(-1.28m, 2)));
+        Assert.Equal("040080", AvroBytes.Hex((ref AvroWriter w) => w.WriteDecimal(1.28m, 2)));
     }
 
     [Fact]
     public void WriteDecimal_TooManyFractionalDigits_Throws()
     {
-        Assert.Throws<AvroEncodeException>(() => Encode((ref AvroWriter w) => w.WriteDecimal(1.234m, 2)));
-    }
-
-    private delegate void WriteAction(ref AvroWriter writer);
-
-    private static string Encode(WriteAction write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        var writer = new AvroWriter(buffer);
-        write(ref writer);
-        writer.Flush();
-        return Convert.ToHexString(buffer.WrittenSpan);
+        Assert.Throws<AvroEncodeException>(() => AvroBytes.Hex((ref AvroWriter w) => w.WriteDecimal(1.234m, 2)));
     }
 }

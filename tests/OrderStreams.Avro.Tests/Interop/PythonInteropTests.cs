@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrderStreams.Avro.Generic;
+using OrderStreams.Avro.Resolution;
 using OrderStreams.Avro.Schemas;
 
 namespace OrderStreams.Avro.Tests.Interop;
@@ -95,10 +96,60 @@ public sealed class PythonInteropTests : IDisposable
         Assert.False(payment.TryGetValue("legacyCode", out _));
     }
 
+    [Fact]
+    public void Compatibility_SchemaPairs_SameVerdictAsApacheChecker()
+    {
+        string[][] pairs =
+        [
+            ["\"long\"", "\"int\""],
+            ["\"int\"", "\"long\""],
+            ["\"double\"", "\"float\""],
+            ["\"string\"", "\"bytes\""],
+            ["\"bytes\"", "\"string\""],
+            [Record("""{"name":"a","type":"int"},{"name":"b","type":"string","default":"x"}"""), Record("""{"name":"a","type":"int"}""")],
+            [Record("""{"name":"a","type":"int"},{"name":"b","type":"string"}"""), Record("""{"name":"a","type":"int"}""")],
+            [Record("""{"name":"a","type":"int"}"""), Record("""{"name":"a","type":"int"},{"name":"b","type":"string"}""")],
+            [Record("""{"name":"a","type":"long"}"""), Record("""{"name":"a","type":"int"}""")],
+            [Record("""{"name":"a","type":"string"}"""), Record("""{"name":"a","type":"int"}""")],
+            [Record("""{"name":"n","type":"int","aliases":["a"]}"""), Record("""{"name":"a","type":"int"}""")],
+            ["""{"type":"enum","name":"E","symbols":["A"]}""", """{"type":"enum","name":"E","symbols":["A","B"]}"""],
+            ["""{"type":"enum","name":"E","symbols":["A","B","C"]}""", """{"type":"enum","name":"E","symbols":["A","B"]}"""],
+            ["""{"type":"enum","name":"E","symbols":["A","Z"],"default":"Z"}""", """{"type":"enum","name":"E","symbols":["A","B"]}"""],
+            ["""["null","int"]""", """["null","int","string"]"""],
+            ["""["null","long"]""", "\"int\""],
+            ["\"int\"", """["null","int"]"""],
+            ["""{"type":"fixed","name":"F","size":4}""", """{"type":"fixed","name":"F","size":8}"""],
+            ["""{"type":"record","name":"Other","fields":[]}""", """{"type":"record","name":"R","fields":[]}"""],
+            ["""{"type":"record","name":"Other","aliases":["R"],"fields":[]}""", """{"type":"record","name":"R","fields":[]}"""],
+            ["""{"type":"array","items":"double"}""", """{"type":"array","items":"int"}"""],
+            ["""{"type":"map","values":"bytes"}""", """{"type":"map","values":"string"}"""],
+            ["""{"type":"map","values":"int"}""", """{"type":"array","items":"int"}"""],
+            [
+                """{"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"]},{"name":"d","type":"int","default":0}]}""",
+                """{"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"]}]}""",
+            ],
+            [
+                """{"type":"record","name":"O","fields":[{"name":"c","type":{"type":"record","name":"C","fields":[{"name":"z","type":"string"}]}}]}""",
+                """{"type":"record","name":"O","fields":[{"name":"c","type":{"type":"record","name":"C","fields":[{"name":"z","type":"int"}]}}]}""",
+            ],
+        ];
+        var file = Path.Combine(_dir, "pairs.json");
+        File.WriteAllText(file, "[" + string.Join(",", pairs.Select(p => $$"""{"reader":{{p[0]}},"writer":{{p[1]}}}""")) + "]");
+
+        var apache = System.Text.Json.JsonSerializer.Deserialize<bool[]>(RunPython("compat", file))!;
+        var ours = pairs.Select(p => SchemaCompatibility.Check(AvroSchema.Parse(p[0]), AvroSchema.Parse(p[1])).IsCompatible).ToArray();
+
+        Assert.Equal(apache, ours);
+        Assert.Contains(true, ours);
+        Assert.Contains(false, ours);
+    }
+
+    private static string Record(string fields) => $$"""{"type":"record","name":"R","fields":[{{fields}}]}""";
+
     private AvroSchema LoadSchema(string name) =>
         AvroSchema.Parse(File.ReadAllText(Path.Combine(_dir, name + ".avsc")), name + ".avsc");
 
-    private string RunPython(string command)
+    private string RunPython(string command, string? target = null)
     {
         var start = new ProcessStartInfo(Python)
         {
@@ -108,7 +159,7 @@ public sealed class PythonInteropTests : IDisposable
         };
         start.ArgumentList.Add(Script);
         start.ArgumentList.Add(command);
-        start.ArgumentList.Add(_dir);
+        start.ArgumentList.Add(target ?? _dir);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

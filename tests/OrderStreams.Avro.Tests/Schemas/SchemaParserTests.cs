@@ -61,6 +61,21 @@ public class SchemaParserTests
     }
 
     [Fact]
+    public void GetDefaultValue_Defaults_AreGenericValues()
+    {
+        var parser = new SchemaParser();
+        parser.Add("Money.avsc", Money);
+        parser.Add("OrderPlaced.avsc", OrderPlaced);
+        var set = parser.Build();
+        var order = (RecordSchema)set["orders.OrderPlaced"];
+
+        Assert.Equal("EUR", ((RecordSchema)set["orders.common.Money"]).GetField("currency").GetDefaultValue());
+        Assert.Equal(new List<object?>(), order.GetField("tags").GetDefaultValue());
+        Assert.Null(order.GetField("note").GetDefaultValue());
+        Assert.Throws<InvalidOperationException>(() => order.GetField("orderId").GetDefaultValue());
+    }
+
+    [Fact]
     public void Parse_DecimalLogicalType_KeepsPrecisionAndScale()
     {
         var money = (RecordSchema)AvroSchema.Parse(Money);
@@ -152,6 +167,15 @@ public class SchemaParserTests
             "OrderPlaced.avsc"));
 
         Assert.Equal("OrderPlaced.avsc: $.fields[3].type: unknown type 'Money'", e.Message);
+    }
+
+    [Fact]
+    public void Parse_WithoutSourceName_MessageStartsWithPath()
+    {
+        var e = Assert.Throws<AvroSchemaException>(() => AvroSchema.Parse("""{"type":"array","items":"Nope"}"""));
+
+        Assert.Null(e.SourceName);
+        Assert.Equal("$.items: unknown type 'Nope'", e.Message);
     }
 
     [Fact]

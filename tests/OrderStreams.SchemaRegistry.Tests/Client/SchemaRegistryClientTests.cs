@@ -1,7 +1,7 @@
 using System.Net;
+using OrderStreams.Avro.Resolution;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Tests.Support;
-using OrderStreams.Avro.Resolution;
 
 namespace OrderStreams.SchemaRegistry.Tests.Client;
 

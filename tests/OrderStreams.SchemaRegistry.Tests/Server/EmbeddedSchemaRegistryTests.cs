@@ -83,7 +83,7 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
     [Fact]
     public async Task Register_ProtobufSchemaType_Is422()
     {
-        var body = JsonSerializer.Serialize(new SchemaRequest("syntax = \"proto3\";", "PROTOBUF"), RestJson.Default.SchemaRequest);
+        var body = JsonSerializer.Serialize(new SchemaRequest("syntax = \"proto3\";", "PROTOBUF"), RestJson.Wire.SchemaRequest);
         using var content = new StringContent(body, Encoding.UTF8, RestJson.MediaType);
         var response = await http.PostAsync("/subjects/payments-value/versions", content);
 
@@ -152,7 +152,7 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
         var verbose = await PostAsync("/compatibility/subjects/payments-value/versions/latest?verbose=true", Schemas.PaymentIncompatible);
 
         Assert.Equal("""{"is_compatible":false}""", await terse.Content.ReadAsStringAsync());
-        var body = JsonSerializer.Deserialize(await verbose.Content.ReadAsStringAsync(), RestJson.Default.CompatibilityResponse)!;
+        var body = JsonSerializer.Deserialize(await verbose.Content.ReadAsStringAsync(), RestJson.Wire.CompatibilityResponse)!;
         Assert.False(body.IsCompatible);
         Assert.NotEmpty(body.Messages!);
     }
@@ -177,7 +177,7 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostAsync(string path, string schema, string mediaType = RestJson.MediaType)
     {
-        var body = JsonSerializer.Serialize(new SchemaRequest(schema), RestJson.Default.SchemaRequest);
+        var body = JsonSerializer.Serialize(new SchemaRequest(schema), RestJson.Wire.SchemaRequest);
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return await http.PostAsync(path, content);
@@ -187,7 +187,7 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        var error = JsonSerializer.Deserialize(text, RestJson.Default.ErrorResponse)!;
+        var error = JsonSerializer.Deserialize(text, RestJson.Wire.ErrorResponse)!;
         Assert.Equal(errorCode, error.ErrorCode);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         return error.Message;

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OrderStreams.SchemaRegistry.Client.Rest;
@@ -20,4 +22,7 @@ public sealed partial class RestJson : JsonSerializerContext
 {
     /// <summary>The REST API's media type; <c>application/json</c> is accepted too.</summary>
     public const string MediaType = "application/vnd.schemaregistry.v1+json";
+
+    /// <summary>The context to use: schema text goes out with plain <c>\"</c> escapes, not <c>\u0022</c> (the bodies are never HTML).</summary>
+    public static RestJson Wire { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -2,8 +2,10 @@
 
   write DIR  writes <case>.avsc and <case>.python.bin for every case (plus evolution_v1/v2 schemas and data)
   check DIR  decodes every <case>.csharp.bin written by the C# side and compares it with the case's value;
-             evolution.csharp.bin (written with evolution_v1) is read with evolution_v2 as the reader schema
-Prints one JSON object {case: "ok" | problem}; exits 1 when any case is not ok.
+             evolution.csharp.bin (written with evolution_v1) is read with evolution_v2 as the reader schema;
+             prints one JSON object {case: "ok" | problem} and exits 1 when any case is not ok
+  compat FILE  reads a JSON array of {"reader": schema, "writer": schema} and prints a JSON array of booleans:
+             whether Apache Avro's compatibility checker finds each reader able to read the writer's data
 """
 
 import datetime
@@ -12,6 +14,7 @@ import io
 import json
 import sys
 
+import avro.compatibility
 import avro.io
 import avro.schema
 import avro.timezones
@@ -166,9 +169,23 @@ def compare(directory, file_name, writer_schema, reader_schema, expected):
     return "ok" if actual == expected else f"mismatch: {actual!r} != {expected!r}"
 
 
+def compat(file_name):
+    with open(file_name, encoding="utf-8") as f:
+        pairs = json.load(f)
+    checker = avro.compatibility.ReaderWriterCompatibilityChecker
+    verdicts = []
+    for pair in pairs:
+        reader = avro.schema.parse(json.dumps(pair["reader"]))
+        writer = avro.schema.parse(json.dumps(pair["writer"]))
+        result = checker().get_compatibility(reader, writer)
+        verdicts.append(result.compatibility is avro.compatibility.SchemaCompatibilityType.compatible)
+    print(json.dumps(verdicts))
+    return 0
+
+
 if __name__ == "__main__":
     command, target = sys.argv[1], sys.argv[2]
     if command == "write":
         write(target)
         sys.exit(0)
-    sys.exit(check(target))
+    sys.exit(compat(target) if command == "compat" else check(target))

@@ -1,6 +1,7 @@
 // Drives @kafkajs/confluent-schema-registry against a registry URL for the xunit interop tests.
 // Usage: node interop.js <registry-url> <command>, with a JSON request on stdin and a JSON answer on stdout.
 //   roundtrip {subject, schema, record}: register, fetch by id, encode then decode the record
+//   register  {subject, schema}: the id the registry gives the schema
 //   encode    {id, record}: the Confluent-framed bytes (hex) of the record under schema id
 //   decode    {hex}: the record the framed bytes hold
 'use strict';
@@ -20,6 +21,8 @@ async function main() {
       const decoded = await new SchemaRegistry({ host: url }).decode(encoded);
       return { id, againId: again.id, latestId, fetchedName: fetched.name, hex: encoded.toString('hex'), decoded };
     }
+    case 'register':
+      return { id: (await registry.register({ type: SchemaType.AVRO, schema: request.schema }, { subject: request.subject })).id };
     case 'encode':
       return { hex: (await registry.encode(request.id, request.record)).toString('hex') };
     case 'decode':
