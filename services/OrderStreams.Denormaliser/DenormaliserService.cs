@@ -11,6 +11,8 @@ public static class DenormaliserService
     public static IHostApplicationBuilder AddDenormaliser(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<DenormaliserOptions>(DenormaliserOptions.Section);
+        builder.Services.AddHttpClient(Name, (services, client) =>
+            client.Timeout = services.GetRequiredService<IOptions<DenormaliserOptions>>().Value.ForwardTimeout);
         builder.AddStreamsApplication(Name, (services, registry) =>
             DenormaliserTopology.Build(registry, services.GetRequiredService<IOptions<DenormaliserOptions>>().Value));
         return builder;

@@ -1,5 +1,6 @@
 using OrderStreams.Hosting;
 using OrderStreams.Denormaliser;
+using OrderStreams.Denormaliser.Queries;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,4 +8,5 @@ builder.AddDenormaliser();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapOrderQueries();
 app.Run();
