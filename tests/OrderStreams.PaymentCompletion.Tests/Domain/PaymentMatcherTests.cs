@@ -19,10 +19,10 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(afterOrder.State, payment, T0.AddMinutes(1));
 
-        Assert.Null(afterOrder.Outcome);
-        var paid = Assert.IsType<OrderPaid>(step.Outcome!.Outcome);
+        Assert.Null(afterOrder.Output);
+        var paid = Assert.IsType<OrderPaid>(step.Output!.Outcome);
         Assert.Equal(payment.PaymentId, paid.PaymentId);
-        Assert.Equal(order.BranchId, step.Outcome.BranchId);
+        Assert.Equal(order.BranchId, step.Output!.BranchId);
     }
 
     [Fact]
@@ -33,8 +33,8 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnOrder(early.State, order, T0.AddSeconds(5));
 
-        Assert.Null(early.Outcome);
-        Assert.IsType<OrderPaid>(step.Outcome!.Outcome);
+        Assert.Null(early.Output);
+        Assert.IsType<OrderPaid>(step.Output!.Outcome);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(state, Payment(order.OrderId, PaymentStatus.Authorised), T0.AddMinutes(1));
 
-        Assert.Null(step.Outcome);
+        Assert.Null(step.Output);
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(state, Payment(order.OrderId, PaymentStatus.Captured, new Money { AmountCents = cents, Currency = currency }), T0.AddMinutes(1));
 
-        Assert.Equal(reason, Assert.IsType<OrderPaymentFailed>(step.Outcome!.Outcome).Reason);
+        Assert.Equal(reason, Assert.IsType<OrderPaymentFailed>(step.Output!.Outcome).Reason);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(state, Payment(order.OrderId, PaymentStatus.Failed), T0.AddMinutes(1));
 
-        var failed = Assert.IsType<OrderPaymentFailed>(step.Outcome!.Outcome);
+        var failed = Assert.IsType<OrderPaymentFailed>(step.Output!.Outcome);
         Assert.Equal(PaymentFailureReason.Declined, failed.Reason);
         Assert.Equal("card declined", failed.Detail);
     }
@@ -84,8 +84,8 @@ public sealed class PaymentMatcherTests
         var again = matcher.OnPayment(paid.State, payment, T0.AddMinutes(2));
         var failedLater = matcher.OnPayment(paid.State, Payment(order.OrderId, PaymentStatus.Failed), T0.AddMinutes(3));
 
-        Assert.Null(again.Outcome);
-        Assert.Null(failedLater.Outcome);
+        Assert.Null(again.Output);
+        Assert.Null(failedLater.Output);
         Assert.Same(paid.State, again.State);
     }
 
@@ -110,7 +110,7 @@ public sealed class PaymentMatcherTests
         var second = matcher.OnOrder(first.State, order, T0.AddSeconds(1));
 
         Assert.Same(first.State, second.State);
-        Assert.Null(second.Outcome);
+        Assert.Null(second.Output);
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class PaymentMatcherTests
         var before = matcher.OnStreamTime(order.OrderId, state, T0 + Timeout - TimeSpan.FromSeconds(1));
         var after = matcher.OnStreamTime(order.OrderId, state, T0 + Timeout);
 
-        Assert.Null(before.Outcome);
-        var expired = Assert.IsType<OrderPaymentExpired>(after.Outcome!.Outcome);
+        Assert.Null(before.Output);
+        var expired = Assert.IsType<OrderPaymentExpired>(after.Output!.Outcome);
         Assert.Equal(T0 + Timeout, expired.Deadline);
     }
 
@@ -135,7 +135,7 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(state, Payment(order.OrderId, PaymentStatus.Captured), T0 + Timeout + TimeSpan.FromSeconds(1));
 
-        Assert.IsType<OrderPaymentExpired>(step.Outcome!.Outcome);
+        Assert.IsType<OrderPaymentExpired>(step.Output!.Outcome);
     }
 
     [Fact]
@@ -149,6 +149,6 @@ public sealed class PaymentMatcherTests
 
         Assert.NotNull(kept.State);
         Assert.Null(dropped.State);
-        Assert.Null(dropped.Outcome);
+        Assert.Null(dropped.Output);
     }
 }
