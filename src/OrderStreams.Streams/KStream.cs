@@ -91,6 +91,20 @@ public sealed class KStream<K, V>
         return new KStream<KR, VR>(builder, node, null, null, repartitionRequired: true);
     }
 
+    /// <summary>Turns the stream into a table (latest value per key; a null value deletes), repartitioning first after a key change.</summary>
+    public KTable<K, V> ToTable(Materialized<K, V>? materialized = null)
+    {
+        materialized ??= new Materialized<K, V>();
+        var keySerde = materialized.KeySerde ?? KeySerde;
+        var valueSerde = materialized.ValueSerde ?? ValueSerde;
+        var source = RepartitionRequired ? RepartitionThrough(null, null, keySerde, valueSerde, null) : this;
+        var storeName = materialized.StoreName ?? builder.Internal.NewName("KSTREAM-TOTABLE-STATE-STORE-");
+        builder.Internal.AddStore(materialized.ToKeyValueStoreBuilder(storeName, keySerde, valueSerde));
+        var node = builder.AddProcessor<K, V, K, V>("KSTREAM-TOTABLE-", () => new KTableSource<K, V>(storeName), source.NodeName);
+        builder.Internal.ConnectStore(storeName, node);
+        return new KTable<K, V>(builder, node, storeName, keySerde, valueSerde);
+    }
+
     public KGroupedStream<K, V> GroupByKey(Grouped<K, V>? grouped = null)
     {
         var keySerde = grouped?.KeySerde ?? KeySerde;

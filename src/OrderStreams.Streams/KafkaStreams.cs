@@ -158,7 +158,7 @@ public sealed class KafkaStreams : IDisposable
 
     private static TimeSpan Remaining(DateTime deadline) => deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
 
-    private void OnThreadFailed(StreamThread thread, Exception error)
+    private void OnThreadFailed(string threadName, Exception error)
     {
         lock (gate)
         {
@@ -167,7 +167,7 @@ public sealed class KafkaStreams : IDisposable
             engine.Failed = true;
             SetState(KafkaStreamsState.Error);
         }
-        logger.LogError(error, "Stopping {Application}: thread {Thread} failed", config.ApplicationId, thread.Name);
+        logger.LogError(error, "Stopping {Application}: thread {Thread} failed", config.ApplicationId, threadName);
         foreach (var other in threads) other.RequestStop();
     }
 

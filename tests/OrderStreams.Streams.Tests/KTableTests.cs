@@ -92,4 +92,21 @@ public sealed class KTableTests
         Assert.Equal(2, topology.Subtopologies.Count);
         Assert.Equal([new("b1", "b1:o1@Soho")], driver.CreateOutputTopic("out", Serdes.String, Serdes.String).ReadKeyValuesToList());
     }
+
+    [Fact]
+    public void ToTable_AfterSelectKey_LatestValuePerNewKey()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("in", Strings).SelectKey((_, v) => v[..1]).ToTable(Materialized<string, string>.As("latest").WithKeySerde(Serdes.String));
+        using var driver = new TopologyTestDriver(builder.Build());
+        var input = driver.CreateInputTopic("in", Serdes.String, Serdes.String);
+
+        input.PipeInput("1", "apple");
+        input.PipeInput("2", "avocado");
+        input.PipeInput("3", "banana");
+
+        var store = driver.GetKeyValueStore<string, string>("latest");
+        Assert.Equal("avocado", store.Get("a"));
+        Assert.Equal("banana", store.Get("b"));
+    }
 }

@@ -93,6 +93,29 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     }
 
     [Fact]
+    public async Task AllMetadata_ApplicationServer_PublishesOwnedPartitionsAndLag()
+    {
+        var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
+        kafka.Cluster.CreateTopic(input, 3);
+        kafka.Cluster.CreateTopic(output, 3);
+        kafka.Produce(input, [("a", Utf8("x"))]);
+        var config = kafka.Config($"meta-{Guid.NewGuid():N}", stateDir);
+        config.ApplicationServer = "localhost:7070";
+        using var lag = new GaugeReader("kafka.consumergroup.lag", config.ApplicationId);
+
+        using var streams = await StartAsync(WordCount(input, output), config);
+        kafka.ReadUntil(output, r => r.Count >= 1);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((streams.AllMetadata().Count == 0 || lag.Read().Count < 6) && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        var self = Assert.Single(streams.AllMetadata());
+        Assert.Equal(("localhost", 7070), (self.Host, self.Port));
+        Assert.Equal([0, 1, 2], self.Partitions.Order());
+        Assert.Equal(self, streams.QueryMetadataForKey("counts", "x", Serdes.String).Owner);
+        Assert.Contains((input, 0L), lag.Read().Select(m => (m.Topic, m.Value)));
+    }
+
+    [Fact]
     public async Task Start_StateDeleted_RestoresFromChangelog()
     {
         var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
@@ -200,6 +223,38 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
             }
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Reads a lag gauge of one consumer group, by topic and partition.</summary>
+    private sealed class GaugeReader : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private readonly string group;
+        private readonly List<(string Topic, int Partition, long Value)> measurements = [];
+
+        public GaugeReader(string name, string group)
+        {
+            this.group = group;
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "OrderStreams.Streams" && instrument.Name == name) l.EnableMeasurementEvents(instrument);
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                var map = tags.ToArray().ToDictionary(t => t.Key, t => t.Value);
+                if ((string?)map["consumergroup"] == this.group) measurements.Add(((string)map["topic"]!, (int)map["partition"]!, value));
+            });
+            listener.Start();
+        }
+
+        public IReadOnlyList<(string Topic, int Partition, long Value)> Read()
+        {
+            measurements.Clear();
+            listener.RecordObservableInstruments();
+            return measurements.ToList();
+        }
+
+        public void Dispose() => listener.Dispose();
     }
 
     /// <summary>Sums the restore counter of one application.</summary>

@@ -9,7 +9,7 @@ internal sealed class EngineContext
 {
     private readonly Dictionary<string, int> subtopologyByTopic;
 
-    public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<StreamThread, Exception> onThreadFailed, Action onAssignmentChanged)
+    public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<string, Exception> onThreadFailed, Action onAssignmentChanged)
     {
         Config = config;
         Topology = topology;
@@ -41,14 +41,14 @@ internal sealed class EngineContext
 
     public bool Failed { get; set; }
 
-    private Action<StreamThread, Exception> OnThreadFailedCallback { get; }
+    private Action<string, Exception> OnThreadFailedCallback { get; }
 
     private Action OnAssignmentChangedCallback { get; }
 
     public int SubtopologyOf(string topic) =>
         subtopologyByTopic.TryGetValue(topic, out var id) ? id : throw new StreamsException($"Topic '{topic}' is not a source of this topology.") { Topic = topic };
 
-    public void OnThreadFailed(StreamThread thread, Exception error) => OnThreadFailedCallback(thread, error);
+    public void OnThreadFailed(string threadName, Exception error) => OnThreadFailedCallback(threadName, error);
 
     public void OnAssignmentChanged() => OnAssignmentChangedCallback();
 }

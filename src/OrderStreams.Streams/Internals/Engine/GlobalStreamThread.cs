@@ -125,6 +125,7 @@ internal sealed class GlobalStreamThread : IDisposable
         catch (Exception e)
         {
             logger.LogError(e, "The global stream thread failed");
+            engine.OnThreadFailed(thread.Name!, e);
         }
     }
 

@@ -14,6 +14,8 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// </summary>
 internal sealed class StateRestorer : IDisposable
 {
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
+
     private readonly IConsumer<byte[], byte[]> consumer;
     private readonly string applicationId;
     private readonly int batchSize;
@@ -104,7 +106,17 @@ internal sealed class StateRestorer : IDisposable
             var remaining = Math.Max(0, changelog.End - changelog.Position);
             var rate = changelog.Restored / Math.Max(changelog.Clock.Elapsed.TotalSeconds, 1e-3);
             StreamsMetrics.Restores[(applicationId, changelog.Store.Name, key.Partition)] = new StreamsMetrics.RestoreSnapshot(changelog.Restored, remaining, rate);
-            if (!changelog.Done) continue;
+            if (!changelog.Done)
+            {
+                if (changelog.Clock.Elapsed - changelog.LastReport >= ProgressInterval)
+                {
+                    changelog.LastReport = changelog.Clock.Elapsed;
+                    logger.LogInformation(
+                        "Restoring store {Store} of task {Task}: {Restored} records restored, {Remaining} remaining, {Rate:F0} records/s",
+                        changelog.Store.Name, changelog.Task.Id, changelog.Restored, remaining, rate);
+                }
+                continue;
+            }
             active.Remove(key);
             consumer.IncrementalUnassign([new TopicPartition(key.Topic, key.Partition)]);
             if (checkpoints.TryGetValue(changelog.Task.Id, out var offsets)) offsets[key] = changelog.Position;
@@ -158,6 +170,8 @@ internal sealed class StateRestorer : IDisposable
         public long Restored { get; set; }
 
         public bool Done { get; set; }
+
+        public TimeSpan LastReport { get; set; }
 
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
     }

@@ -69,7 +69,7 @@ internal sealed class StreamThread
         catch (Exception e)
         {
             logger.LogError(e, "Stream thread {Thread} failed", Name);
-            engine.OnThreadFailed(this, e);
+            engine.OnThreadFailed(Name, e);
         }
         finally
         {

@@ -142,9 +142,13 @@ public sealed unsafe class RocksDbDatabase : IDisposable
     /// <summary>An iterator over every entry, on the first.</summary>
     public RocksDbIterator NewIterator() => NewIterator([], [], hasUpper: false, upperIsPrefixEnd: false);
 
-    /// <summary>An iterator over the keys in [<paramref name="from"/>, <paramref name="to"/>), on the first.</summary>
+    /// <summary>
+    /// An iterator over the keys in [<paramref name="from"/>, <paramref name="to"/>), on the first; empty when
+    /// <paramref name="to"/> is not after <paramref name="from"/>.
+    /// </summary>
     public RocksDbIterator Range(ReadOnlySpan<byte> from, ReadOnlySpan<byte> to) =>
-        NewIterator(from, to, hasUpper: true, upperIsPrefixEnd: false);
+        // RocksDB expects the lower bound not to pass the upper one; [from, from) is the same empty range.
+        NewIterator(from, from.SequenceCompareTo(to) < 0 ? to : from, hasUpper: true, upperIsPrefixEnd: false);
 
     /// <summary>An iterator over the keys starting with <paramref name="prefix"/>, on the first.</summary>
     public RocksDbIterator Prefix(ReadOnlySpan<byte> prefix) =>

@@ -1,6 +1,9 @@
 namespace OrderStreams.Streams.State.RocksDb;
 
-/// <summary>How a store's database is opened. The defaults follow Kafka Streams' RocksDB store.</summary>
+/// <summary>
+/// How a store's database is opened. The defaults follow Kafka Streams' RocksDB store, except that blocks are LZ4
+/// compressed (Kafka Streams stores them uncompressed).
+/// </summary>
 public sealed record RocksDbOptions
 {
     public static RocksDbOptions Default { get; } = new();

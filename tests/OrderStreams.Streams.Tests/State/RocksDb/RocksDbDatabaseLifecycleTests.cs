@@ -153,6 +153,29 @@ public sealed class RocksDbDatabaseLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void Destroy_OpenDatabase_ThrowsAndKeepsTheData()
+    {
+        var path = directory.Combine("store");
+        using var db = RocksDbDatabase.Open(path);
+        db.Put(Bytes.Of("k"), Bytes.Of("v"));
+
+        var error = Assert.Throws<RocksDbException>(() => RocksDbDatabase.Destroy(path));
+
+        Assert.Equal("destroy", error.Operation);
+        Assert.Equal("v", Bytes.Text(db.Get(Bytes.Of("k"))));
+    }
+
+    [Fact]
+    public void Open_PathWithNonAsciiCharacters_CreatesTheDatabaseThere()
+    {
+        var path = directory.Combine("şube-東京", "store");
+
+        using (var db = RocksDbDatabase.Open(path)) db.Put(Bytes.Of("k"), Bytes.Of("v"));
+
+        Assert.True(File.Exists(Path.Combine(path, "CURRENT")));
+    }
+
+    [Fact]
     public void Destroy_NoDatabase_DoesNothing()
     {
         RocksDbDatabase.Destroy(directory.Combine("never-created"));

@@ -61,6 +61,20 @@ public sealed class RocksDbIteratorTests : IDisposable
         Assert.Equal(["b2", "c"], Keys(iterator));
     }
 
+    [Theory]
+    [InlineData("c", "c")]
+    [InlineData("d", "b")]
+    public void Range_FromNotBeforeTo_IsEmpty(string from, string to)
+    {
+        PutAll("a", "b", "c", "d", "e");
+
+        using var iterator = Db.Range(Bytes.Of(from), Bytes.Of(to));
+
+        Assert.Empty(Keys(iterator));
+        iterator.SeekToLast();
+        Assert.False(iterator.Valid);
+    }
+
     [Fact]
     public void Range_SeekToLastThenPrev_WalksBackwardsWithinTheBounds()
     {
