@@ -8,13 +8,14 @@ namespace OrderStreams.Streams.Internals.Engine;
 internal sealed class EngineContext
 {
     private readonly Dictionary<string, int> subtopologyByTopic;
+    private readonly Dictionary<string, string> clientSettings;
 
     public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<string, Exception> onThreadFailed, Action onAssignmentChanged)
     {
         Config = config;
         Topology = topology;
         LoggerFactory = loggerFactory;
-        ClientSettings = TopicAdmin.ClientSettings(config.KafkaSettings);
+        clientSettings = TopicAdmin.ClientSettings(config.KafkaSettings);
         subtopologyByTopic = topology.Subtopologies
             .SelectMany(s => s.SourceTopics.Select(t => (Topic: t.Resolve(config.ApplicationId), s.Id)))
             .ToDictionary(x => x.Topic, x => x.Id, StringComparer.Ordinal);
@@ -29,8 +30,12 @@ internal sealed class EngineContext
 
     public ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>librdkafka settings without our own keys.</summary>
-    public Dictionary<string, string> ClientSettings { get; }
+    /// <summary>
+    /// librdkafka settings without our own keys: a new copy on every read, because Confluent.Kafka's config classes
+    /// write their properties into the dictionary they are built from (a restore consumer's enable.partition.eof
+    /// would otherwise reach every later client).
+    /// </summary>
+    public Dictionary<string, string> ClientSettings => new(clientSettings, StringComparer.Ordinal);
 
     /// <summary>Distinguishes this process's clients and transactional ids from other instances'.</summary>
     public string ProcessId { get; } = Guid.NewGuid().ToString("N")[..8];

@@ -84,7 +84,7 @@ internal sealed class InstanceRegistry : IDisposable
             try
             {
                 var record = consumer.Consume(TimeSpan.FromMilliseconds(200));
-                if (record?.Message.Key is null) continue;
+                if (record?.Message?.Key is null) continue; // partition EOF events carry no message
                 var host = Encoding.UTF8.GetString(record.Message.Key);
                 if (record.Message.Value is null)
                 {
