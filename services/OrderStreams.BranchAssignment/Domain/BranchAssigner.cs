@@ -1,0 +1,61 @@
+using OrderStreams.Contracts.Entities;
+using OrderStreams.Contracts.Events;
+using OrderStreams.OrderFlow;
+
+namespace OrderStreams.BranchAssignment.Domain;
+
+/// <summary>
+/// The candidate branch's answer to a request: accept when it is open, the delivery is within its radius and its kitchen
+/// is under capacity; otherwise offer the order to the nearest open branch not yet asked whose radius covers the
+/// delivery; reject when none is left or after <paramref name="maxAttempts"/> branches.
+/// </summary>
+internal sealed class BranchAssigner(int maxAttempts)
+{
+    public AssignmentDecision Decide(BranchAssignmentRequest request, Branch? candidate, BranchLoad load, IEnumerable<Branch> allBranches, DateTimeOffset now)
+    {
+        var order = request.Order;
+        var decline = Assess(candidate, load, order);
+        if (decline is null)
+        {
+            var accepted = new OrderBranchAssigned
+            {
+                OriginalBranchId = order.BranchId,
+                Attempt = request.Attempt,
+                DistanceKm = Geo.DistanceKm(candidate!.Location, order.DeliveryLocation),
+            };
+            return new AssignmentDecision(Outcome(order.OrderId, request.CandidateBranchId, accepted, now), null);
+        }
+
+        var tried = request.TriedBranchIds.Append(request.CandidateBranchId).ToList();
+        if (request.Attempt >= maxAttempts) return Reject(order, RejectionReason.TooManyAttempts, tried, now);
+        var next = allBranches
+            .Where(b => b.Open && !tried.Contains(b.BranchId))
+            .Select(b => (Branch: b, Distance: Geo.DistanceKm(b.Location, order.DeliveryLocation)))
+            .Where(c => c.Distance <= c.Branch.DeliveryRadiusKm)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Branch.BranchId, StringComparer.Ordinal)
+            .Select(c => c.Branch)
+            .FirstOrDefault();
+        if (next is null) return Reject(order, decline.Value, tried, now);
+        return new AssignmentDecision(null, request with
+        {
+            Attempt = request.Attempt + 1,
+            CandidateBranchId = next.BranchId,
+            TriedBranchIds = tried,
+            RequestedAt = now,
+        });
+    }
+
+    private static RejectionReason? Assess(Branch? candidate, BranchLoad load, OrderPlaced order)
+    {
+        if (candidate is not { Open: true }) return RejectionReason.NoOpenBranch;
+        if (Geo.DistanceKm(candidate.Location, order.DeliveryLocation) > candidate.DeliveryRadiusKm) return RejectionReason.OutOfRange;
+        if (load.Accepted.Count >= candidate.KitchenCapacity) return RejectionReason.NoCapacity;
+        return null;
+    }
+
+    private static AssignmentDecision Reject(OrderPlaced order, RejectionReason reason, IReadOnlyList<string> tried, DateTimeOffset now) =>
+        new(Outcome(order.OrderId, order.BranchId, new OrderRejected { Reason = reason, TriedBranchIds = tried }, now), null);
+
+    private static BranchAssignmentOutcome Outcome(Guid orderId, string branchId, BranchAssignmentOutcome.IOutcome outcome, DateTimeOffset now) =>
+        new() { OrderId = orderId, BranchId = branchId, At = now, Outcome = outcome };
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using OrderStreams.Hosting;
+using OrderStreams.Hosting.Streams;
+
+namespace OrderStreams.Denormaliser;
+
+public static class DenormaliserService
+{
+    public const string Name = "denormaliser";
+
+    public static IHostApplicationBuilder AddDenormaliser(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<DenormaliserOptions>(DenormaliserOptions.Section);
+        builder.Services.AddHttpClient(Name, (services, client) =>
+            client.Timeout = services.GetRequiredService<IOptions<DenormaliserOptions>>().Value.ForwardTimeout);
+        builder.AddStreamsApplication(Name, (services, registry) =>
+            DenormaliserTopology.Build(registry, services.GetRequiredService<IOptions<DenormaliserOptions>>().Value));
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+using OrderStreams.Hosting.Streams;
+using OrderStreams.OrderFlow;
+
+namespace OrderStreams.DriverAssignment;
+
+public static class DriverAssignmentService
+{
+    public const string Name = "driver-assignment";
+
+    public static IHostApplicationBuilder AddDriverAssignment(this IHostApplicationBuilder builder)
+    {
+        var routing = BranchRoutingTable.Parse(builder.Configuration[BranchRoutingTable.Section]);
+        builder.AddStreamsApplication(Name, (_, registry) => DriverAssignmentTopology.Build(registry, routing));
+        return builder;
+    }
+}

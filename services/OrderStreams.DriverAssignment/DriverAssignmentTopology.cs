@@ -1,0 +1,54 @@
+using OrderStreams.Contracts.Entities;
+using OrderStreams.Contracts.Events;
+using OrderStreams.DriverAssignment.Domain;
+using OrderStreams.Hosting.Streams;
+using OrderStreams.OrderFlow;
+using OrderStreams.SchemaRegistry;
+using OrderStreams.Streams;
+using OrderStreams.Streams.Serialization;
+using OrderStreams.Streams.State;
+
+namespace OrderStreams.DriverAssignment;
+
+/// <summary>
+/// orders.branch-assigned + drivers.status + deliveries → orders.driver-assigned. All three are keyed by branch, so a
+/// branch's queue and drivers live in one task and the reservation has a single writer: a driver's pings update
+/// status and position but can never undo a reservation, which only the delivery ends.
+/// </summary>
+public static class DriverAssignmentTopology
+{
+    public const string DriversStore = "drivers";
+    public const string WaitingStore = "waiting-orders";
+    public const string DispatchStore = "order-dispatch";
+    public const string BranchesStore = "branches";
+
+    public static Topology Build(ISchemaRegistry registry, BranchRoutingTable routing)
+    {
+        var builder = new StreamsBuilder();
+        string[] stores = [DriversStore, WaitingStore, DispatchStore];
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(DriversStore), Serdes.String, new JsonSerde<DriverState>(DriverAssignmentJson.Default.DriverState)));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(WaitingStore), Serdes.String, new JsonSerde<WaitingOrder>(DriverAssignmentJson.Default.WaitingOrder)));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(DispatchStore), Serdes.String, new JsonSerde<OrderDispatch>(DriverAssignmentJson.Default.OrderDispatch)));
+        builder.GlobalTable(OrderFlowTopics.Branches, Consumed<string, Branch>.With(Serdes.String, new AvroSerde<Branch>(registry)), Materialized<string, Branch>.As(BranchesStore));
+
+        // An order the branch accepted joins the branch's queue.
+        var onOrders = builder
+            .Stream(OrderFlowTopics.OrdersBranchAssigned, Consumed<string, BranchAssignmentOutcome>.With(Serdes.String, new AvroSerde<BranchAssignmentOutcome>(registry)))
+            .Process(() => new DispatchProcessor<BranchAssignmentOutcome>(o => o.BranchId, (state, outcome, now) => state.Enqueue(outcome, now)), stores);
+
+        // A ping updates the driver's status and position (a driver becoming available may take a waiting order).
+        var onPings = builder
+            .Stream(OrderFlowTopics.DriversStatus, Consumed<string, DriverStatusChanged>.With(Serdes.String, new AvroSerde<DriverStatusChanged>(registry)))
+            .Process(() => new DispatchProcessor<DriverStatusChanged>(p => p.BranchId, (state, ping, _) => state.Ping(ping)), stores);
+
+        // A delivery frees the driver for the next order.
+        var onDeliveries = builder
+            .Stream(OrderFlowTopics.Deliveries, Consumed<string, DeliveryEvent>.With(Serdes.String, new AvroSerde<DeliveryEvent>(registry)))
+            .Process(() => new DispatchProcessor<DeliveryEvent>(d => d.BranchId, (state, delivery, _) => state.Delivered(delivery)), stores);
+
+        onOrders.Merge(onPings).Merge(onDeliveries).To(
+            OrderFlowTopics.OrdersDriverAssigned,
+            Produced<string, OrderDriverAssigned>.With(Serdes.String, new AvroSerde<OrderDriverAssigned>(registry), new BranchPartitioner<OrderDriverAssigned>(routing)));
+        return builder.Build();
+    }
+}

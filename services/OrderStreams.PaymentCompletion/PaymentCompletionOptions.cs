@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrderStreams.PaymentCompletion;
+
+/// <summary>Section <c>PaymentCompletion</c>; times as <c>hh:mm:ss</c> (environment variable <c>PaymentCompletion__PaymentTimeout=00:15:00</c>).</summary>
+public sealed class PaymentCompletionOptions
+{
+    public const string Section = "PaymentCompletion";
+
+    /// <summary>How long after placedAt (stream time) an order may wait for a capture before it expires.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "PaymentCompletion:PaymentTimeout must be between 1 second and 7 days.")]
+    public TimeSpan PaymentTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a settled order (or payments without an order) is remembered, so late duplicates stay harmless.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "PaymentCompletion:SettledRetention must be between 1 minute and 30 days.")]
+    public TimeSpan SettledRetention { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Stream-time interval of the deadline check; an order expires at most this long after its deadline passed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "PaymentCompletion:ExpiryCheckInterval must be between 1 second and 1 hour.")]
+    public TimeSpan ExpiryCheckInterval { get; init; } = TimeSpan.FromSeconds(10);
+}

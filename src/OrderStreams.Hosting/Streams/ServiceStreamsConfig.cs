@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using OrderStreams.Hosting.Configuration;
+using OrderStreams.Streams;
+using OrderStreams.Streams.Errors;
+
+namespace OrderStreams.Hosting.Streams;
+
+/// <summary>The runtime configuration every service runs with, from its options.</summary>
+public static class ServiceStreamsConfig
+{
+    /// <summary>
+    /// Records that cannot be deserialized or processed go to <c>&lt;service&gt;.dlq</c> with error headers and
+    /// processing continues; a record the producer cannot deliver stops the service (retried after a restart).
+    /// </summary>
+    public static StreamsConfig Create(string serviceName, KafkaOptions kafka, StreamsOptions streams, ILoggerFactory? loggerFactory = null)
+    {
+        var settings = kafka.ClientSettings().Where(s => s.Key != "bootstrap.servers").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        if (kafka.EmbeddedAdminUrl is { } adminUrl) settings[KafkaOptions.EmbeddedAdminUrlKey] = adminUrl;
+        return new StreamsConfig
+        {
+            ApplicationId = string.IsNullOrEmpty(streams.ApplicationId) ? serviceName : streams.ApplicationId,
+            BootstrapServers = kafka.BootstrapServers,
+            KafkaSettings = settings,
+            NumStreamThreads = streams.NumStreamThreads,
+            CommitInterval = streams.CommitIntervalMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            ProcessingGuarantee = streams.ProcessingGuarantee,
+            StateDir = Path.GetFullPath(streams.StateDir),
+            ApplicationServer = string.IsNullOrEmpty(streams.ApplicationServer) ? null : streams.ApplicationServer,
+            DeadLetterQueueTopic = DeadLetterTopic(serviceName),
+            DeserializationExceptionHandling = ExceptionHandling.DeadLetter,
+            ProcessingExceptionHandling = ExceptionHandling.DeadLetter,
+            ProductionExceptionHandling = ExceptionHandling.Fail,
+            LoggerFactory = loggerFactory,
+        };
+    }
+
+    public static string DeadLetterTopic(string serviceName) => $"{serviceName}.dlq";
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using OrderStreams.Streams;
+
+namespace OrderStreams.Hosting.Streams;
+
+/// <summary>How a service runs its topology (section <c>Streams</c>, environment variables <c>Streams__ApplicationId</c>, …).</summary>
+public sealed class StreamsOptions
+{
+    public const string Section = "Streams";
+
+    /// <summary>Consumer group and prefix of internal topics; defaults to the service's name.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]*$", ErrorMessage = "Streams:ApplicationId (environment variable Streams__ApplicationId) may only contain ASCII letters, digits, '.', '_' and '-'.")]
+    public string? ApplicationId { get; init; }
+
+    /// <summary>Root of the RocksDB state directories; defaults to <c>state</c> under the working directory.</summary>
+    public string StateDir { get; init; } = "state";
+
+    [Range(1, 64, ErrorMessage = "Streams:NumStreamThreads (environment variable Streams__NumStreamThreads) must be 1 to 64.")]
+    public int NumStreamThreads { get; init; } = 1;
+
+    /// <summary><c>AtLeastOnce</c> (default) or <c>ExactlyOnceV2</c> (Apache Kafka only: the embedded broker cannot filter aborted transactions).</summary>
+    public ProcessingGuarantee ProcessingGuarantee { get; init; } = ProcessingGuarantee.AtLeastOnce;
+
+    /// <summary>Commit and checkpoint interval; the runtime's default (30 s, or 100 ms exactly once) when unset.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Streams:CommitIntervalMs (environment variable Streams__CommitIntervalMs) must be positive.")]
+    public int? CommitIntervalMs { get; init; }
+
+    /// <summary>This instance's <c>host:port</c> for interactive queries; other instances forward requests for its partitions here.</summary>
+    public string? ApplicationServer { get; init; }
+
+    /// <summary>How long stopping the host waits for the stream threads to commit and close.</summary>
+    [Range(1, 600, ErrorMessage = "Streams:CloseTimeoutSeconds (environment variable Streams__CloseTimeoutSeconds) must be 1 to 600.")]
+    public int CloseTimeoutSeconds { get; init; } = 30;
+}

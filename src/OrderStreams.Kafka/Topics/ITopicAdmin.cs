@@ -1,0 +1,15 @@
+namespace OrderStreams.Kafka.Topics;
+
+/// <summary>
+/// Creates missing topics and reads partition counts, on Apache Kafka (AdminClient) or on the embedded cluster
+/// (its control endpoint); <see cref="TopicAdmin.Create"/> picks one from the client settings.
+/// </summary>
+public interface ITopicAdmin : IDisposable
+{
+    /// <summary>The partition counts of the topics among <paramref name="topics"/> that exist; missing topics are left out.</summary>
+    Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(IEnumerable<string> topics, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the topics that do not exist; existing ones are left as they are.</summary>
+    /// <exception cref="TopicAdminException">A topic could not be created.</exception>
+    Task EnsureTopicsAsync(IEnumerable<TopicSpec> topics, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Streams.Internals.State;
+
+namespace OrderStreams.Streams.Internals.Engine;
+
+/// <summary>What the threads of one <see cref="KafkaStreams"/> instance share.</summary>
+internal sealed class EngineContext
+{
+    private readonly Dictionary<string, int> subtopologyByTopic;
+    private readonly Dictionary<string, string> clientSettings;
+
+    public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<string, Exception> onThreadFailed, Action onAssignmentChanged)
+    {
+        Config = config;
+        Topology = topology;
+        LoggerFactory = loggerFactory;
+        clientSettings = TopicAdmin.ClientSettings(config.KafkaSettings);
+        subtopologyByTopic = topology.Subtopologies
+            .SelectMany(s => s.SourceTopics.Select(t => (Topic: t.Resolve(config.ApplicationId), s.Id)))
+            .ToDictionary(x => x.Topic, x => x.Id, StringComparer.Ordinal);
+        SourceTopics = subtopologyByTopic.Keys.ToList();
+        OnThreadFailedCallback = onThreadFailed;
+        OnAssignmentChangedCallback = onAssignmentChanged;
+    }
+
+    public StreamsConfig Config { get; }
+
+    public Topology Topology { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>
+    /// librdkafka settings without our own keys: a new copy on every read, because Confluent.Kafka's config classes
+    /// write their properties into the dictionary they are built from (a restore consumer's enable.partition.eof
+    /// would otherwise reach every later client).
+    /// </summary>
+    public Dictionary<string, string> ClientSettings => new(clientSettings, StringComparer.Ordinal);
+
+    /// <summary>Distinguishes this process's clients and transactional ids from other instances'.</summary>
+    public string ProcessId { get; } = Guid.NewGuid().ToString("N")[..8];
+
+    public IReadOnlyList<string> SourceTopics { get; }
+
+    public IReadOnlyDictionary<string, IStoreInstance> GlobalStores { get; set; } = new Dictionary<string, IStoreInstance>();
+
+    public bool Failed { get; set; }
+
+    private Action<string, Exception> OnThreadFailedCallback { get; }
+
+    private Action OnAssignmentChangedCallback { get; }
+
+    public int SubtopologyOf(string topic) =>
+        subtopologyByTopic.TryGetValue(topic, out var id) ? id : throw new StreamsException($"Topic '{topic}' is not a source of this topology.") { Topic = topic };
+
+    public void OnThreadFailed(string threadName, Exception error) => OnThreadFailedCallback(threadName, error);
+
+    public void OnAssignmentChanged() => OnAssignmentChangedCallback();
+}

@@ -1,0 +1,144 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using OrderStreams.Kafka.Clients;
+using OrderStreams.Streams.Internals.Runtime;
+using OrderStreams.Streams.Processor;
+
+namespace OrderStreams.Streams.Internals.Engine;
+
+/// <summary>
+/// Keeps the global stores: reads every partition of the global topics (no consumer group), first up to the end
+/// offsets at start-up (bootstrap, before stream threads start), then continuously. Persistent global stores
+/// checkpoint the source offsets and resume from them.
+/// </summary>
+internal sealed class GlobalStreamThread : IDisposable
+{
+    private readonly EngineContext engine;
+    private readonly ILogger logger;
+    private readonly IConsumer<byte[], byte[]> consumer;
+    private readonly KafkaRecordCollector collector;
+    private readonly StreamTask task;
+    private readonly Thread thread;
+    private volatile bool running = true;
+
+    public GlobalStreamThread(EngineContext engine, IReadOnlyDictionary<string, int> partitionCounts)
+    {
+        this.engine = engine;
+        var config = engine.Config;
+        logger = engine.LoggerFactory.CreateLogger("OrderStreams.Streams.GlobalStreamThread");
+        var errors = new ErrorHandler(config, logger);
+        var producerConfig = KafkaClientDefaults.Producer(engine.ClientSettings);
+        producerConfig.BootstrapServers = config.BootstrapServers;
+        producerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-producer";
+        collector = new KafkaRecordCollector(producerConfig, errors, transactional: false);
+        errors.DeadLetterSink = collector;
+        consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ClientSettings)
+        {
+            BootstrapServers = config.BootstrapServers,
+            GroupId = $"{config.ApplicationId}-global",
+            ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-consumer",
+            EnableAutoCommit = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnablePartitionEof = true,
+        }).Build();
+        var sub = engine.Topology.GlobalSubtopology!;
+        var partitions = sub.SourceTopics
+            .SelectMany(t => Enumerable.Range(0, partitionCounts[t.Name]).Select(p => new TopicPartition(t.Name, p)))
+            .ToList();
+        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, errors, SystemClock.Instance, partitions);
+        thread = new Thread(Run) { Name = $"{config.ApplicationId}-GlobalStreamThread", IsBackground = true };
+    }
+
+    public IReadOnlyDictionary<string, State.IStoreInstance> Stores => task.Stores;
+
+    /// <summary>Opens the stores and reads the global topics up to their current end.</summary>
+    public void Bootstrap(CancellationToken cancellationToken)
+    {
+        task.InitializeStores();
+        task.InitializeTopology();
+        var checkpoint = Runtime.Checkpoint.Read(task.Directory);
+        var persistent = task.Stores.Values.All(s => s.Persistent);
+        if (!persistent) checkpoint.Clear();
+        var assignments = new List<TopicPartitionOffset>();
+        var waiting = new HashSet<(string, int)>();
+        foreach (var input in task.Inputs)
+        {
+            var tp = new TopicPartition(input.Topic, input.Partition);
+            var start = checkpoint.TryGetValue((input.Topic, input.Partition), out var offset) ? new Offset(offset) : Offset.Beginning;
+            assignments.Add(new TopicPartitionOffset(tp, start));
+            var high = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30)).High.Value;
+            if (high > (start == Offset.Beginning ? 0 : start.Value)) waiting.Add((input.Topic, input.Partition));
+        }
+        if (!persistent)
+        {
+            foreach (var store in task.Stores.Values) store.Bytes.Wipe();
+        }
+        consumer.Assign(assignments);
+        var restored = 0L;
+        while (waiting.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var record = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (record is null) continue;
+            if (record.IsPartitionEOF)
+            {
+                waiting.Remove((record.Topic, record.Partition.Value));
+                continue;
+            }
+            Apply(record);
+            restored++;
+        }
+        WriteCheckpoint(persistent);
+        logger.LogInformation("Global stores {Stores} loaded with {Records} records", string.Join(", ", task.Stores.Keys), restored);
+    }
+
+    public void Start() => thread.Start();
+
+    public void Dispose()
+    {
+        running = false;
+        if (thread.IsAlive) thread.Join(TimeSpan.FromSeconds(10));
+        task.Dispose();
+        WriteCheckpoint(task.Stores.Values.All(s => s.Persistent));
+        consumer.Close();
+        consumer.Dispose();
+        collector.Dispose();
+    }
+
+    private void Run()
+    {
+        var lastFlush = Environment.TickCount64;
+        try
+        {
+            while (running)
+            {
+                var record = consumer.Consume(engine.Config.PollTimeout);
+                if (record is not null && !record.IsPartitionEOF) Apply(record);
+                if (Environment.TickCount64 - lastFlush >= (long)engine.Config.EffectiveCommitInterval.TotalMilliseconds)
+                {
+                    task.FlushStores();
+                    WriteCheckpoint(task.Stores.Values.All(s => s.Persistent));
+                    lastFlush = Environment.TickCount64;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The global stream thread failed");
+            engine.OnThreadFailed(thread.Name!, e);
+        }
+    }
+
+    private void Apply(ConsumeResult<byte[], byte[]> record)
+    {
+        task.Add(record);
+        task.Process();
+    }
+
+    private void WriteCheckpoint(bool persistent)
+    {
+        if (!persistent) return;
+        collector.Flush();
+        Runtime.Checkpoint.Write(task.Directory, task.Inputs.Where(q => q.NextOffset >= 0).ToDictionary(q => (q.Topic, q.Partition), q => q.NextOffset));
+    }
+}

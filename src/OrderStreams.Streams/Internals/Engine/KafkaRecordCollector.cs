@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Confluent.Kafka;
+using OrderStreams.Streams.Internals.Runtime;
+
+namespace OrderStreams.Streams.Internals.Engine;
+
+/// <summary>
+/// Sends a thread's output, changelog and dead-letter records through one idempotent (or transactional) producer,
+/// asynchronously with a shared delivery handler; remembers the last delivered offset per partition for checkpoints
+/// and the first fatal delivery error for the stream thread to throw.
+/// </summary>
+internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
+{
+    private readonly IProducer<byte[], byte[]> producer;
+    private readonly IAdminClient metadata;
+    private readonly ErrorHandler errors;
+    private readonly ConcurrentDictionary<string, int> partitionCounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Topic, int Partition), long> delivered = new();
+    private readonly Action<DeliveryReport<byte[], byte[]>> onDelivery;
+    private readonly bool transactional;
+    private Exception? failure;
+    private bool inTransaction;
+
+    public KafkaRecordCollector(ProducerConfig config, ErrorHandler errors, bool transactional)
+    {
+        producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+        metadata = new DependentAdminClientBuilder(producer.Handle).Build();
+        this.errors = errors;
+        this.transactional = transactional;
+        onDelivery = OnDelivery;
+        if (transactional) producer.InitTransactions(TimeSpan.FromSeconds(30));
+    }
+
+    public void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
+    {
+        ThrowIfFailed();
+        if (transactional && !inTransaction)
+        {
+            producer.BeginTransaction();
+            inTransaction = true;
+        }
+        var message = new Message<byte[], byte[]> { Key = key!, Value = value!, Headers = headers, Timestamp = new Timestamp(timestamp, TimestampType.CreateTime) };
+        while (true)
+        {
+            try
+            {
+                if (partition is { } p) producer.Produce(new TopicPartition(topic, p), message, onDelivery);
+                else producer.Produce(topic, message, onDelivery);
+                return;
+            }
+            catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // The local queue drains as deliveries complete on librdkafka's threads.
+                Thread.Sleep(5);
+            }
+        }
+    }
+
+    public int PartitionCount(string topic) => partitionCounts.GetOrAdd(topic, t =>
+    {
+        var topicMetadata = metadata.GetMetadata(t, TimeSpan.FromSeconds(10)).Topics.FirstOrDefault(m => m.Topic == t);
+        return topicMetadata is { Partitions.Count: > 0 }
+            ? topicMetadata.Partitions.Count
+            : throw new StreamsException($"Cannot partition output to topic '{t}': the cluster reports no partitions for it.") { Topic = t };
+    });
+
+    /// <summary>The offset after the last record delivered to the partition, or null when none was.</summary>
+    public long? NextOffset(string topic, int partition) => delivered.TryGetValue((topic, partition), out var offset) ? offset + 1 : null;
+
+    /// <summary>Waits until every record sent so far is delivered (or failed).</summary>
+    public void Flush()
+    {
+        while (producer.Flush(TimeSpan.FromSeconds(10)) > 0) ThrowIfFailed();
+        ThrowIfFailed();
+    }
+
+    /// <summary>Commits the open transaction with the input offsets (exactly once); a no-op transaction is opened when nothing was sent.</summary>
+    public void CommitTransaction(IReadOnlyList<TopicPartitionOffset> offsets, IConsumerGroupMetadata group)
+    {
+        if (!inTransaction)
+        {
+            if (offsets.Count == 0) return;
+            producer.BeginTransaction();
+        }
+        producer.SendOffsetsToTransaction(offsets, group, TimeSpan.FromSeconds(30));
+        producer.CommitTransaction(TimeSpan.FromSeconds(60));
+        inTransaction = false;
+        ThrowIfFailed();
+    }
+
+    public void AbortTransaction()
+    {
+        if (!inTransaction) return;
+        producer.AbortTransaction(TimeSpan.FromSeconds(30));
+        inTransaction = false;
+    }
+
+    public void Dispose()
+    {
+        metadata.Dispose();
+        producer.Dispose();
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (Volatile.Read(ref failure) is { } error) throw error as StreamsException ?? new StreamsException($"Producing failed: {error.Message}", error);
+    }
+
+    private void OnDelivery(DeliveryReport<byte[], byte[]> report)
+    {
+        if (!report.Error.IsError)
+        {
+            delivered.AddOrUpdate((report.Topic, report.Partition.Value), report.Offset.Value, (_, old) => Math.Max(old, report.Offset.Value));
+            return;
+        }
+        try
+        {
+            errors.OnProductionError(
+                new ConsumeResult<byte[], byte[]> { Topic = report.Topic, Partition = report.Partition, Offset = report.Offset, Message = report.Message },
+                new KafkaException(report.Error));
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref failure, e, null);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using OrderStreams.Streams.Errors;
+using OrderStreams.Streams.Processor;
+
+namespace OrderStreams.Streams.Internals.Runtime;
+
+/// <summary>
+/// Applies the configured <see cref="ExceptionHandling"/> to bad records; dead letters keep the original key and value
+/// bytes and carry KIP-1034 error headers.
+/// </summary>
+internal sealed class ErrorHandler(StreamsConfig config, ILogger logger)
+{
+    public const string TopicHeader = "__streams.errors.topic";
+    public const string PartitionHeader = "__streams.errors.partition";
+    public const string OffsetHeader = "__streams.errors.offset";
+    public const string ExceptionHeader = "__streams.errors.exception";
+    public const string MessageHeader = "__streams.errors.message";
+    public const string StacktraceHeader = "__streams.errors.stacktrace";
+
+    public IRecordCollector? DeadLetterSink { get; set; }
+
+    public void OnDeserializationError(ConsumeResult<byte[], byte[]> raw, Exception error, TaskId task) =>
+        Handle(config.DeserializationExceptionHandling, "deserialize", raw, error, task);
+
+    public void OnProcessingError(ConsumeResult<byte[], byte[]> raw, Exception error, TaskId task) =>
+        Handle(config.ProcessingExceptionHandling, "process", raw, error, task);
+
+    /// <summary>A record the producer could not deliver; <paramref name="raw"/> describes it as it was sent.</summary>
+    public void OnProductionError(ConsumeResult<byte[], byte[]> raw, Exception error) =>
+        Handle(config.ProductionExceptionHandling, "produce", raw, error, null);
+
+    private void Handle(ExceptionHandling handling, string verb, ConsumeResult<byte[], byte[]> raw, Exception error, TaskId? task)
+    {
+        var where = $"{raw.Topic}-{raw.Partition.Value}@{raw.Offset.Value}";
+        switch (handling)
+        {
+            case ExceptionHandling.Fail:
+                throw new StreamsException($"Could not {verb} the record at {where}{(task is null ? "" : $" in task {task}")}: {error.Message}", error)
+                {
+                    Topic = raw.Topic,
+                    Partition = raw.Partition.Value,
+                    Offset = raw.Offset.Value,
+                    TaskId = task?.ToString(),
+                };
+            case ExceptionHandling.LogAndContinue:
+                logger.LogWarning(error, "Skipping the record at {Record} that could not {Verb}", where, verb);
+                break;
+            case ExceptionHandling.DeadLetter:
+                var sink = DeadLetterSink ?? throw new InvalidOperationException("No dead-letter sink is set.");
+                sink.Send(config.DeadLetterQueueTopic!, null, raw.Message.Key, raw.Message.Value, DeadLetterHeaders(raw, error), raw.Message.Timestamp.UnixTimestampMs);
+                logger.LogWarning(error, "Sent the record at {Record} that could not {Verb} to {Topic}", where, verb, config.DeadLetterQueueTopic);
+                break;
+        }
+    }
+
+    private static Headers DeadLetterHeaders(ConsumeResult<byte[], byte[]> raw, Exception error)
+    {
+        var headers = new Headers();
+        if (raw.Message.Headers is { } original)
+        {
+            foreach (var header in original) headers.Add(header.Key, header.GetValueBytes());
+        }
+        headers.Add(TopicHeader, Utf8(raw.Topic));
+        headers.Add(PartitionHeader, Utf8(raw.Partition.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(OffsetHeader, Utf8(raw.Offset.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(ExceptionHeader, Utf8(error.GetType().FullName ?? error.GetType().Name));
+        headers.Add(MessageHeader, Utf8(error.Message));
+        headers.Add(StacktraceHeader, Utf8(error.ToString()));
+        return headers;
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}

@@ -1,0 +1,12 @@
+using Confluent.Kafka;
+
+namespace OrderStreams.Streams.Internals.Runtime;
+
+/// <summary>Where a task's output goes: Kafka through the thread's producer, or the test driver's output topics.</summary>
+internal interface IRecordCollector
+{
+    /// <summary>Sends serialized bytes; a null partition lets the producer's murmur2 partitioner choose.</summary>
+    void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp);
+
+    int PartitionCount(string topic);
+}

@@ -1,0 +1,31 @@
+using Confluent.Kafka;
+
+namespace OrderStreams.Streams.Internals.Runtime;
+
+/// <summary>The buffered, not yet processed records of one input partition of a task.</summary>
+internal sealed class PartitionQueue(string topic, int partition, SourceNode source)
+{
+    private readonly Queue<ConsumeResult<byte[], byte[]>> records = new();
+
+    public string Topic { get; } = topic;
+
+    public int Partition { get; } = partition;
+
+    public SourceNode Source { get; } = source;
+
+    /// <summary>The partition boxed once, for metric tags.</summary>
+    public object BoxedPartition { get; } = partition;
+
+    /// <summary>The offset to commit: one past the last processed record, or -1 before any.</summary>
+    public long NextOffset { get; set; } = -1;
+
+    public int Count => records.Count;
+
+    public long HeadTimestamp => records.Peek().Message.Timestamp.UnixTimestampMs;
+
+    public void Add(ConsumeResult<byte[], byte[]> record) => records.Enqueue(record);
+
+    public ConsumeResult<byte[], byte[]> Take() => records.Dequeue();
+
+    public void Clear() => records.Clear();
+}

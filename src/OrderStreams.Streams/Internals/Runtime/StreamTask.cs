@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using OrderStreams.Streams.Internals.State;
+using OrderStreams.Streams.Internals.Graph;
+using OrderStreams.Streams.Processor;
+
+namespace OrderStreams.Streams.Internals.Runtime;
+
+/// <summary>
+/// One sub-topology over one partition number: its node instances, stores, input buffers, stream time and punctuations.
+/// Shared by the engine and the test driver; it knows nothing of consumers.
+/// </summary>
+internal sealed class StreamTask : IChangelogWriter, IDisposable
+{
+    private readonly List<ProcessorNode> nodes = [];
+    private readonly Dictionary<(string Topic, int Partition), PartitionQueue> queues = [];
+    private readonly PartitionQueue[] queueArray;
+    private readonly Dictionary<string, IStoreInstance> stores = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IStoreInstance> globalStores;
+    private readonly List<Punctuation> punctuations = [];
+    private readonly Dictionary<string, SourceNode> sourcesByTopic = new(StringComparer.Ordinal);
+    private readonly bool isGlobal;
+    private long recordTimestamp;
+    private bool commitRequested;
+
+    public StreamTask(
+        TaskId id,
+        Topology topology,
+        Subtopology subtopology,
+        StreamsConfig config,
+        IRecordCollector collector,
+        ErrorHandler errors,
+        IClock clock,
+        IEnumerable<TopicPartition> inputs,
+        IReadOnlyDictionary<string, IStoreInstance>? globalStores = null)
+    {
+        Id = id;
+        ApplicationId = config.ApplicationId;
+        Collector = collector;
+        Errors = errors;
+        Clock = clock;
+        isGlobal = subtopology.Id < 0;
+        this.globalStores = globalStores ?? new Dictionary<string, IStoreInstance>();
+        Directory = isGlobal ? Path.Combine(config.StateDir, config.ApplicationId, "global") : Path.Combine(config.StateDir, config.ApplicationId, id.ToString());
+
+        var byName = new Dictionary<string, ProcessorNode>(StringComparer.Ordinal);
+        foreach (var name in subtopology.NodeNames)
+        {
+            var definition = topology.Nodes[name];
+            var node = definition.Create(config);
+            byName[name] = node;
+            nodes.Add(node);
+            if (definition is SourceDefinition source)
+            {
+                foreach (var topic in source.Topics) sourcesByTopic[topic.Resolve(config.ApplicationId)] = (SourceNode)node;
+            }
+        }
+        foreach (var node in nodes)
+        {
+            foreach (var child in topology.Nodes[node.Name].Children)
+            {
+                if (byName.TryGetValue(child, out var childNode)) node.Children.Add(childNode);
+            }
+        }
+        foreach (var input in inputs)
+        {
+            if (!sourcesByTopic.TryGetValue(input.Topic, out var sourceNode))
+                throw new TopologyException($"Task {id} has no source node for topic '{input.Topic}'.");
+            queues[(input.Topic, input.Partition.Value)] = new PartitionQueue(input.Topic, input.Partition.Value, sourceNode);
+        }
+        queueArray = queues.Values.ToArray();
+        foreach (var storeName in subtopology.StoreNames) stores[storeName] = topology.Stores[storeName].Build(config);
+    }
+
+    public TaskId Id { get; }
+
+    public string ApplicationId { get; }
+
+    public IRecordCollector Collector { get; }
+
+    public ErrorHandler Errors { get; }
+
+    public IClock Clock { get; }
+
+    public string Directory { get; }
+
+    public long StreamTime { get; private set; } = long.MinValue;
+
+    public RecordMetadata? CurrentMetadata { get; private set; }
+
+    public IReadOnlyDictionary<string, IStoreInstance> Stores => stores;
+
+    public IEnumerable<PartitionQueue> Inputs => queueArray;
+
+    public int Buffered
+    {
+        get
+        {
+            var total = 0;
+            foreach (var queue in queueArray) total += queue.Count;
+            return total;
+        }
+    }
+
+    /// <summary>Processed records or a requested commit since the last commit.</summary>
+    public bool CommitNeeded { get; private set; }
+
+    public bool CommitRequested => commitRequested;
+
+    /// <summary>The changelog partition of each logged store (none for global tasks, whose stores restore from their source topic).</summary>
+    public IEnumerable<(IStoreInstance Store, TopicPartition Changelog)> ChangelogPartitions =>
+        isGlobal
+            ? []
+            : stores.Values.Where(s => s.LoggingEnabled)
+                .Select(s => (s, new TopicPartition(Streams.Topology.ChangelogTopic(ApplicationId, s.Name), Id.Partition)));
+
+    public void InitializeStores()
+    {
+        foreach (var store in stores.Values)
+        {
+            store.Init(new StoreContext(
+                Path.Combine(Directory, store.Name),
+                Streams.Topology.ChangelogTopic(ApplicationId, store.Name),
+                Id.Partition,
+                isGlobal || !store.LoggingEnabled ? null : this,
+                () => recordTimestamp,
+                () => StreamTime));
+        }
+    }
+
+    public void InitializeTopology()
+    {
+        foreach (var node in nodes) node.Init(this);
+    }
+
+    public PartitionQueue Add(ConsumeResult<byte[], byte[]> record)
+    {
+        var queue = queues[(record.Topic, record.Partition.Value)];
+        queue.Add(record);
+        return queue;
+    }
+
+    public PartitionQueue Queue(string topic, int partition) => queues[(topic, partition)];
+
+    /// <summary>Processes the buffered record with the lowest timestamp across the task's partitions; false when none is buffered.</summary>
+    public bool Process()
+    {
+        PartitionQueue? next = null;
+        foreach (var queue in queueArray)
+        {
+            if (queue.Count > 0 && (next is null || queue.HeadTimestamp < next.HeadTimestamp)) next = queue;
+        }
+        if (next is null) return false;
+
+        var raw = next.Take();
+        var started = Stopwatch.GetTimestamp();
+        CurrentMetadata = new RecordMetadata(raw.Topic, raw.Partition.Value, raw.Offset.Value);
+        try
+        {
+            next.Source.Process(raw, this);
+        }
+        catch (Exception e) when (e is not (StreamsException or OperationCanceledException))
+        {
+            Errors.OnProcessingError(raw, e, Id);
+        }
+        finally
+        {
+            CurrentMetadata = null;
+        }
+        next.NextOffset = raw.Offset.Value + 1;
+        CommitNeeded = true;
+        StreamsMetrics.RecordProcessed(ApplicationId, next.Topic, next.BoxedPartition, Stopwatch.GetElapsedTime(started));
+        PunctuateStreamTime();
+        return true;
+    }
+
+    /// <summary>Called by source nodes once a record's timestamp is known.</summary>
+    public void BeginRecord(long timestamp)
+    {
+        recordTimestamp = timestamp;
+        if (timestamp > StreamTime) StreamTime = timestamp;
+    }
+
+    public IStoreInstance Store(string name, string nodeName, IReadOnlyList<string> connected)
+    {
+        if (globalStores.TryGetValue(name, out var global)) return global;
+        if (connected.Contains(name) && stores.TryGetValue(name, out var store)) return store;
+        throw new TopologyException($"Processor '{nodeName}' asked for store '{name}', which is not connected to it (connected: {string.Join(", ", connected)}).");
+    }
+
+    public IDisposable Schedule(TimeSpan interval, PunctuationType type, Punctuator punctuator)
+    {
+        var intervalMs = (long)interval.TotalMilliseconds;
+        if (intervalMs < 1) throw new ArgumentOutOfRangeException(nameof(interval), interval, "Punctuation intervals must be at least 1 ms.");
+        var punctuation = new Punctuation(intervalMs, type, punctuator, type == PunctuationType.WallClockTime ? Clock.NowMs + intervalMs : long.MinValue);
+        punctuations.Add(punctuation);
+        return punctuation;
+    }
+
+    public void RequestCommit() => commitRequested = true;
+
+    public bool PunctuateStreamTime() => StreamTime != long.MinValue && Punctuate(PunctuationType.StreamTime, StreamTime);
+
+    public bool PunctuateWallClock() => Punctuate(PunctuationType.WallClockTime, Clock.NowMs);
+
+    public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
+        Collector.Send(topic, partition, key, value, null, timestamp);
+
+    public void FlushStores()
+    {
+        foreach (var store in stores.Values) store.Flush();
+    }
+
+    /// <summary>The input offsets to commit (one past the last processed record per partition).</summary>
+    public IEnumerable<TopicPartitionOffset> CommittableOffsets() =>
+        queueArray.Where(q => q.NextOffset >= 0).Select(q => new TopicPartitionOffset(q.Topic, q.Partition, q.NextOffset));
+
+    public void MarkCommitted()
+    {
+        CommitNeeded = false;
+        commitRequested = false;
+    }
+
+    public void Dispose()
+    {
+        foreach (var node in Enumerable.Reverse(nodes)) node.Close();
+        foreach (var store in stores.Values) store.Close();
+        foreach (var queue in queueArray) queue.Clear();
+    }
+
+    private bool Punctuate(PunctuationType type, long now)
+    {
+        if (punctuations.Count == 0) return false;
+        var fired = false;
+        // Index loop: a punctuator may schedule another punctuation.
+        for (var i = 0; i < punctuations.Count; i++)
+        {
+            var punctuation = punctuations[i];
+            if (punctuation.Type != type) continue;
+            recordTimestamp = now;
+            try
+            {
+                if (punctuation.TryFire(now))
+                {
+                    fired = true;
+                    CommitNeeded = true;
+                    StreamsMetrics.Punctuated(ApplicationId, type);
+                }
+            }
+            catch (Exception e) when (e is not (StreamsException or OperationCanceledException))
+            {
+                throw new StreamsException($"A {type} punctuator of task {Id} failed: {e.Message}", e) { TaskId = Id.ToString() };
+            }
+        }
+        punctuations.RemoveAll(p => p.Cancelled);
+        return fired;
+    }
+}

@@ -1,0 +1,29 @@
+namespace OrderStreams.Streams.Internals.State;
+
+/// <summary>The byte-level store under every typed store; ordered bytewise; safe for one writer and concurrent readers.</summary>
+internal interface IBytesStore : IDisposable
+{
+    bool Persistent { get; }
+
+    /// <summary>Opens the store in <paramref name="directory"/> (ignored by in-memory stores).</summary>
+    void Open(string directory);
+
+    byte[]? Get(byte[] key);
+
+    void Put(byte[] key, byte[] value);
+
+    void Delete(byte[] key);
+
+    /// <summary>Applies puts (non-null values) and deletes (null values) at once; used by restore.</summary>
+    void Write(IReadOnlyList<KeyValuePair<byte[], byte[]?>> batch);
+
+    /// <summary>Entries with <paramref name="from"/> ≤ key ≤ <paramref name="to"/>; a null bound is open.</summary>
+    IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to);
+
+    long ApproximateCount { get; }
+
+    void Flush();
+
+    /// <summary>Deletes everything, on disk too (before a full restore).</summary>
+    void Wipe();
+}

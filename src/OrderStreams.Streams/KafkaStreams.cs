@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderStreams.Kafka.Clients;
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Native;
+using OrderStreams.Streams.Internals.Engine;
+using OrderStreams.Streams.Internals.State;
+using OrderStreams.Streams.Serialization;
+
+namespace OrderStreams.Streams;
+
+/// <summary>
+/// Runs a <see cref="Topology"/> against a Kafka cluster with <see cref="StreamsConfig.NumStreamThreads"/> threads in one
+/// consumer group (the application id). Start it, query its stores, close it.
+/// </summary>
+public sealed class KafkaStreams : IDisposable
+{
+    private readonly StreamsConfig config;
+    private readonly Topology topology;
+    private readonly ILogger logger;
+    private readonly EngineContext engine;
+    private readonly List<StreamThread> threads = [];
+    private readonly Lock gate = new();
+    private GlobalStreamThread? globalThread;
+    private InstanceRegistry? registry;
+    private IReadOnlyDictionary<string, int> partitionCounts = new Dictionary<string, int>();
+
+    /// <exception cref="StreamsException">The configuration is invalid or the topology cannot run with it.</exception>
+    public KafkaStreams(Topology topology, StreamsConfig config)
+    {
+        config.Validate();
+        topology.Validate(config);
+        this.config = config;
+        this.topology = topology;
+        var loggerFactory = config.LoggerFactory ?? NullLoggerFactory.Instance;
+        logger = loggerFactory.CreateLogger<KafkaStreams>();
+        engine = new EngineContext(config, topology, loggerFactory, OnThreadFailed, OnAssignmentChanged);
+    }
+
+    public KafkaStreamsState State { get; private set; } = KafkaStreamsState.Created;
+
+    /// <summary>The error that stopped the instance, when <see cref="State"/> is <see cref="KafkaStreamsState.Error"/>.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>Raised with (new state, old state) on every transition, on the thread causing it.</summary>
+    public event Action<KafkaStreamsState, KafkaStreamsState>? StateChanged;
+
+    /// <summary>
+    /// Creates missing internal topics, checks co-partitioning, loads global tables, then starts the stream threads.
+    /// Returns once processing has started; tasks are assigned and restored in the background.
+    /// </summary>
+    /// <exception cref="StreamsException">Source topics are missing or not co-partitioned, or a topic could not be created.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (State != KafkaStreamsState.Created) throw new InvalidOperationException($"KafkaStreams can be started once, from Created; it is {State}.");
+            SetState(KafkaStreamsState.Rebalancing);
+        }
+        try
+        {
+            NativeLibraries.EnsureKafka();
+            var settings = new Dictionary<string, string>(config.KafkaSettings) { ["bootstrap.servers"] = config.BootstrapServers };
+            using (var admin = TopicAdmin.Create(settings))
+            {
+                var extra = new List<string>();
+                if (config.ApplicationServer is not null) extra.Add(InstanceRegistry.TopicFor(config.ApplicationId));
+                partitionCounts = await InternalTopics.SetUpAsync(topology, config, admin, extra, cancellationToken);
+                if (config.DeadLetterQueueTopic is { } dlq)
+                {
+                    var existing = await admin.GetPartitionCountsAsync([dlq], cancellationToken);
+                    if (existing.Count == 0)
+                        await admin.EnsureTopicsAsync([new TopicSpec(dlq, 1, config.ReplicationFactor, "delete", -1, "", null, null, "Dead letters.")], cancellationToken);
+                }
+            }
+            if (topology.GlobalSubtopology is not null)
+            {
+                globalThread = new GlobalStreamThread(engine, partitionCounts);
+                await Task.Run(() => globalThread.Bootstrap(cancellationToken), cancellationToken);
+                engine.GlobalStores = globalThread.Stores;
+                globalThread.Start();
+            }
+            if (config.ApplicationServer is not null) registry = new InstanceRegistry(engine);
+            lock (gate)
+            {
+                for (var i = 0; i < config.NumStreamThreads; i++) threads.Add(new StreamThread(engine, i));
+                foreach (var thread in threads) thread.Start();
+                if (State == KafkaStreamsState.Rebalancing) SetState(KafkaStreamsState.Running);
+            }
+            logger.LogInformation("Started {Application} with {Threads} stream thread(s)", config.ApplicationId, config.NumStreamThreads);
+        }
+        catch (Exception e)
+        {
+            Failure = e;
+            lock (gate) SetState(KafkaStreamsState.Error);
+            Close(TimeSpan.FromSeconds(10));
+            throw e as StreamsException ?? new StreamsException($"Could not start '{config.ApplicationId}': {e.Message}", e);
+        }
+    }
+
+    public void Start() => StartAsync().GetAwaiter().GetResult();
+
+    /// <summary>Stops processing: each thread commits, closes its tasks (writing checkpoints) and leaves the group. Returns false if a thread did not stop in time.</summary>
+    public bool Close(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        lock (gate)
+        {
+            if (State is KafkaStreamsState.NotRunning or KafkaStreamsState.PendingShutdown) return true;
+            if (State != KafkaStreamsState.Error) SetState(KafkaStreamsState.PendingShutdown);
+        }
+        foreach (var thread in threads) thread.RequestStop();
+        var stopped = threads.All(t => t.Join(Remaining(deadline)));
+        registry?.Dispose();
+        globalThread?.Dispose();
+        lock (gate)
+        {
+            if (State != KafkaStreamsState.Error) SetState(KafkaStreamsState.NotRunning);
+        }
+        if (!stopped) logger.LogWarning("Some stream threads of {Application} did not stop within the close timeout", config.ApplicationId);
+        return stopped;
+    }
+
+    public void Dispose() => Close();
+
+    /// <summary>
+    /// A read-only view of a store across this instance's tasks: ask for <c>IReadOnlyKeyValueStore&lt;K, V&gt;</c> or
+    /// <c>IReadOnlyWindowStore&lt;K, V&gt;</c>. Only keys of partitions this instance owns are found; see <see cref="QueryMetadataForKey{K}"/>.
+    /// </summary>
+    /// <exception cref="InvalidStateStoreException">No local task holds the store yet (starting, rebalancing) or the type does not match.</exception>
+    public T Store<T>(string storeName) where T : class
+    {
+        if (!topology.Stores.ContainsKey(storeName)) throw new InvalidStateStoreException($"The topology has no store named '{storeName}'.");
+        IEnumerable<IStoreInstance> Instances() =>
+            engine.GlobalStores.TryGetValue(storeName, out var global)
+                ? [global]
+                : threads.SelectMany(t => t.ActiveTasks.Values).Select(t => t.Stores.GetValueOrDefault(storeName)).OfType<IStoreInstance>();
+        var first = Instances().FirstOrDefault()
+            ?? throw new InvalidStateStoreException($"Store '{storeName}' is not available on this instance now (state {State}); retry after the rebalance.");
+        return first.ReadOnlyView(Instances) as T
+            ?? throw new InvalidStateStoreException($"Store '{storeName}' cannot be viewed as {typeof(T).Name}.");
+    }
+
+    /// <summary>The partition of <paramref name="key"/> in the store's sub-topology and the instance owning it (requires <see cref="StreamsConfig.ApplicationServer"/>).</summary>
+    public KeyQueryMetadata QueryMetadataForKey<K>(string storeName, K key, ISerde<K> keySerde)
+    {
+        var sub = topology.SubtopologyOfStore(storeName);
+        var source = sub.SourceTopics[0].Resolve(config.ApplicationId);
+        if (!partitionCounts.TryGetValue(source, out var count)) throw new InvalidStateStoreException($"'{config.ApplicationId}' has not started; partition counts are unknown.");
+        var bytes = keySerde.Serialize(key, new SerdeContext(source, null, true));
+        var partition = KafkaClientDefaults.PartitionFor(bytes, count);
+        var local = threads.Any(t => t.ActiveTasks.Keys.Any(id => id.Subtopology == sub.Id && id.Partition == partition));
+        return new KeyQueryMetadata(partition, registry?.Owner(partition)) { IsLocal = local };
+    }
+
+    /// <summary>Every instance of the application known from the instance registry.</summary>
+    public IReadOnlyList<StreamsMetadata> AllMetadata() => registry?.All() ?? [];
+
+    private static TimeSpan Remaining(DateTime deadline) => deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+
+    private void OnThreadFailed(string threadName, Exception error)
+    {
+        lock (gate)
+        {
+            if (State == KafkaStreamsState.Error) return;
+            Failure = error;
+            engine.Failed = true;
+            SetState(KafkaStreamsState.Error);
+        }
+        logger.LogError(error, "Stopping {Application}: thread {Thread} failed", config.ApplicationId, threadName);
+        foreach (var other in threads) other.RequestStop();
+    }
+
+    private void OnAssignmentChanged() =>
+        registry?.Publish(threads.SelectMany(t => t.ActiveTasks.Keys).Select(id => id.Partition));
+
+    private void SetState(KafkaStreamsState next)
+    {
+        var previous = State;
+        if (previous == next) return;
+        State = next;
+        StateChanged?.Invoke(next, previous);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using OrderStreams.Streams.Errors;
+
+namespace OrderStreams.Streams;
+
+/// <summary>Typed configuration of a streams application, checked by <see cref="Validate"/> when the application is built.</summary>
+public sealed class StreamsConfig
+{
+    /// <summary>Names the consumer group, the internal topics (<c>&lt;id&gt;-&lt;store&gt;-changelog</c>) and the state directory.</summary>
+    public string ApplicationId { get; set; } = "";
+
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>
+    /// librdkafka settings passed to every client as they are (security.protocol, sasl.*, ssl.*, client.id, ...), plus
+    /// <c>embedded.admin.url</c> to create internal topics on the embedded cluster.
+    /// </summary>
+    public Dictionary<string, string> KafkaSettings { get; set; } = [];
+
+    public int NumStreamThreads { get; set; } = 1;
+
+    /// <summary>How often offsets are committed and state is checkpointed; defaults to 30 s (at least once) or 100 ms (exactly once), as in Kafka.</summary>
+    public TimeSpan? CommitInterval { get; set; }
+
+    public ProcessingGuarantee ProcessingGuarantee { get; set; } = ProcessingGuarantee.AtLeastOnce;
+
+    /// <summary>Root of the state directories; each task gets <c>&lt;StateDir&gt;/&lt;ApplicationId&gt;/&lt;task&gt;/</c>.</summary>
+    public string StateDir { get; set; } = Path.Combine(Path.GetTempPath(), "orderstreams-state");
+
+    /// <summary>An <c>ISerde&lt;K&gt;</c> used wherever a key serde is not given.</summary>
+    public object? DefaultKeySerde { get; set; }
+
+    /// <summary>An <c>ISerde&lt;V&gt;</c> used wherever a value serde is not given.</summary>
+    public object? DefaultValueSerde { get; set; }
+
+    public ExceptionHandling DeserializationExceptionHandling { get; set; } = ExceptionHandling.Fail;
+
+    public ExceptionHandling ProcessingExceptionHandling { get; set; } = ExceptionHandling.Fail;
+
+    public ExceptionHandling ProductionExceptionHandling { get; set; } = ExceptionHandling.Fail;
+
+    /// <summary>Where <see cref="ExceptionHandling.DeadLetter"/> sends records (services use <c>&lt;service&gt;.dlq</c>).</summary>
+    public string? DeadLetterQueueTopic { get; set; }
+
+    /// <summary>This instance's <c>host:port</c> for interactive queries, published to the other instances.</summary>
+    public string? ApplicationServer { get; set; }
+
+    /// <summary>Replication factor of internal topics; -1 takes the broker's default.</summary>
+    public short ReplicationFactor { get; set; } = -1;
+
+    /// <summary>Records buffered per input partition before the partition is paused.</summary>
+    public int BufferedRecordsPerPartition { get; set; } = 1000;
+
+    /// <summary>Most records taken from the consumer in one poll loop iteration.</summary>
+    public int MaxPollRecords { get; set; } = 2000;
+
+    /// <summary>Changelog records applied per restore batch.</summary>
+    public int RestoreBatchSize { get; set; } = 10_000;
+
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal TimeSpan EffectiveCommitInterval =>
+        CommitInterval ?? (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(30));
+
+    /// <exception cref="StreamsException">A setting is missing or out of range; the message names it.</exception>
+    public void Validate()
+    {
+        List<string> problems = [];
+        if (string.IsNullOrWhiteSpace(ApplicationId)) problems.Add("ApplicationId is required.");
+        else if (ApplicationId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')))
+            problems.Add($"ApplicationId '{ApplicationId}' may only contain ASCII letters, digits, '.', '_' and '-' (it names topics).");
+        if (string.IsNullOrWhiteSpace(BootstrapServers)) problems.Add("BootstrapServers is required.");
+        if (NumStreamThreads < 1) problems.Add($"NumStreamThreads must be at least 1, not {NumStreamThreads}.");
+        if (CommitInterval is { } interval && interval <= TimeSpan.Zero) problems.Add($"CommitInterval must be positive, not {interval}.");
+        if (string.IsNullOrWhiteSpace(StateDir)) problems.Add("StateDir is required.");
+        if (BufferedRecordsPerPartition < 1) problems.Add("BufferedRecordsPerPartition must be at least 1.");
+        if (MaxPollRecords < 1) problems.Add("MaxPollRecords must be at least 1.");
+        if (RestoreBatchSize < 1) problems.Add("RestoreBatchSize must be at least 1.");
+        if (string.IsNullOrWhiteSpace(DeadLetterQueueTopic) &&
+            ExceptionHandling.DeadLetter is var dl &&
+            (DeserializationExceptionHandling == dl || ProcessingExceptionHandling == dl || ProductionExceptionHandling == dl))
+            problems.Add("DeadLetterQueueTopic is required when an exception handling is DeadLetter.");
+        if (ApplicationServer is { } server && !IsHostPort(server)) problems.Add($"ApplicationServer must be host:port, not '{server}'.");
+        foreach (var key in new[] { "group.id", "enable.auto.commit", "bootstrap.servers", "transactional.id" })
+        {
+            if (KafkaSettings.ContainsKey(key)) problems.Add($"KafkaSettings must not set '{key}'; the runtime sets it.");
+        }
+        if (problems.Count > 0) throw new StreamsException("Invalid streams configuration: " + string.Join(" ", problems));
+    }
+
+    private static bool IsHostPort(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        return colon > 0 && int.TryParse(text[(colon + 1)..], out var port) && port is > 0 and < 65536;
+    }
+}

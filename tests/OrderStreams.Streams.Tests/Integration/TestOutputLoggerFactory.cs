@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace OrderStreams.Streams.Tests.Integration;
+
+/// <summary>Writes the runtime's log to the test output, with elapsed time, so a failing integration test shows what happened.</summary>
+public sealed class TestOutputLoggerFactory(ITestOutputHelper output) : ILoggerFactory
+{
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private ITestOutputHelper Output => output;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(TestOutputLoggerFactory factory, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            try
+            {
+                factory.Output.WriteLine($"{factory.clock.Elapsed.TotalSeconds,7:F2} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : $" {exception}")}");
+            }
+            catch (InvalidOperationException)
+            {
+                // The test finished; xunit no longer takes output.
+            }
+        }
+    }
+}
