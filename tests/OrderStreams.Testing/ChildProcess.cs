@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using OrderStreams.Native;
 
 namespace OrderStreams.Testing;
 
@@ -74,8 +74,7 @@ public sealed class ChildProcess : IDisposable
     {
         if (!process.HasExited)
         {
-            if (OperatingSystem.IsWindows()) process.Kill();
-            else _ = Kill(process.Id, 15);
+            if (!ProcessSignals.Terminate(process.Id)) process.Kill();
         }
         if (!process.WaitForExit(timeout)) throw new TimeoutException($"Process {process.Id} did not exit within {timeout} of SIGTERM.");
         process.WaitForExit();
@@ -95,7 +94,4 @@ public sealed class ChildProcess : IDisposable
         process.Dispose();
         lines.Dispose();
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }
