@@ -18,6 +18,13 @@ case "${1:-}" in
     echo "usage: ./orderstreams.sh dev|test|<orderstreams command> [options]" >&2
     exit 64
     ;;
+  dev)
+    # The dev platform starts each service from its own build output.
+    for project in src/OrderStreams.Cli services/*/; do
+      dotnet build "$project" -c Release -v quiet -nologo -clp:ErrorsOnly >&2
+    done
+    exec dotnet src/OrderStreams.Cli/bin/Release/net10.0/orderstreams.dll "$@"
+    ;;
   *)
     dotnet build src/OrderStreams.Cli -c Release -v quiet -nologo -clp:ErrorsOnly >&2
     exec dotnet src/OrderStreams.Cli/bin/Release/net10.0/orderstreams.dll "$@"

@@ -11,9 +11,12 @@ internal static class ConsoleView
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
+            PlatformSample? printed = null;
             while (await Wait(TimeSpan.FromSeconds(5), stop))
             {
-                if (monitor.Latest is { } sample) await Console.Error.WriteLineAsync(StatusLine(sample));
+                if (monitor.Latest is not { } sample || ReferenceEquals(sample, printed)) continue;
+                await Console.Error.WriteLineAsync(StatusLine(sample));
+                printed = sample;
             }
             return;
         }

@@ -41,6 +41,10 @@ internal sealed class DevPlatform : IAsyncDisposable
 
     public static async Task<DevPlatform> StartAsync(DevPlatformOptions options, string repositoryRoot)
     {
+        // The embedded broker keeps its log in memory, so state built from an earlier run's log would lie.
+        var serviceState = Path.Combine(options.StateDirectory, "state");
+        if (Directory.Exists(serviceState)) Directory.Delete(serviceState, recursive: true);
+
         var kafka = EmbeddedKafka.Start(brokers: 3, manifestPath: null);
         EmbeddedSchemaRegistry registry;
         try

@@ -43,7 +43,10 @@ internal sealed class ServiceProcess : IDisposable
         };
         start.ArgumentList.Add(assembly);
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        start.Environment["ASPNETCORE_URLS"] = url.ToString();
+        // Environment configuration overrides appsettings.json; ASPNETCORE_URLS would not (it is host configuration).
+        start.Environment["Urls"] = url.ToString();
+        // Query forwarding between instances needs each one to publish the address it listens on.
+        start.Environment["Streams__ApplicationServer"] = $"{url.Host}:{url.Port}";
 
         Directory.CreateDirectory(logDirectory);
         var log = new StreamWriter(Path.Combine(logDirectory, spec.Name + ".log"), append: true) { AutoFlush = true };
