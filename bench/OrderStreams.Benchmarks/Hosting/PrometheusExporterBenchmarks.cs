@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrderStreams.Hosting.Metrics;
 
-namespace OrderStreams.Hosting.Benchmarks;
+namespace OrderStreams.Benchmarks.Hosting;
 
 /// <summary>
 /// The cost a stream thread pays per measurement (series already there), and one scrape of a service-sized
