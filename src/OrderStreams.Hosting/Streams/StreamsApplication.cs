@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,8 @@ public static class StreamsApplication
     /// <summary>
     /// Binds and validates <see cref="KafkaOptions"/>, <see cref="SchemaRegistryOptions"/> and <see cref="StreamsOptions"/>,
     /// builds the topology with <paramref name="topology"/> and runs it while the host runs. <c>/readyz</c> reports
-    /// ready while the streams application is running.
+    /// ready while the streams application is running. <c>Streams:ApplicationServer</c> may use <c>{ip}</c> for this
+    /// instance's address and <c>Streams:StateDir</c> <c>{slot}</c> for a directory no other running instance holds.
     /// </summary>
     public static IHostApplicationBuilder AddStreamsApplication(
         this IHostApplicationBuilder builder, string serviceName, Func<IServiceProvider, ISchemaRegistry, Topology> topology)
@@ -24,6 +26,7 @@ public static class StreamsApplication
         builder.AddValidatedOptions<KafkaOptions>(KafkaOptions.Section);
         builder.AddValidatedOptions<SchemaRegistryOptions>(SchemaRegistryOptions.Section);
         builder.AddValidatedOptions<StreamsOptions>(StreamsOptions.Section);
+        ExpandApplicationServer(builder.Configuration);
 
         var services = builder.Services;
         services.AddSingleton<ISchemaRegistry>(sp =>
@@ -31,11 +34,17 @@ public static class StreamsApplication
             var registry = sp.GetRequiredService<IOptions<SchemaRegistryOptions>>().Value;
             return new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registry.Url, BasicAuthUserInfo = registry.BasicAuthUserInfo });
         });
-        services.AddSingleton(sp => ServiceStreamsConfig.Create(
-            serviceName,
-            sp.GetRequiredService<IOptions<KafkaOptions>>().Value,
-            sp.GetRequiredService<IOptions<StreamsOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => StateDirectory.Claim(sp.GetRequiredService<IOptions<StreamsOptions>>().Value.StateDir));
+        services.AddSingleton(sp =>
+        {
+            var config = ServiceStreamsConfig.Create(
+                serviceName,
+                sp.GetRequiredService<IOptions<KafkaOptions>>().Value,
+                sp.GetRequiredService<IOptions<StreamsOptions>>().Value,
+                sp.GetRequiredService<ILoggerFactory>());
+            config.StateDir = sp.GetRequiredService<StateDirectory>().Path;
+            return config;
+        });
         services.AddSingleton(sp => topology(sp, sp.GetRequiredService<ISchemaRegistry>()));
         services.AddSingleton(sp => new KafkaStreams(sp.GetRequiredService<Topology>(), sp.GetRequiredService<StreamsConfig>()));
 
@@ -44,5 +53,17 @@ public static class StreamsApplication
         services.AddHealthChecks().AddCheck("streams", readiness, tags: [HealthTags.Ready]);
         services.AddHostedService<StreamsHostedService>();
         return builder;
+    }
+
+    /// <summary>
+    /// Replaces <see cref="InstanceAddress.IpPlaceholder"/> in <c>Streams:ApplicationServer</c> in the configuration itself
+    /// (a last source), so the options and everything reading them see the address this instance publishes.
+    /// </summary>
+    private static void ExpandApplicationServer(IConfigurationManager configuration)
+    {
+        var key = $"{StreamsOptions.Section}:{nameof(StreamsOptions.ApplicationServer)}";
+        var configured = configuration[key];
+        var expanded = InstanceAddress.Expand(configured, InstanceAddress.LocalIPv4);
+        if (expanded != configured) configuration.AddInMemoryCollection([new(key, expanded)]);
     }
 }

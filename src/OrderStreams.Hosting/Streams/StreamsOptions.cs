@@ -12,7 +12,10 @@ public sealed class StreamsOptions
     [RegularExpression("^[A-Za-z0-9._-]*$", ErrorMessage = "Streams:ApplicationId (environment variable Streams__ApplicationId) may only contain ASCII letters, digits, '.', '_' and '-'.")]
     public string? ApplicationId { get; init; }
 
-    /// <summary>Root of the RocksDB state directories; defaults to <c>state</c> under the working directory.</summary>
+    /// <summary>
+    /// Root of the RocksDB state directories; defaults to <c>state</c> under the working directory. A <c>{slot}</c> in it
+    /// becomes the first <c>slot-N</c> no other running instance holds, for replicas that share one volume.
+    /// </summary>
     public string StateDir { get; init; } = "state";
 
     [Range(1, 64, ErrorMessage = "Streams:NumStreamThreads (environment variable Streams__NumStreamThreads) must be 1 to 64.")]
@@ -25,7 +28,10 @@ public sealed class StreamsOptions
     [Range(1, int.MaxValue, ErrorMessage = "Streams:CommitIntervalMs (environment variable Streams__CommitIntervalMs) must be positive.")]
     public int? CommitIntervalMs { get; init; }
 
-    /// <summary>This instance's <c>host:port</c> for interactive queries; other instances forward requests for its partitions here.</summary>
+    /// <summary>
+    /// This instance's <c>host:port</c> for interactive queries; other instances forward requests for its partitions here.
+    /// <c>{ip}</c> in it stands for this instance's IPv4 address (<c>{ip}:8104</c>), for replicas that share one configuration.
+    /// </summary>
     public string? ApplicationServer { get; init; }
 
     /// <summary>How long stopping the host waits for the stream threads to commit and close.</summary>
