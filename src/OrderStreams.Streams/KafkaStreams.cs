@@ -5,6 +5,7 @@ using OrderStreams.Kafka.Topics;
 using OrderStreams.Native;
 using OrderStreams.Streams.Internals.Engine;
 using OrderStreams.Streams.Internals.State;
+using OrderStreams.Streams.Processor;
 using OrderStreams.Streams.Serialization;
 
 namespace OrderStreams.Streams;
@@ -99,6 +100,24 @@ public sealed class KafkaStreams : IDisposable
     }
 
     public void Start() => StartAsync().GetAwaiter().GetResult();
+
+    /// <summary>Follows every store restoration of this instance; set it before starting.</summary>
+    /// <exception cref="InvalidOperationException">The instance has already started.</exception>
+    public void SetGlobalStateRestoreListener(IStateRestoreListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (gate)
+        {
+            if (State != KafkaStreamsState.Created) throw new InvalidOperationException($"Set the restore listener before starting; the instance is {State}.");
+            engine.RestoreListener = listener;
+        }
+    }
+
+    /// <summary>This instance's stream threads and the tasks each one has now.</summary>
+    public IReadOnlyList<ThreadMetadata> MetadataForLocalThreads()
+    {
+        lock (gate) return threads.Select(t => t.Metadata).ToList();
+    }
 
     /// <summary>Stops processing: each thread commits, closes its tasks (writing checkpoints) and leaves the group. Returns false if a thread did not stop in time.</summary>
     public bool Close(TimeSpan? timeout = null)

@@ -46,6 +46,9 @@ internal sealed class EngineContext
 
     public bool Failed { get; set; }
 
+    /// <summary>Set before the threads start; read by their restorers.</summary>
+    public Processor.IStateRestoreListener? RestoreListener { get; set; }
+
     private Action<string, Exception> OnThreadFailedCallback { get; }
 
     private Action OnAssignmentChangedCallback { get; }

@@ -39,12 +39,16 @@ internal sealed class StreamThread
         logger = engine.LoggerFactory.CreateLogger($"OrderStreams.Streams.StreamThread-{index}");
         errors = new ErrorHandler(engine.Config, logger);
         thread = new Thread(Run) { Name = $"{engine.Config.ApplicationId}-StreamThread-{index}", IsBackground = true };
+        Metadata = new ThreadMetadata(Name, []);
     }
 
     public string Name => thread.Name!;
 
     /// <summary>Local tasks and their stores; read by interactive queries (the dictionary is replaced, never mutated, so reads need no lock).</summary>
     public IReadOnlyDictionary<TaskId, StreamTask> ActiveTasks { get; private set; } = new Dictionary<TaskId, StreamTask>();
+
+    /// <summary>A snapshot for other threads, replaced whenever tasks come, go or finish restoring.</summary>
+    public ThreadMetadata Metadata { get; private set; }
 
     public void Start() => thread.Start();
 
@@ -116,7 +120,7 @@ internal sealed class StreamThread
             FetchMaxBytes = 64 * 1024 * 1024,
             MaxPartitionFetchBytes = 8 * 1024 * 1024,
         };
-        restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger);
+        restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger, engine.RestoreListener);
     }
 
     private void RunOnce()
@@ -218,9 +222,18 @@ internal sealed class StreamThread
                 StartProcessing(task);
             }
         }
-        ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
+        PublishTasks();
         engine.OnAssignmentChanged();
         return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+    }
+
+    private void PublishTasks()
+    {
+        ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
+        Metadata = new ThreadMetadata(Name, tasks.Values
+            .Select(t => new TaskMetadata(t.Id, t.Inputs.Select(q => new TopicPartition(q.Topic, q.Partition)).ToList(), restoring.Contains(t.Id)))
+            .OrderBy(t => t.TaskId.Subtopology).ThenBy(t => t.TaskId.Partition)
+            .ToList());
     }
 
     private void StartProcessing(StreamTask task)
@@ -230,6 +243,7 @@ internal sealed class StreamThread
         // the next start restores from scratch. The checkpoint is written again on clean close.
         if (ExactlyOnce) Checkpoint.Delete(task.Directory);
         task.InitializeTopology();
+        PublishTasks();
         logger.LogInformation("Task {Task} is running", task.Id);
     }
 
@@ -240,7 +254,7 @@ internal sealed class StreamThread
         if (commit) CommitAll();
         else if (ExactlyOnce) collector.AbortTransaction();
         foreach (var task in revoked) CloseTask(task, clean: commit);
-        ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
+        PublishTasks();
         engine.OnAssignmentChanged();
     }
 
@@ -281,10 +295,30 @@ internal sealed class StreamThread
                 task.FlushStores();
                 WriteCheckpoint(task);
             }
-            if (offsets.Count > 0) consumer.Commit(offsets);
+            if (offsets.Count > 0) CommitOffsets(offsets);
         }
         foreach (var task in tasks.Values) task.MarkCommitted();
         StreamsMetrics.Committed(Config.ApplicationId, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Commits input offsets. A group that is rebalancing (or has moved on without this member) refuses the commit:
+    /// the next owner of those partitions then starts from the previous commit and processes the rest again, which at
+    /// least once allows, so the thread carries on instead of failing.
+    /// </summary>
+    private void CommitOffsets(List<TopicPartitionOffset> offsets)
+    {
+        try
+        {
+            consumer.Commit(offsets);
+        }
+        catch (KafkaException e) when (IsRebalanceError(e.Error.Code) ||
+                                       (e is TopicPartitionOffsetException partial && partial.Results.Any(r => IsRebalanceError(r.Error.Code))))
+        {
+            logger.LogWarning("Thread {Thread} could not commit offsets during a rebalance ({Reason}); their records will be processed again", Name, e.Error.Reason);
+        }
+
+        static bool IsRebalanceError(ErrorCode code) => code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId;
     }
 
     private void WriteCheckpoint(StreamTask task)
@@ -334,7 +368,7 @@ internal sealed class StreamThread
         try
         {
             foreach (var task in tasks.Values.ToList()) CloseTask(task, clean: !engine.Failed);
-            ActiveTasks = new Dictionary<TaskId, StreamTask>();
+            PublishTasks();
             consumer?.Close();
         }
         catch (Exception e)
