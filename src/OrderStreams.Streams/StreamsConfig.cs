@@ -48,7 +48,7 @@ public sealed class StreamsConfig
     /// <summary>Replication factor of internal topics; -1 takes the broker's default.</summary>
     public short ReplicationFactor { get; set; } = -1;
 
-    /// <summary>Records buffered per input partition before the partition is paused.</summary>
+    /// <summary>Most records buffered per input partition; once reached, the thread takes no more from the consumer until it has processed them.</summary>
     public int BufferedRecordsPerPartition { get; set; } = 1000;
 
     /// <summary>Most records taken from the consumer in one poll loop iteration.</summary>

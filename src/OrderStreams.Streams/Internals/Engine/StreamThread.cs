@@ -14,6 +14,8 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// </summary>
 internal sealed class StreamThread
 {
+    private const long CheckpointDelta = 10_000;
+
     private readonly EngineContext engine;
     private readonly int index;
     private readonly ILogger logger;
@@ -136,7 +138,7 @@ internal sealed class StreamThread
         {
             if (!restoring.Contains(task.Id)) task.PunctuateWallClock();
         }
-        ResumeDrainedPartitions();
+        ResumeRestoredInputs();
         var now = Environment.TickCount64;
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
         {
@@ -150,17 +152,20 @@ internal sealed class StreamThread
         }
     }
 
+    /// <summary>
+    /// Takes up to <see cref="StreamsConfig.MaxPollRecords"/> records, stopping early when a partition's buffer is full:
+    /// the rest stays in librdkafka's fetch queue. (Pausing the partition instead would make librdkafka drop what it
+    /// has prefetched and fetch it again after the resume.)
+    /// </summary>
     private void Poll(TimeSpan timeout)
     {
         var record = consumer.Consume(timeout);
-        for (var taken = 0; record is not null; taken++)
+        for (var taken = 1; record is not null; taken++)
         {
             if (!byPartition.TryGetValue((record.Topic, record.Partition.Value), out var task))
                 throw new StreamsException($"Received a record of {record.TopicPartition}, which belongs to no task of thread {Name}.");
             var queue = task.Add(record);
-            if (queue.Count >= Config.BufferedRecordsPerPartition && paused.Add((record.Topic, record.Partition.Value)))
-                consumer.Pause([record.TopicPartition]);
-            if (taken + 1 >= Config.MaxPollRecords) break;
+            if (taken >= Config.MaxPollRecords || queue.Count >= Config.BufferedRecordsPerPartition) break;
             record = consumer.Consume(TimeSpan.Zero);
         }
     }
@@ -188,12 +193,10 @@ internal sealed class StreamThread
         if (pause.Count > 0) consumer.Pause(pause.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList());
     }
 
-    private void ResumeDrainedPartitions()
+    private void ResumeRestoredInputs()
     {
         if (paused.Count == 0) return;
-        var resume = paused
-            .Where(p => byPartition.TryGetValue(p, out var task) && !restoring.Contains(task.Id) && task.Queue(p.Topic, p.Partition).Count < Config.BufferedRecordsPerPartition / 2)
-            .ToList();
+        var resume = paused.Where(p => byPartition.TryGetValue(p, out var task) && !restoring.Contains(task.Id)).ToList();
         if (resume.Count == 0) return;
         consumer.Resume(resume.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList());
         foreach (var p in resume) paused.Remove(p);
@@ -276,7 +279,13 @@ internal sealed class StreamThread
         checkpoints.Remove(task.Id);
     }
 
-    /// <summary>Flush the producer (outputs and changelogs delivered), flush stores, checkpoint, then commit input offsets.</summary>
+    /// <summary>
+    /// Flush the producer (outputs and changelogs delivered), checkpoint the tasks that are due, then commit input
+    /// offsets. Checkpointing a RocksDB store (its WAL is off) means flushing its memtable to a new table file, far too
+    /// costly for every commit; as in Kafka Streams, a task checkpoints once its changelogs moved
+    /// <see cref="CheckpointDelta"/> records past its last checkpoint, and when it closes, so a crash restores at most
+    /// that much more.
+    /// </summary>
     private void CommitAll()
     {
         if (!tasks.Values.Any(t => t.CommitNeeded)) return;
@@ -285,20 +294,33 @@ internal sealed class StreamThread
         if (ExactlyOnce)
         {
             collector.CommitTransaction(offsets, consumer.ConsumerGroupMetadata);
-            foreach (var task in tasks.Values) task.FlushStores();
+            foreach (var task in tasks.Values) task.FlushStores(persistent: false);
         }
         else
         {
             collector.Flush();
             foreach (var task in tasks.Values)
             {
-                task.FlushStores();
-                WriteCheckpoint(task);
+                var due = CheckpointDue(task);
+                task.FlushStores(persistent: due);
+                if (due) WriteCheckpoint(task);
             }
             if (offsets.Count > 0) CommitOffsets(offsets);
         }
         foreach (var task in tasks.Values) task.MarkCommitted();
         StreamsMetrics.Committed(Config.ApplicationId, Stopwatch.GetElapsedTime(started));
+    }
+
+    private bool CheckpointDue(StreamTask task)
+    {
+        if (!checkpoints.TryGetValue(task.Id, out var offsets) || restoring.Contains(task.Id)) return false;
+        var delta = 0L;
+        foreach (var (store, changelog) in task.ChangelogPartitions)
+        {
+            if (store.Persistent && collector.NextOffset(changelog.Topic, changelog.Partition.Value) is { } next)
+                delta += next - offsets.GetValueOrDefault((changelog.Topic, changelog.Partition.Value));
+        }
+        return delta >= CheckpointDelta;
     }
 
     /// <summary>
