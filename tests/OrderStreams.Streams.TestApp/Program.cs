@@ -8,7 +8,8 @@ using OrderStreams.Streams.TestApp;
 // Usage: OrderStreams.Streams.TestApp <bootstrap> <application-id> <input-topic> <output-topic> <state-dir> [key=value ...]
 // Keys: threads, commit-ms, embedded-admin-url, server (host:port), guarantee (at-least-once|exactly-once-v2),
 // session-timeout-ms, instance (name put in the "instance" header of outputs), dlq (dead-letter topic for records that
-// cannot be deserialized or processed), lookup-topic (a table the input is left-joined with, for co-partitioning checks).
+// cannot be deserialized or processed), lookup-topic (a table the input is left-joined with, for co-partitioning checks),
+// assigned-partitions / excluded-partitions (comma-separated partition numbers: a pinned instance, the general one).
 //
 // Input: key = word, value = the word's sequence number (8-byte big-endian long, from 1). The words are regrouped
 // through the repartition topic <app>-words-repartition and counted into the RocksDB store "counts" (SequencedCount:
@@ -35,6 +36,8 @@ var config = new StreamsConfig
     KafkaSettings = new() { ["session.timeout.ms"] = options.GetValueOrDefault("session-timeout-ms", "6000"), ["heartbeat.interval.ms"] = "500" },
 };
 if (options.TryGetValue("embedded-admin-url", out var adminUrl)) config.KafkaSettings[EmbeddedClusterControl.UrlSetting] = adminUrl;
+if (options.TryGetValue("assigned-partitions", out var assigned)) config.AssignedPartitions = assigned.Split(',').Select(int.Parse).ToList();
+if (options.TryGetValue("excluded-partitions", out var excluded)) config.ExcludedPartitions = excluded.Split(',').Select(int.Parse).ToList();
 if (options.TryGetValue("dlq", out var dlq))
 {
     config.DeadLetterQueueTopic = dlq;

@@ -157,6 +157,31 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
         Assert.DoesNotContain("RUNNING", instance.Lines);
     }
 
+    [Fact]
+    public void AssignedPartitions_PinnedAndGeneralInstance_ShareTheWorkWithoutOverlapAndTheGroupShowsPinnedProgress()
+    {
+        const int hot = 2;
+        var app = Deploy("pin");
+        using var outputs = new OutputLog(kafka.Cluster.BootstrapServers, app.Output);
+        using var feed = new SequenceFeed(kafka.Cluster.BootstrapServers, app.Input, Words);
+        using var pinned = TestAppInstance.Start(kafka, app, "pinned", $"assigned-partitions={hot}");
+        using var general = TestAppInstance.Start(kafka, app, "general", $"excluded-partitions={hot}");
+        AwaitTasksSplit(pinned, general);
+        feed.SendRounds(5);
+        outputs.WaitForAll(Words, 5);
+
+        AssertExact(outputs, 5);
+        Assert.Equal([new TaskId(0, hot), new TaskId(1, hot)], pinned.Tasks.OrderBy(t => t.Subtopology));
+        // Words of the hot partition are counted (and their outputs written) by the pinned instance only, all others by the general one.
+        Assert.All(outputs.Outputs, o => Assert.Equal(o.Partition == hot ? "pinned" : "general", o.Instance));
+        Assert.Contains(outputs.Outputs, o => o.Partition == hot);
+        // The general instance copies the pinned group's progress into the application's group, so its lag is true.
+        var input = new TopicPartition(app.Input, hot);
+        using var group = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.Cluster.BootstrapServers, GroupId = app.ApplicationId }).Build();
+        var end = group.QueryWatermarkOffsets(input, TimeSpan.FromSeconds(10)).High.Value;
+        Await(() => group.Committed([input], TimeSpan.FromSeconds(10)).Single().Offset.Value == end, () => $"group {app.ApplicationId} committed offset of {input} reaching {end}");
+    }
+
     private TestAppDeployment Deploy(string purpose)
     {
         var app = new TestAppDeployment($"{purpose}-{Guid.NewGuid():N}"[..20], $"{purpose}-in-{Guid.NewGuid():N}", $"{purpose}-out-{Guid.NewGuid():N}", stateRoot);

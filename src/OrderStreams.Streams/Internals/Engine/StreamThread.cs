@@ -25,11 +25,13 @@ internal sealed class StreamThread
     private readonly HashSet<(string Topic, int Partition)> paused = [];
     private readonly Dictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints = [];
     private readonly Dictionary<(string Topic, int Partition), long> caughtUpAt = [];
+    private readonly HashSet<(string Topic, int Partition)> mirrored = [];
     private readonly Thread thread;
     private readonly ErrorHandler errors;
     private IConsumer<byte[], byte[]> consumer = null!;
     private KafkaRecordCollector collector = null!;
     private StateRestorer restorer = null!;
+    private IConsumer<byte[], byte[]>? otherGroup;
     private volatile bool running = true;
     private long lastCommit;
     private long lastGauges;
@@ -67,7 +69,8 @@ internal sealed class StreamThread
         try
         {
             CreateClients();
-            consumer.Subscribe(engine.SourceTopics);
+            if (Config.AssignedPartitions is null) consumer.Subscribe(engine.SourceTopics);
+            else AssignPinnedPartitions();
             lastCommit = Environment.TickCount64;
             while (running) RunOnce();
             CommitAll();
@@ -89,7 +92,7 @@ internal sealed class StreamThread
         var consumerConfig = new ConsumerConfig(engine.ClientSettings)
         {
             BootstrapServers = Config.BootstrapServers,
-            GroupId = Config.ApplicationId,
+            GroupId = Config.AssignedPartitions is null ? Config.ApplicationId : Config.PinnedGroupId,
             ClientId = $"{clientId}-consumer",
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
@@ -143,6 +146,7 @@ internal sealed class StreamThread
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
         {
             CommitAll();
+            MirrorPinnedOffsets();
             lastCommit = now;
         }
         if (now - lastGauges >= 1000)
@@ -162,10 +166,22 @@ internal sealed class StreamThread
         var record = consumer.Consume(timeout);
         for (var taken = 1; record is not null; taken++)
         {
-            if (!byPartition.TryGetValue((record.Topic, record.Partition.Value), out var task))
+            var key = (record.Topic, record.Partition.Value);
+            if (byPartition.TryGetValue(key, out var task))
+            {
+                var queue = task.Add(record);
+                if (queue.Count >= Config.BufferedRecordsPerPartition) break;
+            }
+            else if (!mirrored.Contains(key))
+            {
                 throw new StreamsException($"Received a record of {record.TopicPartition}, which belongs to no task of thread {Name}.");
-            var queue = task.Add(record);
-            if (taken >= Config.MaxPollRecords || queue.Count >= Config.BufferedRecordsPerPartition) break;
+            }
+            else if (paused.Add(key))
+            {
+                // A partition pinned to another instance: its records are not ours to process.
+                consumer.Pause([record.TopicPartition]);
+            }
+            if (taken >= Config.MaxPollRecords) break;
             record = consumer.Consume(TimeSpan.Zero);
         }
     }
@@ -205,7 +221,9 @@ internal sealed class StreamThread
     private IEnumerable<TopicPartitionOffset> OnAssigned(List<TopicPartition> partitions)
     {
         logger.LogInformation("Thread {Thread} assigned {Partitions}", Name, string.Join(", ", partitions));
-        foreach (var group in partitions.GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
+        var excluded = Config.ExcludedPartitions ?? [];
+        foreach (var p in partitions.Where(p => excluded.Contains(p.Partition.Value))) mirrored.Add((p.Topic, p.Partition.Value));
+        foreach (var group in partitions.Where(p => !excluded.Contains(p.Partition.Value)).GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
         {
             var subtopology = engine.Topology.Subtopologies[group.Key.Subtopology];
             var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores);
@@ -229,6 +247,49 @@ internal sealed class StreamThread
         engine.OnAssignmentChanged();
         return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
     }
+
+    /// <summary>
+    /// A pinned instance takes its share of <see cref="StreamsConfig.AssignedPartitions"/> (threads split them) of
+    /// every source topic itself, and starts each where the application's group or the pinned group got furthest:
+    /// the group has the offsets from before the partition was pinned, the pinned group those since.
+    /// </summary>
+    private void AssignPinnedPartitions()
+    {
+        var mine = Config.AssignedPartitions!.Where((_, i) => i % Config.NumStreamThreads == index).ToHashSet();
+        var partitions = engine.SourceTopics.SelectMany(t => mine.Select(p => new TopicPartition(t, p))).ToList();
+        if (partitions.Count == 0) return;
+        OnAssigned(partitions);
+        var own = consumer.Committed(partitions, TimeSpan.FromSeconds(30));
+        var group = OtherGroup().Committed(partitions, TimeSpan.FromSeconds(30));
+        var start = partitions.Select(tp =>
+        {
+            var offsets = own.Concat(group).Where(o => o.TopicPartition == tp && o.Offset.Value >= 0).Select(o => o.Offset.Value).ToList();
+            return new TopicPartitionOffset(tp, offsets.Count == 0 ? Offset.Unset : new Offset(offsets.Max()));
+        }).ToList();
+        logger.LogInformation("Thread {Thread} pinned to {Partitions}", Name, string.Join(", ", start));
+        consumer.Assign(start);
+    }
+
+    /// <summary>
+    /// Copies the pinned group's committed offsets of the excluded partitions this member was given into the
+    /// application's group, so its lag (kafka-consumer-groups, Burrow) is the pinned instance's, not a frozen offset.
+    /// </summary>
+    private void MirrorPinnedOffsets()
+    {
+        if (mirrored.Count == 0) return;
+        var partitions = mirrored.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList();
+        var offsets = OtherGroup().Committed(partitions, TimeSpan.FromSeconds(10)).Where(o => o.Offset.Value >= 0).ToList();
+        if (offsets.Count > 0) CommitOffsets(offsets);
+    }
+
+    /// <summary>A consumer that only reads the committed offsets of the other group: the application's for a pinned instance, the pinned one otherwise.</summary>
+    private IConsumer<byte[], byte[]> OtherGroup() => otherGroup ??= new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ClientSettings)
+    {
+        BootstrapServers = Config.BootstrapServers,
+        GroupId = Config.AssignedPartitions is null ? Config.PinnedGroupId : Config.ApplicationId,
+        ClientId = $"{Config.ApplicationId}-{engine.ProcessId}-StreamThread-{index}-offsets",
+        EnableAutoCommit = false,
+    }).Build();
 
     private void PublishTasks()
     {
@@ -254,6 +315,11 @@ internal sealed class StreamThread
     {
         logger.LogInformation("Thread {Thread} revoked {Partitions} ({Mode})", Name, string.Join(", ", partitions.Select(p => p.TopicPartition)), commit ? "clean" : "lost");
         var revoked = partitions.Select(p => byPartition.GetValueOrDefault((p.Topic, p.Partition.Value))).OfType<StreamTask>().Distinct().ToList();
+        if (commit) MirrorPinnedOffsets();
+        foreach (var p in partitions)
+        {
+            if (mirrored.Remove((p.Topic, p.Partition.Value))) paused.Remove((p.Topic, p.Partition.Value));
+        }
         if (commit) CommitAll();
         else if (ExactlyOnce) collector.AbortTransaction();
         foreach (var task in revoked) CloseTask(task, clean: commit);
@@ -400,6 +466,7 @@ internal sealed class StreamThread
         finally
         {
             consumer?.Dispose();
+            otherGroup?.Dispose();
             restorer?.Dispose();
             collector?.Dispose();
         }
