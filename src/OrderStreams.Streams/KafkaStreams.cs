@@ -5,6 +5,7 @@ using OrderStreams.Kafka.Topics;
 using OrderStreams.Native;
 using OrderStreams.Streams.Internals.Engine;
 using OrderStreams.Streams.Internals.State;
+using OrderStreams.Streams.Processor;
 using OrderStreams.Streams.Serialization;
 
 namespace OrderStreams.Streams;
@@ -66,6 +67,8 @@ public sealed class KafkaStreams : IDisposable
                 var extra = new List<string>();
                 if (config.ApplicationServer is not null) extra.Add(InstanceRegistry.TopicFor(config.ApplicationId));
                 partitionCounts = await InternalTopics.SetUpAsync(topology, config, admin, extra, cancellationToken);
+                engine.PartitionCounts = partitionCounts;
+                CheckPinnedPartitions();
                 if (config.DeadLetterQueueTopic is { } dlq)
                 {
                     var existing = await admin.GetPartitionCountsAsync([dlq], cancellationToken);
@@ -99,6 +102,24 @@ public sealed class KafkaStreams : IDisposable
     }
 
     public void Start() => StartAsync().GetAwaiter().GetResult();
+
+    /// <summary>Follows every store restoration of this instance; set it before starting.</summary>
+    /// <exception cref="InvalidOperationException">The instance has already started.</exception>
+    public void SetGlobalStateRestoreListener(IStateRestoreListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        lock (gate)
+        {
+            if (State != KafkaStreamsState.Created) throw new InvalidOperationException($"Set the restore listener before starting; the instance is {State}.");
+            engine.RestoreListener = listener;
+        }
+    }
+
+    /// <summary>This instance's stream threads and the tasks each one has now.</summary>
+    public IReadOnlyList<ThreadMetadata> MetadataForLocalThreads()
+    {
+        lock (gate) return threads.Select(t => t.Metadata).ToList();
+    }
 
     /// <summary>Stops processing: each thread commits, closes its tasks (writing checkpoints) and leaves the group. Returns false if a thread did not stop in time.</summary>
     public bool Close(TimeSpan? timeout = null)
@@ -155,6 +176,19 @@ public sealed class KafkaStreams : IDisposable
 
     /// <summary>Every instance of the application known from the instance registry.</summary>
     public IReadOnlyList<StreamsMetadata> AllMetadata() => registry?.All() ?? [];
+
+    /// <summary>Pinned and excluded partitions must exist in every sub-topology, or a task would be left without an owner.</summary>
+    private void CheckPinnedPartitions()
+    {
+        var (name, pinned) = config.AssignedPartitions is { } assigned ? (nameof(StreamsConfig.AssignedPartitions), assigned) : (nameof(StreamsConfig.ExcludedPartitions), config.ExcludedPartitions);
+        if (pinned is null) return;
+        foreach (var topic in engine.SourceTopics)
+        {
+            var beyond = pinned.Where(p => p >= partitionCounts[topic]).ToList();
+            if (beyond.Count > 0)
+                throw new StreamsException($"{name} {string.Join(",", beyond)} of '{config.ApplicationId}' are beyond the {partitionCounts[topic]} partitions of source topic '{topic}'.") { Topic = topic };
+        }
+    }
 
     private static TimeSpan Remaining(DateTime deadline) => deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
 

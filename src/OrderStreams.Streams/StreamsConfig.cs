@@ -45,10 +45,26 @@ public sealed class StreamsConfig
     /// <summary>This instance's <c>host:port</c> for interactive queries, published to the other instances.</summary>
     public string? ApplicationServer { get; set; }
 
+    /// <summary>
+    /// Pins this instance to these partition numbers of every source topic ("scale by data": a hot key's partition
+    /// gets a consumer of its own). The instance assigns them itself instead of joining the consumer group, commits
+    /// their offsets to the group <c>&lt;application.id&gt;-pinned</c> (a consumer outside a group cannot commit into
+    /// one with active members) and starts from whichever of that group and the application's group is further. Run
+    /// one instance per pinned set, and give the general deployment the same numbers as <see cref="ExcludedPartitions"/>.
+    /// </summary>
+    public IReadOnlyList<int>? AssignedPartitions { get; set; }
+
+    /// <summary>
+    /// Partition numbers pinned to other instances (<see cref="AssignedPartitions"/>): this instance joins the group as
+    /// usual but processes none of them; when the group gives it one, it copies that partition's committed offset
+    /// from <c>&lt;application.id&gt;-pinned</c> into the application's group, so lag tools show every partition.
+    /// </summary>
+    public IReadOnlyList<int>? ExcludedPartitions { get; set; }
+
     /// <summary>Replication factor of internal topics; -1 takes the broker's default.</summary>
     public short ReplicationFactor { get; set; } = -1;
 
-    /// <summary>Records buffered per input partition before the partition is paused.</summary>
+    /// <summary>Most records buffered per input partition; once reached, the thread takes no more from the consumer until it has processed them.</summary>
     public int BufferedRecordsPerPartition { get; set; } = 1000;
 
     /// <summary>Most records taken from the consumer in one poll loop iteration.</summary>
@@ -60,6 +76,9 @@ public sealed class StreamsConfig
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The consumer group pinned instances commit their offsets to.</summary>
+    internal string PinnedGroupId => $"{ApplicationId}-pinned";
 
     internal TimeSpan EffectiveCommitInterval =>
         CommitInterval ?? (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(30));
@@ -83,6 +102,15 @@ public sealed class StreamsConfig
             (DeserializationExceptionHandling == dl || ProcessingExceptionHandling == dl || ProductionExceptionHandling == dl))
             problems.Add("DeadLetterQueueTopic is required when an exception handling is DeadLetter.");
         if (ApplicationServer is { } server && !IsHostPort(server)) problems.Add($"ApplicationServer must be host:port, not '{server}'.");
+        if (AssignedPartitions is not null && ExcludedPartitions is not null)
+            problems.Add("AssignedPartitions (a pinned instance) and ExcludedPartitions (the general deployment) cannot both be set.");
+        foreach (var (name, list) in new[] { (nameof(AssignedPartitions), AssignedPartitions), (nameof(ExcludedPartitions), ExcludedPartitions) })
+        {
+            if (list is null) continue;
+            if (list.Count == 0) problems.Add($"{name} must list at least one partition when set.");
+            if (list.Any(p => p < 0)) problems.Add($"{name} must not contain negative partitions ({string.Join(",", list)}).");
+            if (list.Distinct().Count() != list.Count) problems.Add($"{name} lists a partition twice ({string.Join(",", list)}).");
+        }
         foreach (var key in new[] { "group.id", "enable.auto.commit", "bootstrap.servers", "transactional.id" })
         {
             if (KafkaSettings.ContainsKey(key)) problems.Add($"KafkaSettings must not set '{key}'; the runtime sets it.");

@@ -1,11 +1,22 @@
+using System.Runtime.InteropServices;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Streams;
+using OrderStreams.Streams.Errors;
 using OrderStreams.Streams.Serialization;
+using OrderStreams.Streams.TestApp;
 
 // Usage: OrderStreams.Streams.TestApp <bootstrap> <application-id> <input-topic> <output-topic> <state-dir> [key=value ...]
-// Keys: threads, commit-ms, embedded-admin-url, server (host:port), guarantee (at-least-once|exactly-once-v2), session-timeout-ms.
-// Counts the words of each input line into the store "counts" and writes every new count to the output topic.
-// Prints "RUNNING" once started and "STOPPED" after a clean close (on stdin EOF or SIGTERM), so a parent process can follow it.
+// Keys: threads, commit-ms, embedded-admin-url, server (host:port), guarantee (at-least-once|exactly-once-v2),
+// session-timeout-ms, instance (name put in the "instance" header of outputs), dlq (dead-letter topic for records that
+// cannot be deserialized or processed), lookup-topic (a table the input is left-joined with, for co-partitioning checks),
+// assigned-partitions / excluded-partitions (comma-separated partition numbers: a pinned instance, the general one).
+//
+// Input: key = word, value = the word's sequence number (8-byte big-endian long, from 1). The words are regrouped
+// through the repartition topic <app>-words-repartition and counted into the RocksDB store "counts" (SequencedCount:
+// repeated deliveries do not count twice); every input yields the word's count on the output topic.
+// Stdout: RUNNING once started; TASKS <ids> whenever the set of processing (not restoring) tasks changes;
+// RESTORING/RESTORED lines per restored store partition; STOPPED after a clean close (stdin EOF or SIGTERM), or
+// FAILED <message>. A start-up failure is one line on stderr and exit code 1.
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: <bootstrap> <application-id> <input-topic> <output-topic> <state-dir> [key=value ...]");
@@ -21,25 +32,38 @@ var config = new StreamsConfig
     CommitInterval = TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("commit-ms", "1000"))),
     ApplicationServer = options.GetValueOrDefault("server"),
     ProcessingGuarantee = options.GetValueOrDefault("guarantee") == "exactly-once-v2" ? ProcessingGuarantee.ExactlyOnceV2 : ProcessingGuarantee.AtLeastOnce,
+    LoggerFactory = new StderrLoggerFactory(),
     KafkaSettings = new() { ["session.timeout.ms"] = options.GetValueOrDefault("session-timeout-ms", "6000"), ["heartbeat.interval.ms"] = "500" },
 };
 if (options.TryGetValue("embedded-admin-url", out var adminUrl)) config.KafkaSettings[EmbeddedClusterControl.UrlSetting] = adminUrl;
+if (options.TryGetValue("assigned-partitions", out var assigned)) config.AssignedPartitions = assigned.Split(',').Select(int.Parse).ToList();
+if (options.TryGetValue("excluded-partitions", out var excluded)) config.ExcludedPartitions = excluded.Split(',').Select(int.Parse).ToList();
+if (options.TryGetValue("dlq", out var dlq))
+{
+    config.DeadLetterQueueTopic = dlq;
+    config.DeserializationExceptionHandling = ExceptionHandling.DeadLetter;
+    config.ProcessingExceptionHandling = ExceptionHandling.DeadLetter;
+}
 
 var builder = new StreamsBuilder();
-builder.Stream(args[2], Consumed<string, string>.With(Serdes.String, Serdes.String))
-    .FlatMapValues(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-    .GroupBy((_, word) => word, Grouped<string, string>.With(Serdes.String, Serdes.String, "words"))
-    .Count(Materialized<string, long>.As("counts"))
+var words = builder.Stream(args[2], Consumed<string, long>.With(Serdes.String, Serdes.Long))
+    .MapValues(sequence => sequence > 0 ? sequence : throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "Sequence numbers start at 1."));
+if (options.TryGetValue("lookup-topic", out var lookup))
+    words = words.LeftJoin(builder.Table(lookup, Consumed<string, string>.With(Serdes.String, Serdes.String)), (sequence, _) => sequence);
+words.GroupBy((word, _) => word, Grouped<string, long>.With(Serdes.String, Serdes.Long, "words"))
+    .Aggregate(() => default(SequencedCount), (_, sequence, count) => count.Add(sequence), Materialized<string, SequencedCount>.As("counts").WithValueSerde(SequencedCount.Serde))
     .ToStream()
-    .To(args[3], Produced<string, long>.With(Serdes.String, Serdes.Long));
+    .Process(() => new TagInstance(options.GetValueOrDefault("instance", args[1])))
+    .To(args[3], Produced<string, SequencedCount>.With(Serdes.String, SequencedCount.Serde));
 
 using var streams = new KafkaStreams(builder.Build(), config);
+streams.SetGlobalStateRestoreListener(new ConsoleRestoreListener());
 using var stop = new ManualResetEventSlim();
 streams.StateChanged += (state, _) =>
 {
     if (state == KafkaStreamsState.Error) stop.Set();
 };
-using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
     stop.Set();
@@ -56,9 +80,24 @@ _ = Task.Run(() =>
     }
     stop.Set();
 });
-await streams.StartAsync();
+try
+{
+    await streams.StartAsync();
+}
+catch (StreamsException e)
+{
+    Console.Error.WriteLine($"testapp: {e.Message}");
+    return 1;
+}
 Console.WriteLine("RUNNING");
-stop.Wait();
+var reported = "";
+while (!stop.Wait(TimeSpan.FromMilliseconds(100)))
+{
+    var running = string.Join(",", streams.MetadataForLocalThreads().SelectMany(t => t.ActiveTasks).Where(t => !t.Restoring).Select(t => t.TaskId.ToString()).Order());
+    if (running == reported) continue;
+    reported = running;
+    Console.WriteLine($"TASKS {(running.Length == 0 ? "-" : running)}");
+}
 var failed = streams.State == KafkaStreamsState.Error;
 streams.Close(TimeSpan.FromSeconds(30));
 Console.WriteLine(failed ? $"FAILED {streams.Failure?.Message}" : "STOPPED");

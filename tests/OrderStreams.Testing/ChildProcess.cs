@@ -81,6 +81,14 @@ public sealed class ChildProcess : IDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Waits for the process to exit by itself and returns its exit code; stdout and stderr are read to the end.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout)) throw new TimeoutException($"Process {process.Id} did not exit within {timeout}. Stderr: {Errors}");
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     /// <summary>Kills the process at once, as <c>kill -9</c> would.</summary>
     public void KillHard()
     {

@@ -1,5 +1,7 @@
 using Confluent.Kafka;
 using OrderStreams.Kafka.Clients;
+using OrderStreams.Kafka.Embedded;
+using OrderStreams.Streams;
 
 namespace OrderStreams.Cli.Bench;
 
@@ -10,6 +12,12 @@ namespace OrderStreams.Cli.Bench;
 /// <param name="StateDirectory">Where pipelines under test keep local state.</param>
 internal sealed record BenchEnvironment(string BootstrapServers, IReadOnlyDictionary<string, string> ProducerSettings, IReadOnlyDictionary<string, string> ConsumerSettings, string StateDirectory)
 {
+    /// <summary>The embedded cluster's control endpoint, through which the runtime creates its internal topics.</summary>
+    public Uri? EmbeddedAdminUrl { get; init; }
+
+    /// <summary>How often every pipeline commits (the pass-through's own loop commits at the same interval).</summary>
+    public static TimeSpan CommitInterval { get; } = TimeSpan.FromSeconds(1);
+
     public ProducerConfig Producer() =>
         KafkaClientDefaults.Producer(ProducerSettings.Append(new("bootstrap.servers", BootstrapServers)));
 
@@ -21,4 +29,19 @@ internal sealed record BenchEnvironment(string BootstrapServers, IReadOnlyDictio
         EnableAutoCommit = false,
         PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
     };
+
+    /// <summary>A streams configuration with the shared client settings: one stream thread, state under <see cref="StateDirectory"/>.</summary>
+    public StreamsConfig Streams(string applicationId)
+    {
+        var settings = ProducerSettings.Concat(ConsumerSettings).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        if (EmbeddedAdminUrl is { } url) settings[EmbeddedClusterControl.UrlSetting] = url.ToString();
+        return new StreamsConfig
+        {
+            ApplicationId = applicationId,
+            BootstrapServers = BootstrapServers,
+            KafkaSettings = settings,
+            StateDir = StateDirectory,
+            CommitInterval = CommitInterval,
+        };
+    }
 }

@@ -4,4 +4,5 @@ namespace OrderStreams.Cli.Bench;
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(IReadOnlyList<BenchResult>))]
+[JsonSerializable(typeof(RuntimeBenchReport))]
 internal sealed partial class BenchJson : JsonSerializerContext;

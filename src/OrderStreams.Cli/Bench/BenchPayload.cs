@@ -1,18 +1,58 @@
 using System.Text;
+using Confluent.Kafka;
+using OrderStreams.Contracts.Common;
+using OrderStreams.Contracts.Events;
+using OrderStreams.Hosting.Streams;
+using OrderStreams.SchemaRegistry;
+using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Cli.Bench;
 
-/// <summary>Deterministic bench records: keys spread over 200 "branches", values of a fixed size.</summary>
+/// <summary>
+/// Deterministic bench records: keys spread over 200 "branches", values Avro <see cref="OrderPlaced"/> records in the
+/// Confluent wire format (as the services' topics carry them), the customer note padded to reach a chosen size.
+/// </summary>
 internal static class BenchPayload
 {
-    private static readonly byte[][] Keys = Enumerable.Range(0, 200).Select(b => Encoding.UTF8.GetBytes($"branch-{b:D3}")).ToArray();
+    private const string Subject = "bench-orders";
+    private static readonly string[] Branches = Enumerable.Range(0, 200).Select(b => $"branch-{b:D3}").ToArray();
+    private static readonly byte[][] Keys = Branches.Select(Encoding.UTF8.GetBytes).ToArray();
+    private static readonly DateTimeOffset PlacedAt = new(2026, 11, 22, 12, 30, 0, TimeSpan.Zero);
+
+    /// <summary>The registry the values' schema is registered in; the pipelines' serdes resolve it from here.</summary>
+    public static ISchemaRegistry Registry { get; } = new InMemorySchemaRegistry();
+
+    // After Registry: static initializers run in order.
+    private static readonly AvroSerializer<OrderPlaced> Serializer = new(Registry);
 
     public static byte[] Key(int i) => Keys[i % Keys.Length];
 
+    public static OrderPlaced Order(int i, string note) => new()
+    {
+        OrderId = new Guid(i, 0x4e0a, 0x1c1f, 0x2d, 0x8e, 0x5b, 0x7a, 0x4c, 0x31, 0x00, 0x01),
+        BranchId = Branches[i % Branches.Length],
+        CustomerId = $"customer-{i % 50_000:D5}",
+        Items =
+        [
+            new OrderItem { Sku = "pizza-margherita", Name = "Pizza Margherita", Quantity = 2, UnitPrice = Eur(950) },
+            new OrderItem { Sku = "cola-330", Name = "Cola 330 ml", Quantity = 3, UnitPrice = Eur(250) },
+        ],
+        Totals = new OrderTotals { Subtotal = Eur(2650), DeliveryFee = Eur(299), Total = Eur(2949) },
+        DeliveryLocation = new GeoLocation { Lat = 52.370216, Lon = 4.895168 },
+        DeliveryAddress = "Damrak 1, 1012 LG Amsterdam",
+        Channel = OrderChannel.App,
+        CustomerNote = note,
+        PlacedAt = PlacedAt.AddMilliseconds(i),
+    };
+
+    /// <summary>Order <paramref name="i"/> encoded, at least <paramref name="size"/> bytes long.</summary>
     public static byte[] Value(int i, int size)
     {
-        var value = new byte[size];
-        BitConverter.TryWriteBytes(value, i);
-        return value;
+        var bare = Encode(Order(i, ""));
+        return bare.Length >= size ? bare : Encode(Order(i, new string('n', size - bare.Length)));
     }
+
+    private static byte[] Encode(OrderPlaced order) => Serializer.Serialize(order, new SerializationContext(MessageComponentType.Value, Subject));
+
+    private static Money Eur(long cents) => new() { AmountCents = cents, Currency = "EUR" };
 }

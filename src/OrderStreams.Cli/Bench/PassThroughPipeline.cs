@@ -4,7 +4,7 @@ namespace OrderStreams.Cli.Bench;
 
 /// <summary>
 /// The ceiling: librdkafka consuming and producing raw bytes with nothing in between (one consumer, one
-/// producer, offsets committed every second), as a hand-written consume→produce loop would.
+/// producer, offsets committed every <see cref="BenchEnvironment.CommitInterval"/>), as a hand-written consume→produce loop would.
 /// </summary>
 internal sealed class PassThroughPipeline : IPipelineUnderTest
 {
@@ -37,7 +37,7 @@ internal sealed class PassThroughPipeline : IPipelineUnderTest
             var result = consumer.Consume(100);
             if (result is not null && !result.IsPartitionEOF)
                 producer.Produce(output, new Message<byte[], byte[]> { Key = result.Message.Key, Value = result.Message.Value, Headers = result.Message.Headers, Timestamp = result.Message.Timestamp });
-            if (Environment.TickCount64 - lastCommit > 1000)
+            if (Environment.TickCount64 - lastCommit > BenchEnvironment.CommitInterval.TotalMilliseconds)
             {
                 producer.Flush();
                 TryCommit(consumer);

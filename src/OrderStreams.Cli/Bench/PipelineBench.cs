@@ -28,22 +28,22 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
         progress.Report($"{pipeline.Name}: throughput over {settings.Records:N0} records");
         await pipeline.StartAsync(environment, input, output, cancellation);
 
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = environment.BootstrapServers }).Build();
         using var watcher = new ConsumerBuilder<Ignore, Ignore>(environment.Consumer("bench-watermarks")).Build();
         var (low, high) = ((long)(settings.Records * 0.1), (long)(settings.Records * 0.9));
-        long? lowAt = null;
+        // From the last sample below 10% to the first at or above 90%: never a zero interval, at worst a little long.
+        (long Count, long At) before = (0, Stopwatch.GetTimestamp());
         var deadline = Stopwatch.StartNew();
         while (!cancellation.IsCancellationRequested)
         {
             var produced = Enumerable.Range(0, Partitions)
                 .Sum(p => watcher.QueryWatermarkOffsets(new TopicPartition(output, p), TimeSpan.FromSeconds(5)).High.Value);
             var now = Stopwatch.GetTimestamp();
-            if (lowAt is null && produced >= low) lowAt = now;
-            if (produced >= high && lowAt is { } start)
-                return (high - low) / Stopwatch.GetElapsedTime(start, now).TotalSeconds;
+            if (produced < low) before = (produced, now);
+            else if (produced >= high)
+                return (produced - before.Count) / Stopwatch.GetElapsedTime(before.At, now).TotalSeconds;
             if (deadline.Elapsed > settings.Timeout)
                 throw new TimeoutException($"{pipeline.Name} produced {produced:N0} of {settings.Records:N0} records in {settings.Timeout}.");
-            await Task.Delay(5, cancellation);
+            await Task.Delay(2, cancellation);
         }
         throw new OperationCanceledException(cancellation);
     }

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using OrderStreams.Cli.Bench;
 using OrderStreams.Kafka.Embedded;
 
 namespace OrderStreams.Cli.Commands;
 
-/// <summary><c>orderstreams bench runtime</c>: throughput and per-hop latency of our pipelines against raw librdkafka, in one run.</summary>
+/// <summary><c>orderstreams bench</c>: benchmarks that need a broker, each a subcommand.</summary>
 internal static class BenchCommand
 {
     // Shared by every pipeline so they compare fairly. The mock cluster answers a fetch only when
@@ -13,57 +14,79 @@ internal static class BenchCommand
     private static readonly Dictionary<string, string> ProducerSettings = new() { ["linger.ms"] = "5" };
     private static readonly Dictionary<string, string> ConsumerSettings = new() { ["fetch.wait.max.ms"] = "10" };
 
-    public static Command Create()
+    public static Command Create() => new("bench", "Benchmarks that need a broker (codec micro-benchmarks live in bench/OrderStreams.Benchmarks).")
+    {
+        CreateRuntime(),
+    };
+
+    /// <summary><c>bench runtime</c>: pass-through (raw librdkafka), a stateless Avro map, a stateful RocksDB aggregate and the restore rate, in one run.</summary>
+    private static Command CreateRuntime()
     {
         var records = new Option<int>("--records") { Description = "Records preloaded for the throughput runs.", DefaultValueFactory = _ => 200_000 };
-        var valueBytes = new Option<int>("--value-bytes") { Description = "Size of each record value.", DefaultValueFactory = _ => 200 };
+        var valueBytes = new Option<int>("--value-bytes") { Description = "Least size of each record value (an Avro OrderPlaced; its note is padded to reach it).", DefaultValueFactory = _ => 200 };
         var latencyRate = new Option<int>("--latency-rate") { Description = "Input rate of the latency runs, records/s.", DefaultValueFactory = _ => 2_000 };
         var latencySeconds = new Option<int>("--latency-seconds") { Description = "Duration of each latency run.", DefaultValueFactory = _ => 10 };
+        var repeat = new Option<int>("--repeat") { Description = "Rounds over all pipelines; each figure is the median of its rounds (this machine is shared, so single runs are noisy).", DefaultValueFactory = _ => 3 };
+        var restoreRecords = new Option<int>("--restore-records") { Description = "Changelog records restored (keep records × value size / 12 under the embedded broker's ~5 MB per partition).", DefaultValueFactory = _ => 150_000 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
 
         var runtime = new Command("runtime", "Measure pass-through (raw librdkafka, the ceiling) and the streams runtime on the embedded broker, reported as ratios.")
         {
-            records, valueBytes, latencyRate, latencySeconds, json,
+            records, valueBytes, latencyRate, latencySeconds, repeat, restoreRecords, json,
         };
         runtime.SetAction(async (parse, cancellation) =>
         {
             var settings = new BenchSettings(
                 parse.GetValue(records), parse.GetValue(valueBytes), parse.GetValue(latencyRate),
                 TimeSpan.FromSeconds(parse.GetValue(latencySeconds)), TimeSpan.FromMinutes(3));
-            var results = await RunAsync(settings, cancellation);
-            Print(results);
+            var report = await RunRuntimeAsync(settings, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(restoreRecords), cancellation);
+            Print(report);
             if (parse.GetValue(json) is { } file)
-                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(results, BenchJson.Default.IReadOnlyListBenchResult), CancellationToken.None);
+                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, BenchJson.Default.RuntimeBenchReport), CancellationToken.None);
             return ExitCodes.Ok;
         });
-
-        return new Command("bench", "Benchmarks that need a broker (codec micro-benchmarks live in bench/OrderStreams.Benchmarks).") { runtime };
+        return runtime;
     }
 
-    private static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellation)
+    private static async Task<RuntimeBenchReport> RunRuntimeAsync(BenchSettings settings, int rounds, int restoreRecords, CancellationToken cancellation)
     {
         using var cluster = EmbeddedKafkaCluster.Start();
+        using var control = EmbeddedClusterControl.Start(cluster);
         var stateDirectory = Directory.CreateTempSubdirectory("orderstreams-bench-").FullName;
         try
         {
-            var environment = new BenchEnvironment(cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory);
-            var progress = new Progress<string>(line => Console.Error.WriteLine(line));
+            var environment = new BenchEnvironment(cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory) { EmbeddedAdminUrl = control.Url };
+            IProgress<string> progress = new Progress<string>(line => Console.Error.WriteLine(line));
             var bench = new PipelineBench(cluster, environment, settings, progress);
             var pipelines = new (string Name, Func<IPipelineUnderTest> Create)[]
             {
                 ("passthrough", () => new PassThroughPipeline()),
+                ("runtime-bytes", () => new StreamsPipeline("runtime-bytes", RuntimeTopologies.Bytes)),
+                ("stateless-avro-map", () => new StreamsPipeline("stateless-avro-map", RuntimeTopologies.StatelessAvroMap)),
+                ("stateful-rocksdb-aggregate", () => new StreamsPipeline("stateful-rocksdb-aggregate", RuntimeTopologies.StatefulAggregate)),
             };
 
-            var results = new List<BenchResult>();
-            foreach (var (name, create) in pipelines)
+            // Rounds interleave the pipelines, so a burst of load from elsewhere hits them alike.
+            var samples = pipelines.ToDictionary(p => p.Name, _ => new List<(double Rate, double P50, double P99)>());
+            for (var round = 1; round <= rounds; round++)
             {
-                var (rate, p50, p99) = await bench.MeasureAsync(create, cancellation);
+                foreach (var (name, create) in pipelines)
+                {
+                    progress.Report($"round {round} of {rounds}");
+                    samples[name].Add(await bench.MeasureAsync(create, cancellation));
+                }
+            }
+            var results = new List<BenchResult>();
+            foreach (var (name, _) in pipelines)
+            {
+                var (rate, p50, p99) = (Median(samples[name].Select(s => s.Rate)), Median(samples[name].Select(s => s.P50)), Median(samples[name].Select(s => s.P99)));
                 var baseline = results.FirstOrDefault();
                 results.Add(new BenchResult(
                     name, settings.Records, rate, rate / (baseline?.RecordsPerSecond ?? rate),
                     settings.LatencyRate, p50, p99, p99 / (baseline?.LatencyP99Ms ?? p99)));
             }
-            return results;
+            var restore = await new RestoreBench(cluster, environment, progress).MeasureAsync(restoreRecords, settings.ValueBytes, settings.Timeout, cancellation);
+            return new RuntimeBenchReport(Machine(), results, restore);
         }
         finally
         {
@@ -71,10 +94,21 @@ internal static class BenchCommand
         }
     }
 
-    private static void Print(IReadOnlyList<BenchResult> results)
+    private static double Median(IEnumerable<double> values)
     {
-        Console.WriteLine($"{"pipeline",-22} {"records/s",12} {"× ceiling",10} {"p50 ms",8} {"p99 ms",8} {"p99 ×",7}");
-        foreach (var r in results)
-            Console.WriteLine($"{r.Pipeline,-22} {r.RecordsPerSecond,12:N0} {r.ThroughputRatio,10:F2} {r.LatencyP50Ms,8:F2} {r.LatencyP99Ms,8:F2} {r.LatencyP99Ratio,7:F2}");
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Machine() =>
+        $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
+
+    private static void Print(RuntimeBenchReport report)
+    {
+        Console.WriteLine(report.Machine);
+        Console.WriteLine($"{"pipeline",-28} {"records/s",12} {"× ceiling",10} {"p50 ms",8} {"p99 ms",8} {"p99 ×",7}");
+        foreach (var r in report.Pipelines)
+            Console.WriteLine($"{r.Pipeline,-28} {r.RecordsPerSecond,12:N0} {r.ThroughputRatio,10:F2} {r.LatencyP50Ms,8:F2} {r.LatencyP99Ms,8:F2} {r.LatencyP99Ratio,7:F2}");
+        Console.WriteLine($"{"restore into RocksDB",-28} {report.Restore.RecordsPerSecond,12:N0}   ({report.Restore.Records:N0} records of {report.Restore.ValueBytes} B in {report.Restore.Seconds:F2} s)");
     }
 }

@@ -26,6 +26,8 @@ public static class ServiceStreamsConfig
             ProcessingGuarantee = streams.ProcessingGuarantee,
             StateDir = Path.GetFullPath(streams.StateDir),
             ApplicationServer = string.IsNullOrEmpty(streams.ApplicationServer) ? null : streams.ApplicationServer,
+            AssignedPartitions = Partitions(streams.AssignedPartitions),
+            ExcludedPartitions = Partitions(streams.ExcludedPartitions),
             DeadLetterQueueTopic = DeadLetterTopic(serviceName),
             DeserializationExceptionHandling = ExceptionHandling.DeadLetter,
             ProcessingExceptionHandling = ExceptionHandling.DeadLetter,
@@ -35,4 +37,7 @@ public static class ServiceStreamsConfig
     }
 
     public static string DeadLetterTopic(string serviceName) => $"{serviceName}.dlq";
+
+    private static List<int>? Partitions(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? null : list.Split(',').Select(p => int.Parse(p.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
 }

@@ -8,6 +8,8 @@ public sealed class StreamsOptions
 {
     public const string Section = "Streams";
 
+    private const string PartitionList = @"^\s*\d+\s*(,\s*\d+\s*)*$";
+
     /// <summary>Consumer group and prefix of internal topics; defaults to the service's name.</summary>
     [RegularExpression("^[A-Za-z0-9._-]*$", ErrorMessage = "Streams:ApplicationId (environment variable Streams__ApplicationId) may only contain ASCII letters, digits, '.', '_' and '-'.")]
     public string? ApplicationId { get; init; }
@@ -33,6 +35,17 @@ public sealed class StreamsOptions
     /// <c>{ip}</c> in it stands for this instance's IPv4 address (<c>{ip}:8104</c>), for replicas that share one configuration.
     /// </summary>
     public string? ApplicationServer { get; init; }
+
+    /// <summary>
+    /// Comma-separated partition numbers this instance is pinned to (a hot branch's dedicated partition): it processes
+    /// exactly those of every source topic, outside the consumer group. See docs/scale-by-data.md.
+    /// </summary>
+    [RegularExpression(PartitionList, ErrorMessage = "Streams:AssignedPartitions (environment variable Streams__AssignedPartitions) must be partition numbers separated by commas, e.g. 11 or 10,11.")]
+    public string? AssignedPartitions { get; init; }
+
+    /// <summary>Comma-separated partition numbers pinned to other instances, which this (general) instance leaves to them.</summary>
+    [RegularExpression(PartitionList, ErrorMessage = "Streams:ExcludedPartitions (environment variable Streams__ExcludedPartitions) must be partition numbers separated by commas, e.g. 11 or 10,11.")]
+    public string? ExcludedPartitions { get; init; }
 
     /// <summary>How long stopping the host waits for the stream threads to commit and close.</summary>
     [Range(1, 600, ErrorMessage = "Streams:CloseTimeoutSeconds (environment variable Streams__CloseTimeoutSeconds) must be 1 to 600.")]

@@ -46,6 +46,12 @@ internal sealed class EngineContext
 
     public bool Failed { get; set; }
 
+    /// <summary>Partition counts of every source and internal topic, set at start-up before the threads start.</summary>
+    public IReadOnlyDictionary<string, int> PartitionCounts { get; set; } = new Dictionary<string, int>();
+
+    /// <summary>Set before the threads start; read by their restorers.</summary>
+    public Processor.IStateRestoreListener? RestoreListener { get; set; }
+
     private Action<string, Exception> OnThreadFailedCallback { get; }
 
     private Action OnAssignmentChangedCallback { get; }

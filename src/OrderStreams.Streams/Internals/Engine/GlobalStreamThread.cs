@@ -60,36 +60,41 @@ internal sealed class GlobalStreamThread : IDisposable
         var persistent = task.Stores.Values.All(s => s.Persistent);
         if (!persistent) checkpoint.Clear();
         var assignments = new List<TopicPartitionOffset>();
-        var waiting = new HashSet<(string, int)>();
+        var waiting = new HashSet<(string Topic, int Partition)>();
+        var restored = new Dictionary<(string Topic, int Partition), long>();
+        var listener = engine.RestoreListener;
         foreach (var input in task.Inputs)
         {
             var tp = new TopicPartition(input.Topic, input.Partition);
-            var start = checkpoint.TryGetValue((input.Topic, input.Partition), out var offset) ? new Offset(offset) : Offset.Beginning;
-            assignments.Add(new TopicPartitionOffset(tp, start));
+            var start = checkpoint.GetValueOrDefault((input.Topic, input.Partition), 0);
+            assignments.Add(new TopicPartitionOffset(tp, start == 0 ? Offset.Beginning : new Offset(start)));
             var high = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30)).High.Value;
-            if (high > (start == Offset.Beginning ? 0 : start.Value)) waiting.Add((input.Topic, input.Partition));
+            if (high <= start) continue;
+            waiting.Add((input.Topic, input.Partition));
+            restored[(input.Topic, input.Partition)] = 0;
+            listener?.OnRestoreStart(tp, StoreOf(input.Topic), start, high);
         }
         if (!persistent)
         {
             foreach (var store in task.Stores.Values) store.Bytes.Wipe();
         }
         consumer.Assign(assignments);
-        var restored = 0L;
         while (waiting.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var record = consumer.Consume(TimeSpan.FromMilliseconds(200));
             if (record is null) continue;
+            var key = (record.Topic, record.Partition.Value);
             if (record.IsPartitionEOF)
             {
-                waiting.Remove((record.Topic, record.Partition.Value));
+                if (waiting.Remove(key)) listener?.OnRestoreEnd(record.TopicPartition, StoreOf(record.Topic), restored[key]);
                 continue;
             }
             Apply(record);
-            restored++;
+            restored[key] = restored.GetValueOrDefault(key) + 1;
         }
         WriteCheckpoint(persistent);
-        logger.LogInformation("Global stores {Stores} loaded with {Records} records", string.Join(", ", task.Stores.Keys), restored);
+        logger.LogInformation("Global stores {Stores} loaded with {Records} records", string.Join(", ", task.Stores.Keys), restored.Values.Sum());
     }
 
     public void Start() => thread.Start();
@@ -127,6 +132,14 @@ internal sealed class GlobalStreamThread : IDisposable
             logger.LogError(e, "The global stream thread failed");
             engine.OnThreadFailed(thread.Name!, e);
         }
+    }
+
+    /// <summary>The global store a source topic fills (each global table has its own source and store).</summary>
+    private string StoreOf(string topic)
+    {
+        var topology = engine.Topology;
+        var source = topology.GlobalSubtopology!.NodeNames.Select(n => topology.Nodes[n]).OfType<Graph.SourceDefinition>().First(s => s.Topics.Any(t => t.Name == topic));
+        return source.Children.SelectMany(c => topology.Nodes[c].StoreNames).First();
     }
 
     private void Apply(ConsumeResult<byte[], byte[]> record)

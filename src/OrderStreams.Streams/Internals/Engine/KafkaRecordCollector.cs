@@ -6,8 +6,8 @@ namespace OrderStreams.Streams.Internals.Engine;
 
 /// <summary>
 /// Sends a thread's output, changelog and dead-letter records through one idempotent (or transactional) producer,
-/// asynchronously with a shared delivery handler; remembers the last delivered offset per partition for checkpoints
-/// and the first fatal delivery error for the stream thread to throw.
+/// asynchronously; remembers the last delivered offset of every partition sent to explicitly (changelogs) for
+/// checkpoints, and the first fatal delivery error for the stream thread to throw.
 /// </summary>
 internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 {
@@ -15,7 +15,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     private readonly IAdminClient metadata;
     private readonly ErrorHandler errors;
     private readonly ConcurrentDictionary<string, int> partitionCounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Topic, int Partition), long> delivered = new();
+    private readonly ConcurrentDictionary<(string Topic, int Partition), DeliveredOffset> delivered = new();
     private readonly Action<DeliveryReport<byte[], byte[]>> onDelivery;
     private readonly bool transactional;
     private Exception? failure;
@@ -23,6 +23,9 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 
     public KafkaRecordCollector(ProducerConfig config, ErrorHandler errors, bool transactional)
     {
+        // Delivery reports hand back the key and value we sent (dead letters of production errors need them); copying
+        // headers back out of librdkafka for every record would cost more than the rest of the report.
+        config.DeliveryReportFields = "key,value,timestamp";
         producer = new ProducerBuilder<byte[], byte[]>(config).Build();
         metadata = new DependentAdminClientBuilder(producer.Handle).Build();
         this.errors = errors;
@@ -44,7 +47,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         {
             try
             {
-                if (partition is { } p) producer.Produce(new TopicPartition(topic, p), message, onDelivery);
+                if (partition is { } p) producer.Produce(new TopicPartition(topic, p), message, Tracker(topic, p).OnDelivery);
                 else producer.Produce(topic, message, onDelivery);
                 return;
             }
@@ -65,7 +68,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     });
 
     /// <summary>The offset after the last record delivered to the partition, or null when none was.</summary>
-    public long? NextOffset(string topic, int partition) => delivered.TryGetValue((topic, partition), out var offset) ? offset + 1 : null;
+    public long? NextOffset(string topic, int partition) => delivered.TryGetValue((topic, partition), out var tracker) ? tracker.Next : null;
 
     /// <summary>Waits until every record sent so far is delivered (or failed).</summary>
     public void Flush()
@@ -106,13 +109,16 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         if (Volatile.Read(ref failure) is { } error) throw error as StreamsException ?? new StreamsException($"Producing failed: {error.Message}", error);
     }
 
+    private DeliveredOffset Tracker(string topic, int partition) =>
+        delivered.TryGetValue((topic, partition), out var tracker) ? tracker : delivered.GetOrAdd((topic, partition), _ => new DeliveredOffset(this));
+
     private void OnDelivery(DeliveryReport<byte[], byte[]> report)
     {
-        if (!report.Error.IsError)
-        {
-            delivered.AddOrUpdate((report.Topic, report.Partition.Value), report.Offset.Value, (_, old) => Math.Max(old, report.Offset.Value));
-            return;
-        }
+        if (report.Error.IsError) OnDeliveryFailed(report);
+    }
+
+    private void OnDeliveryFailed(DeliveryReport<byte[], byte[]> report)
+    {
         try
         {
             errors.OnProductionError(
@@ -123,5 +129,29 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         {
             Interlocked.CompareExchange(ref failure, e, null);
         }
+    }
+
+    /// <summary>The next offset after the last record delivered to one partition; its handler needs no lookup per report.</summary>
+    private sealed class DeliveredOffset
+    {
+        private long next = -1;
+
+        public DeliveredOffset(KafkaRecordCollector owner) => OnDelivery = report =>
+        {
+            if (report.Error.IsError)
+            {
+                owner.OnDeliveryFailed(report);
+                return;
+            }
+            var offset = report.Offset.Value + 1;
+            for (var seen = Volatile.Read(ref next); offset > seen; seen = Volatile.Read(ref next))
+            {
+                if (Interlocked.CompareExchange(ref next, offset, seen) == seen) break;
+            }
+        };
+
+        public Action<DeliveryReport<byte[], byte[]>> OnDelivery { get; }
+
+        public long? Next => Volatile.Read(ref next) is var value and >= 0 ? value : null;
     }
 }

@@ -22,13 +22,15 @@ internal sealed class StateRestorer : IDisposable
     private readonly ILogger logger;
     private readonly Dictionary<(string Topic, int Partition), Changelog> active = [];
     private readonly Dictionary<TaskId, int> pendingPerTask = [];
+    private readonly IStateRestoreListener? listener;
 
-    public StateRestorer(ConsumerConfig config, string applicationId, int batchSize, ILogger logger)
+    public StateRestorer(ConsumerConfig config, string applicationId, int batchSize, ILogger logger, IStateRestoreListener? listener)
     {
         consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
         this.applicationId = applicationId;
         this.batchSize = batchSize;
         this.logger = logger;
+        this.listener = listener;
     }
 
     public bool Restoring => active.Count > 0;
@@ -61,10 +63,11 @@ internal sealed class StateRestorer : IDisposable
                 logger.LogInformation("Store {Store} of task {Task} is up to date at offset {Offset} of {Changelog}; nothing to restore", store.Name, task.Id, start, changelog);
                 continue;
             }
-            active[key] = new Changelog(task, store, end, start);
+            active[key] = new Changelog(task, store, changelog, end, start);
             pendingPerTask[task.Id] = pendingPerTask.GetValueOrDefault(task.Id) + 1;
             assignments.Add(new TopicPartitionOffset(changelog, start == 0 ? Offset.Beginning : new Offset(start)));
             logger.LogInformation("Restoring store {Store} of task {Task} from {Changelog} offsets {Start} to {End}", store.Name, task.Id, changelog, start, end);
+            listener?.OnRestoreStart(changelog, store.Name, start, end);
         }
         if (assignments.Count > 0) consumer.IncrementalAssign(assignments);
         return assignments.Count > 0;
@@ -100,6 +103,7 @@ internal sealed class StateRestorer : IDisposable
             changelog.Store.Bytes.Write(batch);
             changelog.Restored += batch.Count;
             StreamsMetrics.RestoredRecords(applicationId, changelog.Store.Name, batch.Count);
+            listener?.OnBatchRestored(changelog.Partition, changelog.Store.Name, changelog.Position, batch.Count);
         }
         foreach (var (key, changelog) in active.ToList())
         {
@@ -124,6 +128,7 @@ internal sealed class StateRestorer : IDisposable
                 "Restored {Records} records into store {Store} of task {Task} in {Seconds:F1} s ({Rate:F0} records/s)",
                 changelog.Restored, changelog.Store.Name, changelog.Task.Id, changelog.Clock.Elapsed.TotalSeconds, rate);
             StreamsMetrics.Restores.TryRemove((applicationId, changelog.Store.Name, key.Partition), out _);
+            listener?.OnRestoreEnd(changelog.Partition, changelog.Store.Name, changelog.Restored);
             var left = pendingPerTask[changelog.Task.Id] - 1;
             if (left == 0)
             {
@@ -157,11 +162,13 @@ internal sealed class StateRestorer : IDisposable
         consumer.Dispose();
     }
 
-    private sealed class Changelog(StreamTask task, IStoreInstance store, long end, long start)
+    private sealed class Changelog(StreamTask task, IStoreInstance store, TopicPartition partition, long end, long start)
     {
         public StreamTask Task { get; } = task;
 
         public IStoreInstance Store { get; } = store;
+
+        public TopicPartition Partition { get; } = partition;
 
         public long End { get; } = end;
 

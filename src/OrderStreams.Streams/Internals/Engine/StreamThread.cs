@@ -14,6 +14,8 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// </summary>
 internal sealed class StreamThread
 {
+    private const long CheckpointDelta = 10_000;
+
     private readonly EngineContext engine;
     private readonly int index;
     private readonly ILogger logger;
@@ -23,11 +25,13 @@ internal sealed class StreamThread
     private readonly HashSet<(string Topic, int Partition)> paused = [];
     private readonly Dictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints = [];
     private readonly Dictionary<(string Topic, int Partition), long> caughtUpAt = [];
+    private readonly HashSet<(string Topic, int Partition)> mirrored = [];
     private readonly Thread thread;
     private readonly ErrorHandler errors;
     private IConsumer<byte[], byte[]> consumer = null!;
     private KafkaRecordCollector collector = null!;
     private StateRestorer restorer = null!;
+    private IConsumer<byte[], byte[]>? otherGroup;
     private volatile bool running = true;
     private long lastCommit;
     private long lastGauges;
@@ -39,12 +43,16 @@ internal sealed class StreamThread
         logger = engine.LoggerFactory.CreateLogger($"OrderStreams.Streams.StreamThread-{index}");
         errors = new ErrorHandler(engine.Config, logger);
         thread = new Thread(Run) { Name = $"{engine.Config.ApplicationId}-StreamThread-{index}", IsBackground = true };
+        Metadata = new ThreadMetadata(Name, []);
     }
 
     public string Name => thread.Name!;
 
     /// <summary>Local tasks and their stores; read by interactive queries (the dictionary is replaced, never mutated, so reads need no lock).</summary>
     public IReadOnlyDictionary<TaskId, StreamTask> ActiveTasks { get; private set; } = new Dictionary<TaskId, StreamTask>();
+
+    /// <summary>A snapshot for other threads, replaced whenever tasks come, go or finish restoring.</summary>
+    public ThreadMetadata Metadata { get; private set; }
 
     public void Start() => thread.Start();
 
@@ -61,7 +69,8 @@ internal sealed class StreamThread
         try
         {
             CreateClients();
-            consumer.Subscribe(engine.SourceTopics);
+            if (Config.AssignedPartitions is null) consumer.Subscribe(engine.SourceTopics);
+            else AssignPinnedPartitions();
             lastCommit = Environment.TickCount64;
             while (running) RunOnce();
             CommitAll();
@@ -83,7 +92,7 @@ internal sealed class StreamThread
         var consumerConfig = new ConsumerConfig(engine.ClientSettings)
         {
             BootstrapServers = Config.BootstrapServers,
-            GroupId = Config.ApplicationId,
+            GroupId = Config.AssignedPartitions is null ? Config.ApplicationId : Config.PinnedGroupId,
             ClientId = $"{clientId}-consumer",
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
@@ -116,7 +125,7 @@ internal sealed class StreamThread
             FetchMaxBytes = 64 * 1024 * 1024,
             MaxPartitionFetchBytes = 8 * 1024 * 1024,
         };
-        restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger);
+        restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger, engine.RestoreListener);
     }
 
     private void RunOnce()
@@ -132,11 +141,12 @@ internal sealed class StreamThread
         {
             if (!restoring.Contains(task.Id)) task.PunctuateWallClock();
         }
-        ResumeDrainedPartitions();
+        ResumeRestoredInputs();
         var now = Environment.TickCount64;
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
         {
             CommitAll();
+            MirrorPinnedOffsets();
             lastCommit = now;
         }
         if (now - lastGauges >= 1000)
@@ -146,17 +156,32 @@ internal sealed class StreamThread
         }
     }
 
+    /// <summary>
+    /// Takes up to <see cref="StreamsConfig.MaxPollRecords"/> records, stopping early when a partition's buffer is full:
+    /// the rest stays in librdkafka's fetch queue. (Pausing the partition instead would make librdkafka drop what it
+    /// has prefetched and fetch it again after the resume.)
+    /// </summary>
     private void Poll(TimeSpan timeout)
     {
         var record = consumer.Consume(timeout);
-        for (var taken = 0; record is not null; taken++)
+        for (var taken = 1; record is not null; taken++)
         {
-            if (!byPartition.TryGetValue((record.Topic, record.Partition.Value), out var task))
+            var key = (record.Topic, record.Partition.Value);
+            if (byPartition.TryGetValue(key, out var task))
+            {
+                var queue = task.Add(record);
+                if (queue.Count >= Config.BufferedRecordsPerPartition) break;
+            }
+            else if (!mirrored.Contains(key))
+            {
                 throw new StreamsException($"Received a record of {record.TopicPartition}, which belongs to no task of thread {Name}.");
-            var queue = task.Add(record);
-            if (queue.Count >= Config.BufferedRecordsPerPartition && paused.Add((record.Topic, record.Partition.Value)))
+            }
+            else if (paused.Add(key))
+            {
+                // A partition pinned to another instance: its records are not ours to process.
                 consumer.Pause([record.TopicPartition]);
-            if (taken + 1 >= Config.MaxPollRecords) break;
+            }
+            if (taken >= Config.MaxPollRecords) break;
             record = consumer.Consume(TimeSpan.Zero);
         }
     }
@@ -184,12 +209,10 @@ internal sealed class StreamThread
         if (pause.Count > 0) consumer.Pause(pause.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList());
     }
 
-    private void ResumeDrainedPartitions()
+    private void ResumeRestoredInputs()
     {
         if (paused.Count == 0) return;
-        var resume = paused
-            .Where(p => byPartition.TryGetValue(p, out var task) && !restoring.Contains(task.Id) && task.Queue(p.Topic, p.Partition).Count < Config.BufferedRecordsPerPartition / 2)
-            .ToList();
+        var resume = paused.Where(p => byPartition.TryGetValue(p, out var task) && !restoring.Contains(task.Id)).ToList();
         if (resume.Count == 0) return;
         consumer.Resume(resume.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList());
         foreach (var p in resume) paused.Remove(p);
@@ -198,7 +221,9 @@ internal sealed class StreamThread
     private IEnumerable<TopicPartitionOffset> OnAssigned(List<TopicPartition> partitions)
     {
         logger.LogInformation("Thread {Thread} assigned {Partitions}", Name, string.Join(", ", partitions));
-        foreach (var group in partitions.GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
+        var excluded = Config.ExcludedPartitions ?? [];
+        foreach (var p in partitions.Where(p => excluded.Contains(p.Partition.Value))) mirrored.Add((p.Topic, p.Partition.Value));
+        foreach (var group in partitions.Where(p => !excluded.Contains(p.Partition.Value)).GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
         {
             var subtopology = engine.Topology.Subtopologies[group.Key.Subtopology];
             var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores);
@@ -218,9 +243,61 @@ internal sealed class StreamThread
                 StartProcessing(task);
             }
         }
-        ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
+        PublishTasks();
         engine.OnAssignmentChanged();
         return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+    }
+
+    /// <summary>
+    /// A pinned instance takes its share of <see cref="StreamsConfig.AssignedPartitions"/> (threads split them) of
+    /// every source topic itself, and starts each where the application's group or the pinned group got furthest:
+    /// the group has the offsets from before the partition was pinned, the pinned group those since.
+    /// </summary>
+    private void AssignPinnedPartitions()
+    {
+        var mine = Config.AssignedPartitions!.Where((_, i) => i % Config.NumStreamThreads == index).ToHashSet();
+        var partitions = engine.SourceTopics.SelectMany(t => mine.Select(p => new TopicPartition(t, p))).ToList();
+        if (partitions.Count == 0) return;
+        OnAssigned(partitions);
+        var own = consumer.Committed(partitions, TimeSpan.FromSeconds(30));
+        var group = OtherGroup().Committed(partitions, TimeSpan.FromSeconds(30));
+        var start = partitions.Select(tp =>
+        {
+            var offsets = own.Concat(group).Where(o => o.TopicPartition == tp && o.Offset.Value >= 0).Select(o => o.Offset.Value).ToList();
+            return new TopicPartitionOffset(tp, offsets.Count == 0 ? Offset.Unset : new Offset(offsets.Max()));
+        }).ToList();
+        logger.LogInformation("Thread {Thread} pinned to {Partitions}", Name, string.Join(", ", start));
+        consumer.Assign(start);
+    }
+
+    /// <summary>
+    /// Copies the pinned group's committed offsets of the excluded partitions this member was given into the
+    /// application's group, so its lag (kafka-consumer-groups, Burrow) is the pinned instance's, not a frozen offset.
+    /// </summary>
+    private void MirrorPinnedOffsets()
+    {
+        if (mirrored.Count == 0) return;
+        var partitions = mirrored.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList();
+        var offsets = OtherGroup().Committed(partitions, TimeSpan.FromSeconds(10)).Where(o => o.Offset.Value >= 0).ToList();
+        if (offsets.Count > 0) CommitOffsets(offsets);
+    }
+
+    /// <summary>A consumer that only reads the committed offsets of the other group: the application's for a pinned instance, the pinned one otherwise.</summary>
+    private IConsumer<byte[], byte[]> OtherGroup() => otherGroup ??= new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ClientSettings)
+    {
+        BootstrapServers = Config.BootstrapServers,
+        GroupId = Config.AssignedPartitions is null ? Config.PinnedGroupId : Config.ApplicationId,
+        ClientId = $"{Config.ApplicationId}-{engine.ProcessId}-StreamThread-{index}-offsets",
+        EnableAutoCommit = false,
+    }).Build();
+
+    private void PublishTasks()
+    {
+        ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
+        Metadata = new ThreadMetadata(Name, tasks.Values
+            .Select(t => new TaskMetadata(t.Id, t.Inputs.Select(q => new TopicPartition(q.Topic, q.Partition)).ToList(), restoring.Contains(t.Id)))
+            .OrderBy(t => t.TaskId.Subtopology).ThenBy(t => t.TaskId.Partition)
+            .ToList());
     }
 
     private void StartProcessing(StreamTask task)
@@ -230,6 +307,7 @@ internal sealed class StreamThread
         // the next start restores from scratch. The checkpoint is written again on clean close.
         if (ExactlyOnce) Checkpoint.Delete(task.Directory);
         task.InitializeTopology();
+        PublishTasks();
         logger.LogInformation("Task {Task} is running", task.Id);
     }
 
@@ -237,10 +315,15 @@ internal sealed class StreamThread
     {
         logger.LogInformation("Thread {Thread} revoked {Partitions} ({Mode})", Name, string.Join(", ", partitions.Select(p => p.TopicPartition)), commit ? "clean" : "lost");
         var revoked = partitions.Select(p => byPartition.GetValueOrDefault((p.Topic, p.Partition.Value))).OfType<StreamTask>().Distinct().ToList();
+        if (commit) MirrorPinnedOffsets();
+        foreach (var p in partitions)
+        {
+            if (mirrored.Remove((p.Topic, p.Partition.Value))) paused.Remove((p.Topic, p.Partition.Value));
+        }
         if (commit) CommitAll();
         else if (ExactlyOnce) collector.AbortTransaction();
         foreach (var task in revoked) CloseTask(task, clean: commit);
-        ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
+        PublishTasks();
         engine.OnAssignmentChanged();
     }
 
@@ -262,7 +345,13 @@ internal sealed class StreamThread
         checkpoints.Remove(task.Id);
     }
 
-    /// <summary>Flush the producer (outputs and changelogs delivered), flush stores, checkpoint, then commit input offsets.</summary>
+    /// <summary>
+    /// Flush the producer (outputs and changelogs delivered), checkpoint the tasks that are due, then commit input
+    /// offsets. Checkpointing a RocksDB store (its WAL is off) means flushing its memtable to a new table file, far too
+    /// costly for every commit; as in Kafka Streams, a task checkpoints once its changelogs moved
+    /// <see cref="CheckpointDelta"/> records past its last checkpoint, and when it closes, so a crash restores at most
+    /// that much more.
+    /// </summary>
     private void CommitAll()
     {
         if (!tasks.Values.Any(t => t.CommitNeeded)) return;
@@ -271,20 +360,53 @@ internal sealed class StreamThread
         if (ExactlyOnce)
         {
             collector.CommitTransaction(offsets, consumer.ConsumerGroupMetadata);
-            foreach (var task in tasks.Values) task.FlushStores();
+            foreach (var task in tasks.Values) task.FlushStores(persistent: false);
         }
         else
         {
             collector.Flush();
             foreach (var task in tasks.Values)
             {
-                task.FlushStores();
-                WriteCheckpoint(task);
+                var due = CheckpointDue(task);
+                task.FlushStores(persistent: due);
+                if (due) WriteCheckpoint(task);
             }
-            if (offsets.Count > 0) consumer.Commit(offsets);
+            if (offsets.Count > 0) CommitOffsets(offsets);
         }
         foreach (var task in tasks.Values) task.MarkCommitted();
         StreamsMetrics.Committed(Config.ApplicationId, Stopwatch.GetElapsedTime(started));
+    }
+
+    private bool CheckpointDue(StreamTask task)
+    {
+        if (!checkpoints.TryGetValue(task.Id, out var offsets) || restoring.Contains(task.Id)) return false;
+        var delta = 0L;
+        foreach (var (store, changelog) in task.ChangelogPartitions)
+        {
+            if (store.Persistent && collector.NextOffset(changelog.Topic, changelog.Partition.Value) is { } next)
+                delta += next - offsets.GetValueOrDefault((changelog.Topic, changelog.Partition.Value));
+        }
+        return delta >= CheckpointDelta;
+    }
+
+    /// <summary>
+    /// Commits input offsets. A group that is rebalancing (or has moved on without this member) refuses the commit:
+    /// the next owner of those partitions then starts from the previous commit and processes the rest again, which at
+    /// least once allows, so the thread carries on instead of failing.
+    /// </summary>
+    private void CommitOffsets(List<TopicPartitionOffset> offsets)
+    {
+        try
+        {
+            consumer.Commit(offsets);
+        }
+        catch (KafkaException e) when (IsRebalanceError(e.Error.Code) ||
+                                       (e is TopicPartitionOffsetException partial && partial.Results.Any(r => IsRebalanceError(r.Error.Code))))
+        {
+            logger.LogWarning("Thread {Thread} could not commit offsets during a rebalance ({Reason}); their records will be processed again", Name, e.Error.Reason);
+        }
+
+        static bool IsRebalanceError(ErrorCode code) => code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId;
     }
 
     private void WriteCheckpoint(StreamTask task)
@@ -334,7 +456,7 @@ internal sealed class StreamThread
         try
         {
             foreach (var task in tasks.Values.ToList()) CloseTask(task, clean: !engine.Failed);
-            ActiveTasks = new Dictionary<TaskId, StreamTask>();
+            PublishTasks();
             consumer?.Close();
         }
         catch (Exception e)
@@ -344,6 +466,7 @@ internal sealed class StreamThread
         finally
         {
             consumer?.Dispose();
+            otherGroup?.Dispose();
             restorer?.Dispose();
             collector?.Dispose();
         }

@@ -206,9 +206,13 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
     public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
         Collector.Send(topic, partition, key, value, null, timestamp);
 
-    public void FlushStores()
+    /// <summary>Flushes in-memory stores (window stores sweep expired windows), and persistent ones when <paramref name="persistent"/>.</summary>
+    public void FlushStores(bool persistent = true)
     {
-        foreach (var store in stores.Values) store.Flush();
+        foreach (var store in stores.Values)
+        {
+            if (persistent || !store.Persistent) store.Flush();
+        }
     }
 
     /// <summary>The input offsets to commit (one past the last processed record per partition).</summary>

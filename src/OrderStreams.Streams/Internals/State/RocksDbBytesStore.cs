@@ -55,6 +55,7 @@ internal sealed class RocksDbBytesStore(string name) : IBytesStore
     public void Wipe()
     {
         var directory = path ?? throw new InvalidOperationException($"RocksDB store '{name}' is not open.");
+        if (IsEmpty()) return;
         Database.Dispose();
         RocksDbDatabase.Destroy(directory);
         database = RocksDbDatabase.Open(directory);
@@ -64,5 +65,12 @@ internal sealed class RocksDbBytesStore(string name) : IBytesStore
     {
         database?.Dispose();
         database = null;
+    }
+
+    private bool IsEmpty()
+    {
+        using var iterator = Database.NewIterator();
+        iterator.SeekToFirst();
+        return !iterator.Valid;
     }
 }

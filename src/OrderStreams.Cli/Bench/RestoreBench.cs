@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using OrderStreams.Kafka.Embedded;
+using OrderStreams.Streams;
+using OrderStreams.Streams.Processor;
+using OrderStreams.Streams.Serialization;
+
+namespace OrderStreams.Cli.Bench;
+
+/// <summary>
+/// Restore rate: a changelog preloaded with distinct keys (orders by id, values as in the other runs) is restored
+/// into an empty RocksDB store by a starting application, timed by its restore listener.
+/// </summary>
+internal sealed class RestoreBench(EmbeddedKafkaCluster cluster, BenchEnvironment environment, IProgress<string> progress)
+{
+    private const int Partitions = 12;
+    private const string Store = "orders-by-id";
+
+    /// <param name="records">Keep records × value size / 12 under the embedded broker's ~5 MB per partition, or the oldest are gone before the restore.</param>
+    public async Task<RestoreResult> MeasureAsync(int records, int valueBytes, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var applicationId = $"bench-restore-{suffix}";
+        var input = $"bench-restore-in-{suffix}";
+        cluster.CreateTopic(input, Partitions);
+        cluster.CreateTopic(Topology.ChangelogTopic(applicationId, Store), Partitions);
+        progress.Report($"restore: loading {records:N0} changelog records");
+        Preload(Topology.ChangelogTopic(applicationId, Store), records, valueBytes);
+
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed<byte[], byte[]>.With(Serdes.ByteArray, Serdes.ByteArray))
+            .ToTable(Materialized<byte[], byte[]>.As(Store));
+        var listener = new TimingListener(records);
+        using var streams = new KafkaStreams(builder.Build(), environment.Streams(applicationId));
+        streams.SetGlobalStateRestoreListener(listener);
+        progress.Report("restore: restoring into RocksDB");
+        await streams.StartAsync(cancellation);
+        if (!await Task.Run(() => listener.Done.Wait(timeout, cancellation), cancellation))
+            throw new TimeoutException($"Restored {listener.Restored:N0} of {records:N0} changelog records in {timeout}.");
+        var seconds = listener.Elapsed.TotalSeconds;
+        return new RestoreResult(listener.Restored, valueBytes, seconds, listener.Restored / seconds);
+    }
+
+    private void Preload(string topic, int records, int valueBytes)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+        for (var i = 0; i < records; i++)
+        {
+            var message = new Message<byte[], byte[]> { Key = BenchPayload.Order(i, "").OrderId.ToByteArray(), Value = BenchPayload.Value(i, valueBytes) };
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(topic, message);
+                    break;
+                }
+                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(50));
+                }
+            }
+        }
+        producer.Flush();
+    }
+
+    /// <summary>Times from the first restore start to the moment every expected record is restored.</summary>
+    private sealed class TimingListener(long expected) : IStateRestoreListener
+    {
+        private readonly Stopwatch clock = new();
+        private long restored;
+
+        public ManualResetEventSlim Done { get; } = new();
+
+        public long Restored => Interlocked.Read(ref restored);
+
+        public TimeSpan Elapsed => clock.Elapsed;
+
+        public void OnRestoreStart(TopicPartition changelog, string storeName, long startingOffset, long endingOffset)
+        {
+            if (!clock.IsRunning) clock.Start();
+        }
+
+        public void OnRestoreEnd(TopicPartition changelog, string storeName, long totalRestored)
+        {
+            if (Interlocked.Add(ref restored, totalRestored) < expected) return;
+            clock.Stop();
+            Done.Set();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using OrderStreams.Contracts.Events;
+using OrderStreams.Hosting.Streams;
+using OrderStreams.Streams;
+using OrderStreams.Streams.Serialization;
+
+namespace OrderStreams.Cli.Bench;
+
+/// <summary>The topologies <c>bench runtime</c> measures against the pass-through, over the bench's Avro orders.</summary>
+internal static class RuntimeTopologies
+{
+    private static readonly AvroSerde<OrderPlaced> Orders = new(BenchPayload.Registry);
+
+    /// <summary>Bytes in, the same bytes out: the engine's own cost, without serdes or state.</summary>
+    public static Topology Bytes(string input, string output)
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed<byte[], byte[]>.With(Serdes.ByteArray, Serdes.ByteArray))
+            .To(output, Produced<byte[], byte[]>.With(Serdes.ByteArray, Serdes.ByteArray));
+        return builder.Build();
+    }
+
+    /// <summary>Avro in, a mapped copy of each order out (deserialize, map, serialize): what a stateless service step costs.</summary>
+    public static Topology StatelessAvroMap(string input, string output)
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed<string, OrderPlaced>.With(Serdes.String, Orders))
+            .MapValues(order => order with { DeliveryAddress = order.DeliveryAddress.ToUpperInvariant() })
+            .To(output, Produced<string, OrderPlaced>.With(Serdes.String, Orders));
+        return builder.Build();
+    }
+
+    /// <summary>Avro in, per-branch totals kept in a changelogged RocksDB store, every new total out.</summary>
+    public static Topology StatefulAggregate(string input, string output)
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed<string, OrderPlaced>.With(Serdes.String, Orders))
+            .GroupByKey()
+            .Aggregate(() => default(BranchTotals), (_, order, totals) => totals.Add(order.Totals.Total.AmountCents), Materialized<string, BranchTotals>.As("branch-totals").WithValueSerde(BranchTotals.Serde))
+            .ToStream()
+            .To(output, Produced<string, BranchTotals>.With(Serdes.String, BranchTotals.Serde));
+        return builder.Build();
+    }
+}

@@ -1,0 +1,25 @@
+using OrderStreams.Streams;
+
+namespace OrderStreams.Cli.Bench;
+
+/// <summary>A topology run by the streams runtime (one stream thread, RocksDB state under the bench's directory).</summary>
+/// <param name="name">Report name.</param>
+/// <param name="build">Builds the topology from the input and output topic names.</param>
+internal sealed class StreamsPipeline(string name, Func<string, string, Topology> build) : IPipelineUnderTest
+{
+    private KafkaStreams? streams;
+
+    public string Name => name;
+
+    public async Task StartAsync(BenchEnvironment environment, string input, string output, CancellationToken cancellation)
+    {
+        streams = new KafkaStreams(build(input, output), environment.Streams($"bench-{name}-{Guid.NewGuid():N}"[..40]));
+        await streams.StartAsync(cancellation);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        streams?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
