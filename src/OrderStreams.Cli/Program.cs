@@ -13,6 +13,7 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
     AvroCommand.Create(),
     DevCommand.Create(),
     GroupsCommand.Create(),
+    AppCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)

@@ -68,6 +68,10 @@ public sealed class ApplicationResetter : IDisposable
         return new ApplicationResetResult(plan.Offsets.Count, deleted, tombstones, wiped);
     }
 
+    /// <summary>Whether the group of <paramref name="application"/> still has members (a reset would be refused).</summary>
+    public bool HasActiveMembers(StreamsApplicationSpec application) =>
+        !offsets.IsEmpty(application.ApplicationId, offsets.Plan(application.ApplicationId, offsets.PartitionsOf(application.SourceTopics), new ResetTarget.Latest()));
+
     /// <summary>The internal topics of <paramref name="applicationId"/> that exist now.</summary>
     public IReadOnlyList<InternalTopic> InternalTopicsOf(string applicationId) =>
         admin.GetMetadata(RequestTimeout).Topics
@@ -88,20 +92,18 @@ public sealed class ApplicationResetter : IDisposable
         admin.Dispose();
     }
 
-    /// <summary>Asks to delete a topic that does not exist: Apache Kafka answers "unknown topic", the embedded broker does not know the request.</summary>
+    /// <summary>
+    /// Whether the cluster has the admin API (DeleteTopics among it). The embedded broker has none of it and answers
+    /// ListGroups at once with "unsupported" (DeleteTopics would wait for a controller it does not have).
+    /// </summary>
     private bool BrokerDeletesTopics()
     {
         try
         {
-            admin.DeleteTopicsAsync([$"__orderstreams-delete-probe-{Guid.NewGuid():N}"], new DeleteTopicsOptions { OperationTimeout = RequestTimeout, RequestTimeout = RequestTimeout })
-                .GetAwaiter().GetResult();
+            admin.ListGroups(RequestTimeout);
             return true;
         }
-        catch (DeleteTopicsException e)
-        {
-            return e.Results.All(r => r.Error.Code is ErrorCode.UnknownTopicOrPart or ErrorCode.NoError);
-        }
-        catch (KafkaException e) when (e.Error.Code is ErrorCode.Local_UnsupportedFeature or ErrorCode.UnsupportedVersion or ErrorCode.InvalidRequest)
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_UnsupportedFeature)
         {
             return false;
         }
