@@ -11,7 +11,8 @@ namespace OrderStreams.Operations.Groups;
 public sealed class OffsetResetter : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
+    // Alone in a group, a join completes within seconds; one that waits longer waits for other members to rejoin.
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(15);
     private readonly Dictionary<string, string> settings;
     private readonly IAdminClient admin;
 
@@ -142,7 +143,6 @@ public sealed class OffsetResetter : IDisposable
         }
     }
 
-    // A member that did not leave (a crash) is dropped after its session timeout, which the join waits out.
     private void CommitAsOnlyMember(string group, IReadOnlyList<OffsetReset> plan, IReadOnlyList<TopicPartitionOffset> targets)
     {
         var topics = plan.Select(p => p.Topic).Distinct(StringComparer.Ordinal).ToList();
@@ -166,7 +166,8 @@ public sealed class OffsetResetter : IDisposable
         while (assigned.Count == 0 && DateTime.UtcNow < deadline) member.Consume(TimeSpan.FromMilliseconds(200));
         try
         {
-            if (assigned.Count == 0) throw new ActiveGroupException(group, $"joining it to check took longer than {JoinTimeout.TotalSeconds:F0} s");
+            if (assigned.Count == 0)
+                throw new ActiveGroupException(group, $"joining it waited more than {JoinTimeout.TotalSeconds:F0} s for other members to rejoin");
             if (assigned.Count < expected)
                 throw new ActiveGroupException(group, $"joining it gave this tool {assigned.Count} of its {expected} partitions; other members hold the rest");
             if (targets.Count > 0) member.Commit(targets);
