@@ -13,6 +13,18 @@ public sealed class GroupsLagCommandTests(DevPlatformFixture platform)
     {
         // Driver pings (drivers.status) keep coming whatever the orders do: that is the load.
         var stop = platform.Cli("app", "stop", Service);
+        try
+        {
+            await RisesThenDrainsAsync(stop);
+        }
+        finally
+        {
+            platform.Cli("app", "start", Service);
+        }
+    }
+
+    private async Task RisesThenDrainsAsync((int ExitCode, string Output, string Errors) stop)
+    {
         var first = TotalLag();
         var risen = await DevPlatformFixture.EventuallyAsync(() => Task.FromResult(TotalLag()), lag => lag >= first + 100, TimeSpan.FromMinutes(2), "lag rising");
         var exported = await DevPlatformFixture.EventuallyAsync(
@@ -32,7 +44,7 @@ public sealed class GroupsLagCommandTests(DevPlatformFixture platform)
 
     private long TotalLag()
     {
-        var (exitCode, output, errors) = platform.Cli("groups", "lag", "--group", Service, "--json");
+        var (exitCode, output, errors) = Cli.Run("groups", "lag", "--group", Service, "--json", "--bootstrap-servers", platform.BootstrapServers);
         Assert.True(exitCode == 0, errors);
         return JsonDocument.Parse(output).RootElement.EnumerateArray().Single().GetProperty("totalLag").GetInt64();
     }
