@@ -12,6 +12,8 @@ public sealed class GroupsLagCommandTests(DevPlatformFixture platform)
     public async Task Lag_ServiceStoppedUnderLoad_RisesInGroupsLagAndOnMetrics_DrainsAfterTheRestart()
     {
         // Driver pings (drivers.status) keep coming whatever the orders do: that is the load.
+        await DevPlatformFixture.EventuallyAsync(
+            async () => (await platform.InstanceAsync(Service)).GetProperty("state").GetString(), state => state == "running", TimeSpan.FromMinutes(3), $"{Service} running");
         var stop = platform.Cli("app", "stop", Service);
         try
         {
@@ -44,7 +46,7 @@ public sealed class GroupsLagCommandTests(DevPlatformFixture platform)
 
     private long TotalLag()
     {
-        var (exitCode, output, errors) = Cli.Run("groups", "lag", "--group", Service, "--json", "--bootstrap-servers", platform.BootstrapServers);
+        var (exitCode, output, errors) = Cli.Run("groups", "lag", "--group", Service, "--topic", "drivers.status", "--json", "--bootstrap-servers", platform.BootstrapServers);
         Assert.True(exitCode == 0, errors);
         return JsonDocument.Parse(output).RootElement.EnumerateArray().Single().GetProperty("totalLag").GetInt64();
     }
