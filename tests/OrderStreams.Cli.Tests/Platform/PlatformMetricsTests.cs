@@ -15,8 +15,9 @@ public sealed class PlatformMetricsTests(DevPlatformFixture platform)
         foreach (var instance in instances)
         {
             var group = instance.GetProperty("applicationId").GetString();
+            // A scrape can fail while the service moves its tasks (seen once as a 500 right after a restart): read again.
             var text = await DevPlatformFixture.EventuallyAsync(
-                () => platform.Http.GetStringAsync(new Uri(new Uri(instance.GetProperty("url").GetString()!), "metrics")),
+                () => ScrapeAsync(new Uri(new Uri(instance.GetProperty("url").GetString()!), "metrics")),
                 t => t.Contains($"kafka_consumergroup_lag{{consumergroup=\"{group}\"", StringComparison.Ordinal), TimeSpan.FromMinutes(1), $"{group}'s lag on /metrics");
 
             Assert.Equal((0, ""), await Promtool.CheckMetricsAsync(text));
@@ -28,5 +29,11 @@ public sealed class PlatformMetricsTests(DevPlatformFixture platform)
         Assert.Equal((0, ""), await Promtool.CheckMetricsAsync(own));
         Assert.Contains("\nkafka_topic_partition_current_offset{topic=\"orders.placed\",partition=\"0\"}", own);
         Assert.NotNull(DevPlatformFixture.Sum(own, "kafka_consumergroup_lag", "consumergroup=\"payment-completion\""));
+    }
+
+    private async Task<string> ScrapeAsync(Uri url)
+    {
+        using var response = await platform.Http.GetAsync(url);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : $"HTTP {(int)response.StatusCode}";
     }
 }
