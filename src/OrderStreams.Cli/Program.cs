@@ -14,6 +14,7 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
     DevCommand.Create(),
     GroupsCommand.Create(),
     SimulateCommand.Create(),
+    AppCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)

@@ -26,8 +26,7 @@ public static class ServiceDefaults
         where TBuilder : IHostApplicationBuilder
     {
         AddLogging(builder);
-        builder.AddValidatedOptions<MetricsOptions>(MetricsOptions.Section);
-        builder.Services.AddSingleton<PrometheusExporter>();
+        builder.AddPrometheusMetrics();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthTags.Live]);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemResponses.Customize);
         return builder;
@@ -62,11 +61,7 @@ public static class ServiceDefaults
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponses.WriteReadiness,
         });
-
-        // Resolved now, not on the first scrape, so that it counts from the start.
-        var exporter = app.Services.GetRequiredService<PrometheusExporter>();
-        app.MapGet("/metrics", (HttpContext context) => exporter.WriteAsync(context.Response, context.RequestAborted))
-            .ExcludeFromDescription();
+        app.MapPrometheusMetrics();
         return app;
     }
 

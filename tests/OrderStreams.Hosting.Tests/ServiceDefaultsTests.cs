@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
@@ -11,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OrderStreams.Hosting.Health;
+using OrderStreams.Testing;
 
 namespace OrderStreams.Hosting.Tests;
 
@@ -150,7 +150,7 @@ public sealed class ServiceDefaultsTests
 
         var response = await app.Client.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();
-        var (exitCode, promtoolOutput) = await PromtoolCheckMetricsAsync(text);
+        var (exitCode, promtoolOutput) = await Promtool.CheckMetricsAsync(text);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -190,24 +190,6 @@ public sealed class ServiceDefaultsTests
         var console = host.Services.GetRequiredService<IOptions<SimpleConsoleFormatterOptions>>().Value;
 
         Assert.Equal((true, true, "yyyy-MM-ddTHH:mm:ss.fffZ "), (console.SingleLine, console.UseUtcTimestamp, console.TimestampFormat));
-    }
-
-    /// <summary>Runs <c>promtool check metrics</c> (Debian package <c>prometheus</c>), which parses and lints the exposition.</summary>
-    private static async Task<(int ExitCode, string Output)> PromtoolCheckMetricsAsync(string exposition)
-    {
-        var start = new ProcessStartInfo("promtool", ["check", "metrics"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var promtool = Process.Start(start)!;
-        var output = promtool.StandardOutput.ReadToEndAsync();
-        var errors = promtool.StandardError.ReadToEndAsync();
-        await promtool.StandardInput.WriteAsync(exposition);
-        promtool.StandardInput.Close();
-        await promtool.WaitForExitAsync();
-        return (promtool.ExitCode, (await output + await errors).Trim());
     }
 
     public sealed record OrderRequest(string OrderId);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Cli.Platform.Dashboard;
+using OrderStreams.OrderFlow;
+using OrderStreams.Simulator;
 
 namespace OrderStreams.Cli.Commands;
 
@@ -17,20 +19,42 @@ internal static class DevCommand
         var port = new Option<int>("--dashboard-port") { Description = "Dashboard port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 0 };
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "Where state, schemas and logs go (default: .state/dev in the checkout)." };
         var configuration = new Option<string>("--configuration") { Description = "Build configuration of the services to run.", DefaultValueFactory = _ => "Release" };
+        var maxOrders = new Option<int?>("--max-orders") { Description = "Stop placing orders after this many (payments, pings and deliveries go on)." };
+        var renameEvery = new Option<int>("--driver-rename-every") { Description = "Seconds between driver renames (reference-data changes).", DefaultValueFactory = _ => 30 };
+        var routing = new Option<string>("--branch-routing")
+        {
+            Description = "Hot branches on partitions of their own, branch=partition,… (the simulator's hot branch is branch-00); empty: murmur2 for all.",
+            DefaultValueFactory = _ => "branch-00=11",
+        };
 
         var command = new Command("dev", "Run the whole platform on this machine: embedded broker and schema registry, every service, the traffic simulator, a live view and a web dashboard.")
         {
-            duration, summaryJson, rate, seed, port, stateDir, configuration,
+            duration, summaryJson, rate, seed, port, stateDir, configuration, maxOrders, renameEvery, routing,
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            var simulator = new SimulatorOptions
+            {
+                OrdersPerSecond = parse.GetValue(rate),
+                Seed = parse.GetValue(seed),
+                MaxOrders = parse.GetValue(maxOrders),
+                DriverRenameEvery = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(renameEvery))),
+            };
+            BranchRoutingTable table;
+            try
+            {
+                table = BranchRoutingTable.Parse(parse.GetValue(routing));
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidDataException($"--branch-routing: {e.Message}", e);
+            }
             var options = new DevPlatformOptions(
-                parse.GetValue(stateDir)?.FullName ?? Checkout.DevStateDirectory(),
-                parse.GetValue(configuration)!, parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(port));
+                parse.GetValue(stateDir)?.FullName ?? Checkout.DevStateDirectory(), parse.GetValue(configuration)!, simulator, parse.GetValue(port), table);
 
             await using var platform = await DevPlatform.StartAsync(options, Checkout.Root());
             foreach (var line in platform.ConnectionLines) Console.WriteLine(line);
-            await Console.Error.WriteLineAsync($"Running {platform.Services.Count} services and the simulator; logs in {Path.Combine(options.StateDirectory, "logs")}. Stop with Ctrl-C.");
+            await Console.Error.WriteLineAsync($"Running {platform.Fleet.Instances.Count} services and the simulator; logs in {Path.Combine(options.StateDirectory, "logs")}. Stop with Ctrl-C.");
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(duration) is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));

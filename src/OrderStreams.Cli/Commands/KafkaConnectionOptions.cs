@@ -22,13 +22,14 @@ internal sealed class KafkaConnectionOptions
     }
 
     /// <summary>librdkafka settings for the chosen cluster.</summary>
+    /// <param name="parse">The command line.</param>
+    /// <param name="platformBootstrapServers">The cluster of a dev platform chosen otherwise (<c>--platform-url</c>), used when no <c>--bootstrap-servers</c> is given.</param>
     /// <exception cref="InvalidDataException">No cluster given and no dev platform running.</exception>
-    public Dictionary<string, string> KafkaSettings(ParseResult parse)
+    public Dictionary<string, string> KafkaSettings(ParseResult parse, string? platformBootstrapServers = null)
     {
-        var running = RunningPlatform();
         var settings = new Dictionary<string, string>
         {
-            ["bootstrap.servers"] = parse.GetValue(bootstrap) ?? running.GetValueOrDefault("bootstrap.servers")
+            ["bootstrap.servers"] = parse.GetValue(bootstrap) ?? platformBootstrapServers ?? RunningPlatform().GetValueOrDefault("bootstrap.servers")
                 ?? throw new InvalidDataException("No cluster: pass --bootstrap-servers, or start the dev platform (./orderstreams.sh dev)."),
         };
         Set(settings, "security.protocol", parse.GetValue(securityProtocol));

@@ -33,16 +33,17 @@ internal static class ConsoleView
     public static string StatusLine(PlatformSample sample)
     {
         var f = sample.Funnel;
-        var services = string.Join(" ", sample.Services.Select(s => $"{s.Service}={s.State}/{s.ProcessedPerSecond:F0}/s/lag {s.Lag}"));
+        var services = string.Join(" ", sample.Services.Select(s => $"{s.ApplicationId}={s.State}/{s.ProcessedPerSecond:F0}/s/lag {s.Lag}"));
+        var rebuilds = string.Concat(sample.Rebuilds.Where(r => !r.CaughtUp).Select(r => $" | rebuilding {r.ApplicationId} {r.Fraction:P0}"));
         return $"[{sample.At:HH:mm:ss}] placed {f.Placed} paid {f.Paid} failed {f.PaymentFailed} expired {f.PaymentExpired} " +
-               $"branch {f.BranchAssigned} (rerouted {f.Rerouted}, rejected {f.Rejected}) driver {f.DriverAssigned} delivered {f.Delivered} dlq {f.DeadLetters} | {services}";
+               $"branch {f.BranchAssigned} (rerouted {f.Rerouted}, rejected {f.Rejected}) driver {f.DriverAssigned} delivered {f.Delivered} dlq {f.DeadLetters} | {services}{rebuilds}";
     }
 
     private static IRenderable Render(PlatformSample sample)
     {
         var services = new Table().Title("services").AddColumns("service", "state", "processed/s", "lag", "lag s");
         foreach (var s in sample.Services)
-            services.AddRow(s.Service, s.State, $"{s.ProcessedPerSecond:N0}", $"{s.Lag:N0}", $"{s.LagSeconds:F1}");
+            services.AddRow(s.ApplicationId, s.State, $"{s.ProcessedPerSecond:N0}", $"{s.Lag:N0}", $"{s.LagSeconds:F1}");
 
         var f = sample.Funnel;
         var funnel = new BarChart().Label("order funnel").Width(70)
@@ -56,7 +57,10 @@ internal static class ConsoleView
             .AddItem("driver assigned", f.DriverAssigned, Color.Green)
             .AddItem("delivered", f.Delivered, Color.Green)
             .AddItem("dead letters", f.DeadLetters, Color.Red);
-        return new Rows(new Text($"{sample.At:HH:mm:ss} · simulator placed {sample.Simulator.OrdersPlaced:N0} orders"), services, funnel);
+        var rebuilds = new BarChart().Label("rebuild progress (%)").Width(70).WithMaxValue(100);
+        foreach (var r in sample.Rebuilds) rebuilds.AddItem($"{r.ApplicationId} ({r.Kind})", Math.Round(100 * r.Fraction), r.CaughtUp ? Color.Green : Color.Yellow);
+        IRenderable[] parts = sample.Rebuilds.Count == 0 ? [services, funnel] : [services, rebuilds, funnel];
+        return new Rows([new Text($"{sample.At:HH:mm:ss} · simulator placed {sample.Simulator.OrdersPlaced:N0} orders"), .. parts]);
     }
 
     private static async Task<bool> Wait(TimeSpan interval, CancellationToken stop)

@@ -1,5 +1,6 @@
 using OrderStreams.Cli.Platform.Dashboard;
 using OrderStreams.Kafka.Embedded;
+using OrderStreams.OrderFlow;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Simulator;
@@ -9,7 +10,8 @@ namespace OrderStreams.Cli.Platform;
 
 /// <summary>
 /// Everything <c>orderstreams dev</c> runs on one machine: the embedded broker and schema registry, every topology
-/// service as its own process, the traffic simulator, the monitor and the web dashboard. Stops in reverse order.
+/// service as its own process, the traffic simulator, the monitor and the web dashboard with the platform's control
+/// API and query gateway. Stops in reverse order.
 /// </summary>
 internal sealed class DevPlatform : IAsyncDisposable
 {
@@ -27,7 +29,9 @@ internal sealed class DevPlatform : IAsyncDisposable
 
     public required string StateDirectory { get; init; }
 
-    public IReadOnlyList<ServiceProcess> Services { get; private set; } = [];
+    public required BranchRoutingTable BranchRouting { get; init; }
+
+    public ServiceFleet Fleet { get; private set; } = null!;
 
     public TrafficSimulator Simulator { get; private set; } = null!;
 
@@ -37,7 +41,7 @@ internal sealed class DevPlatform : IAsyncDisposable
 
     /// <summary>The lines other tools need, in the order the platform prints them (bootstrap.servers first).</summary>
     public IEnumerable<string> ConnectionLines =>
-        Kafka.ConnectionLines.Concat([$"{EmbeddedSchemaRegistry.UrlSetting}={Registry.Url}", $"dashboard.url={Dashboard.Url}"]);
+        Kafka.ConnectionLines.Concat([$"{EmbeddedSchemaRegistry.UrlSetting}={Registry.Url}", $"{DashboardServer.UrlSetting}={Dashboard.Url}"]);
 
     public static async Task<DevPlatform> StartAsync(DevPlatformOptions options, string repositoryRoot)
     {
@@ -57,7 +61,7 @@ internal sealed class DevPlatform : IAsyncDisposable
             throw;
         }
 
-        var platform = new DevPlatform { Kafka = kafka, Registry = registry, StateDirectory = options.StateDirectory };
+        var platform = new DevPlatform { Kafka = kafka, Registry = registry, StateDirectory = options.StateDirectory, BranchRouting = options.BranchRouting };
         try
         {
             await platform.StartRestAsync(options, repositoryRoot);
@@ -112,24 +116,25 @@ internal sealed class DevPlatform : IAsyncDisposable
             ["Kafka__BootstrapServers"] = Kafka.Cluster.BootstrapServers,
             ["Kafka__EmbeddedAdminUrl"] = Kafka.Control.Url.ToString(),
             ["Kafka__Settings__fetch.wait.max.ms"] = "10",
+            // The embedded broker drops a member that left only after its session timeout; app reset waits for that.
+            ["Kafka__Settings__session.timeout.ms"] = "6000",
             ["SchemaRegistry__Url"] = Registry.Url.ToString(),
+            [BranchRoutingTable.Section] = string.Join(",", options.BranchRouting.DedicatedPartitions.Select(d => $"{d.Key}={d.Value}")),
         };
-        Services = ServiceCatalog.All.Select(spec => Started(ServiceProcess.Start(
-            spec, repositoryRoot, options.Configuration,
-            new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(options.StateDirectory, "state", spec.Name) },
-            Path.Combine(options.StateDirectory, "logs")))).ToList();
+        Fleet = Started(new ServiceFleet(repositoryRoot, options.Configuration, environment, options.StateDirectory));
+        foreach (var spec in ServiceCatalog.All) Fleet.Start(spec, spec.Name);
 
-        var sink = Started(new KafkaTrafficSink(kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient));
+        var sink = Started(new KafkaTrafficSink(
+            kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient, RoutedPartitioner.For(Kafka.Manifest, options.BranchRouting)));
         var feed = Started(new DriverAssignmentFeed(kafkaSettings, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
-        Simulator = new TrafficSimulator(new SimulatorOptions { OrdersPerSecond = options.OrdersPerSecond, Seed = options.Seed }, sink, DateTimeOffset.UtcNow);
+        Simulator = new TrafficSimulator(options.Simulator, sink, DateTimeOffset.UtcNow);
         simulation = new CancellationTokenSource();
         simulationLoop = SimulationRunner.RunAsync(Simulator, sink, feed, simulation.Token);
 
         var deadLetterTopics = Kafka.Manifest.Topics.Where(t => t.Name.EndsWith(".dlq", StringComparison.Ordinal)).ToDictionary(t => t.Name, t => t.Partitions);
         var funnel = Started(new FunnelCounter(kafkaSettings, registryClient, deadLetterTopics));
-        Monitor = Started(new PlatformMonitor(kafkaSettings, Services, funnel, Simulator.Stats));
-        var denormaliser = Services.FirstOrDefault(s => s.Spec.Name == "denormaliser");
-        Dashboard = Started(await DashboardServer.StartAsync(Monitor, () => denormaliser is { HasExited: false } ? denormaliser.Url : null, options.DashboardPort));
+        Monitor = Started(new PlatformMonitor(kafkaSettings, Fleet, funnel, Simulator.Stats));
+        Dashboard = Started(await DashboardServer.StartAsync(this, options.DashboardPort));
     }
 
     private T Started<T>(T part)

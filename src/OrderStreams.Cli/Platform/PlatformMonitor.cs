@@ -4,15 +4,15 @@ using OrderStreams.Simulator;
 namespace OrderStreams.Cli.Platform;
 
 /// <summary>
-/// Samples the running platform once a second from the outside — consumer-group offsets, readiness endpoints, the
-/// funnel — and keeps the last ten minutes for the charts.
+/// Samples the running platform once a second from the outside — consumer-group offsets of every instance, running
+/// or stopped, readiness endpoints, the funnel, followed rebuilds — and keeps the last ten minutes for the charts.
 /// </summary>
 internal sealed class PlatformMonitor : IAsyncDisposable
 {
     private const int HistoryLength = 600;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    private readonly IReadOnlyList<ServiceProcess> services;
+    private readonly ServiceFleet fleet;
     private readonly FunnelCounter funnel;
     private readonly SimulationStats? simulator;
     private readonly LagReader lag;
@@ -21,15 +21,18 @@ internal sealed class PlatformMonitor : IAsyncDisposable
     private readonly Dictionary<string, (DateTimeOffset At, long Committed)> lastCommitted = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
+    private IReadOnlyList<GroupLag> readings = [];
 
-    public PlatformMonitor(IEnumerable<KeyValuePair<string, string>> kafkaSettings, IReadOnlyList<ServiceProcess> services, FunnelCounter funnel, SimulationStats? simulator)
+    public PlatformMonitor(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ServiceFleet fleet, FunnelCounter funnel, SimulationStats? simulator)
     {
-        this.services = services;
+        this.fleet = fleet;
         this.funnel = funnel;
         this.simulator = simulator;
         lag = new LagReader(kafkaSettings);
         loop = Task.Run(RunAsync);
     }
+
+    public RebuildWatch Rebuilds { get; } = new();
 
     public PlatformSample? Latest
     {
@@ -47,6 +50,15 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         }
     }
 
+    /// <summary>The latest lag reading of every instance's group, per topic and partition (for <c>/metrics</c>).</summary>
+    public IReadOnlyList<GroupLag> Readings
+    {
+        get
+        {
+            lock (gate) return readings;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
@@ -60,11 +72,12 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
         do
         {
-            var sample = await SampleAsync();
+            var (sample, groups) = await SampleAsync();
             lock (gate)
             {
                 history.Enqueue(sample);
                 if (history.Count > HistoryLength) history.Dequeue();
+                readings = groups;
             }
         }
         while (await Next(tick));
@@ -82,27 +95,34 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         }
     }
 
-    private async Task<PlatformSample> SampleAsync()
+    private async Task<(PlatformSample Sample, IReadOnlyList<GroupLag> Groups)> SampleAsync()
     {
         var samples = new List<ServiceSample>();
-        foreach (var service in services) samples.Add(await SampleAsync(service));
+        var groups = new List<GroupLag>();
+        foreach (var instance in fleet.Instances)
+        {
+            var group = lag.Read(instance.ApplicationId, instance.Spec.InputTopics);
+            groups.Add(group);
+            samples.Add(await SampleAsync(instance, group));
+        }
+        Rebuilds.Update(lag);
         var counts = simulator is null
             ? new SimulatorCounts(0, 0, 0, 0, 0)
             : new SimulatorCounts(simulator.OrdersPlaced, simulator.PaymentEvents, simulator.Pings, simulator.PickedUp, simulator.Delivered);
-        return new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts);
+        return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current), groups);
     }
 
-    private async Task<ServiceSample> SampleAsync(ServiceProcess service)
+    private async Task<ServiceSample> SampleAsync(ServiceInstance instance, GroupLag group)
     {
-        var state = service.HasExited ? "exited" : await ReadinessAsync(service.Url);
-        var group = lag.Read(service.Spec.Name, service.Spec.InputTopics);
+        var state = instance.Url is { } url ? await ReadinessAsync(url) : instance.Lifecycle;
         var committed = group.Partitions.Sum(p => p.CommittedOffset ?? 0);
         var rate = 0.0;
-        if (lastCommitted.TryGetValue(service.Spec.Name, out var previous) && group.At > previous.At)
+        if (lastCommitted.TryGetValue(instance.ApplicationId, out var previous) && group.At > previous.At)
             rate = Math.Max(0, committed - previous.Committed) / (group.At - previous.At).TotalSeconds;
-        lastCommitted[service.Spec.Name] = (group.At, committed);
+        lastCommitted[instance.ApplicationId] = (group.At, committed);
         var byPartition = group.Partitions.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Sum(p => p.Lag)).ToList();
-        return new ServiceSample(service.Spec.Name, state, group.TotalLag, group.MaxLagTime.TotalSeconds, rate, byPartition);
+        var serving = fleet.QueryRoute(instance.Spec.Name) == instance.ApplicationId;
+        return new ServiceSample(instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, group.MaxLagTime.TotalSeconds, rate, byPartition);
     }
 
     private static async Task<string> ReadinessAsync(Uri url)

@@ -11,9 +11,10 @@ internal sealed class ServiceProcess : IDisposable
     private readonly Process process;
     private readonly StreamWriter log;
 
-    private ServiceProcess(ServiceSpec spec, Process process, StreamWriter log, Uri url)
+    private ServiceProcess(ServiceSpec spec, string applicationId, Process process, StreamWriter log, Uri url)
     {
         Spec = spec;
+        ApplicationId = applicationId;
         this.process = process;
         this.log = log;
         Url = url;
@@ -21,13 +22,16 @@ internal sealed class ServiceProcess : IDisposable
 
     public ServiceSpec Spec { get; }
 
+    /// <summary>Its consumer group: the service's name, or a version of it (<c>denormaliser-v2</c>).</summary>
+    public string ApplicationId { get; }
+
     /// <summary>Where its HTTP endpoints (/healthz, /readyz, /metrics, queries) listen.</summary>
     public Uri Url { get; }
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Starts the built service with <paramref name="environment"/> (configuration as environment variables).</summary>
-    public static ServiceProcess Start(ServiceSpec spec, string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    /// <summary>Starts the built service as <paramref name="applicationId"/> with <paramref name="environment"/> (configuration as environment variables).</summary>
+    public static ServiceProcess Start(ServiceSpec spec, string applicationId, string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string logDirectory)
     {
         var assembly = Path.Combine(repositoryRoot, spec.Project, "bin", configuration, "net10.0", spec.Assembly + ".dll");
         if (!File.Exists(assembly))
@@ -45,17 +49,18 @@ internal sealed class ServiceProcess : IDisposable
         foreach (var (key, value) in environment) start.Environment[key] = value;
         // Environment configuration overrides appsettings.json; ASPNETCORE_URLS would not (it is host configuration).
         start.Environment["Urls"] = url.ToString();
+        start.Environment["Streams__ApplicationId"] = applicationId;
         // Query forwarding between instances needs each one to publish the address it listens on.
         start.Environment["Streams__ApplicationServer"] = $"{url.Host}:{url.Port}";
 
         Directory.CreateDirectory(logDirectory);
-        var log = new StreamWriter(Path.Combine(logDirectory, spec.Name + ".log"), append: true) { AutoFlush = true };
+        var log = new StreamWriter(Path.Combine(logDirectory, applicationId + ".log"), append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {spec.Name}.");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(spec, process, log, url);
+        return new ServiceProcess(spec, applicationId, process, log, url);
     }
 
     /// <summary>Asks it to stop (SIGTERM) and waits; kills it after <paramref name="grace"/>.</summary>

@@ -1,10 +1,13 @@
 namespace OrderStreams.Cli.Platform;
 
-/// <summary>One service at one moment, as the platform monitor sees it from outside.</summary>
+/// <summary>One service instance at one moment, as the platform monitor sees it from outside.</summary>
 /// <param name="Service">Service name.</param>
-/// <param name="State">running, restoring (not ready yet), or exited.</param>
+/// <param name="ApplicationId">Its application id and consumer group (the name, or a version such as denormaliser-v2).</param>
+/// <param name="State">running, restoring (not ready yet), starting, stopped or exited.</param>
+/// <param name="Serving">Whether the query gateway forwards the service's queries to this instance.</param>
 /// <param name="Lag">Records its group has not consumed, over all input partitions.</param>
 /// <param name="LagSeconds">Age of its oldest unconsumed record.</param>
 /// <param name="ProcessedPerSecond">Committed offsets advanced per second since the previous sample.</param>
 /// <param name="PartitionLag">Lag per partition number, summed over its (co-partitioned) input topics.</param>
-public sealed record ServiceSample(string Service, string State, long Lag, double LagSeconds, double ProcessedPerSecond, IReadOnlyList<long> PartitionLag);
+public sealed record ServiceSample(
+    string Service, string ApplicationId, string State, bool Serving, long Lag, double LagSeconds, double ProcessedPerSecond, IReadOnlyList<long> PartitionLag);

@@ -11,6 +11,8 @@ namespace OrderStreams.Operations.Groups;
 public sealed class OffsetResetter : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    // Alone in a group, a join completes within seconds; one that waits longer waits for other members to rejoin.
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(15);
     private readonly Dictionary<string, string> settings;
     private readonly IAdminClient admin;
 
@@ -55,56 +57,126 @@ public sealed class OffsetResetter : IDisposable
             .OrderBy(tp => tp.Topic, StringComparer.Ordinal).ThenBy(tp => tp.Partition.Value).ToList();
     }
 
-    /// <summary>Fails with <see cref="ActiveGroupException"/> when <paramref name="group"/> has members.</summary>
+    /// <summary>Fails with <see cref="ActiveGroupException"/> when <paramref name="group"/> has members; changes nothing.</summary>
     /// <remarks>
     /// Asks ListGroups where the broker has it; otherwise (the embedded broker) commits the group's current offsets
-    /// back unchanged, which brokers refuse from a non-member while the group has members.
+    /// back unchanged, which brokers refuse from a non-member while the group has members. The embedded broker also
+    /// refuses it for a group that only had members once; telling the two apart takes joining the group, which
+    /// <see cref="Apply"/> does and a dry run does not.
     /// </remarks>
     public void EnsureInactive(string group, IReadOnlyList<OffsetReset> plan)
     {
-        try
+        if (ListedMembers(group) is { } members)
         {
-            var info = admin.ListGroup(group, RequestTimeout);
-            if (info is not null && info.Members.Count > 0)
-                throw new ActiveGroupException(group, $"{info.Members.Count} member(s): {string.Join(", ", info.Members.Select(m => m.ClientHost + " " + m.ClientId))}");
+            if (members.Count > 0) throw new ActiveGroupException(group, $"{members.Count} member(s): {string.Join(", ", members)}");
             return;
         }
-        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_UnsupportedFeature)
-        {
-        }
-
         var unchanged = plan.Where(p => p.Current is not null).Select(p => new TopicPartitionOffset(p.Topic, p.Partition, p.Current!.Value)).ToList();
         if (unchanged.Count == 0) return;
-        using var outsider = Consumer(group);
+        if (!TryCommitFromOutside(group, unchanged))
+            throw new ActiveGroupException(group, "the embedded broker refused a commit from outside the group, so it has members or had some; --execute tells by joining it");
+    }
+
+    /// <summary>Whether the group has no members now; on the embedded broker this joins it briefly to find out.</summary>
+    public bool IsEmpty(string group, IReadOnlyList<OffsetReset> plan)
+    {
         try
         {
-            outsider.Commit(unchanged);
+            if (ListedMembers(group) is { } members) return members.Count == 0;
+            var unchanged = plan.Where(p => p.Current is not null).Select(p => new TopicPartitionOffset(p.Topic, p.Partition, p.Current!.Value)).ToList();
+            if (unchanged.Count == 0 || TryCommitFromOutside(group, unchanged)) return true;
+            CommitAsOnlyMember(group, plan, []);
+            return true;
         }
-        catch (KafkaException e) when (IsMembershipError(e.Error.Code))
+        catch (ActiveGroupException)
         {
-            throw new ActiveGroupException(group, $"the broker refused a commit from outside the group: {e.Error.Reason}");
+            return false;
         }
     }
 
-    /// <summary>Commits the plan's targets, after checking the group is inactive.</summary>
+    /// <summary>Commits the plan's targets, refusing while the group has members.</summary>
+    /// <remarks>
+    /// On the embedded broker, a group that ever had members takes commits only from a member: the resetter then
+    /// joins it, and commits only if it was given every partition of the plan, that is, if no one else is in it.
+    /// </remarks>
     public void Apply(string group, IReadOnlyList<OffsetReset> plan)
     {
-        EnsureInactive(group, plan);
-        using var outsider = Consumer(group);
-        try
+        var targets = plan.Select(p => new TopicPartitionOffset(p.Topic, p.Partition, p.Target)).ToList();
+        if (ListedMembers(group) is { } members)
         {
-            outsider.Commit(plan.Select(p => new TopicPartitionOffset(p.Topic, p.Partition, p.Target)));
+            if (members.Count > 0) throw new ActiveGroupException(group, $"{members.Count} member(s): {string.Join(", ", members)}");
+            if (!TryCommitFromOutside(group, targets)) throw new ActiveGroupException(group, "a member joined during the reset");
+            return;
         }
-        catch (KafkaException e) when (IsMembershipError(e.Error.Code))
-        {
-            throw new ActiveGroupException(group, $"a member joined during the reset: {e.Error.Reason}");
-        }
+        if (!TryCommitFromOutside(group, targets)) CommitAsOnlyMember(group, plan, targets);
     }
 
     public void Dispose() => admin.Dispose();
 
     private static bool IsMembershipError(ErrorCode code) =>
         code is ErrorCode.UnknownMemberId or ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress;
+
+    /// <summary>The group's members from ListGroups, or null where the broker has no ListGroups (the embedded one).</summary>
+    private IReadOnlyList<string>? ListedMembers(string group)
+    {
+        try
+        {
+            return admin.ListGroup(group, RequestTimeout)?.Members.Select(m => m.ClientHost + " " + m.ClientId).ToList() ?? [];
+        }
+        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_UnsupportedFeature)
+        {
+            return null;
+        }
+    }
+
+    private bool TryCommitFromOutside(string group, IReadOnlyList<TopicPartitionOffset> offsets)
+    {
+        using var outsider = Consumer(group);
+        try
+        {
+            outsider.Commit(offsets);
+            return true;
+        }
+        catch (KafkaException e) when (IsMembershipError(e.Error.Code))
+        {
+            return false;
+        }
+    }
+
+    private void CommitAsOnlyMember(string group, IReadOnlyList<OffsetReset> plan, IReadOnlyList<TopicPartitionOffset> targets)
+    {
+        var topics = plan.Select(p => p.Topic).Distinct(StringComparer.Ordinal).ToList();
+        var expected = PartitionsOf(topics).Count;
+        var assigned = new List<TopicPartition>();
+        var config = new ConsumerConfig(settings.ToDictionary())
+        {
+            GroupId = group,
+            EnableAutoCommit = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
+            // Brokers that keep a member past its leaving (the embedded one) make the next join wait for it: keep that short.
+            SessionTimeoutMs = 6000,
+            MaxPollIntervalMs = 10000,
+        };
+        using var member = new ConsumerBuilder<Ignore, Ignore>(config)
+            .SetPartitionsAssignedHandler((_, partitions) => assigned = partitions)
+            .Build();
+        member.Subscribe(topics);
+        var deadline = DateTime.UtcNow + JoinTimeout;
+        while (assigned.Count == 0 && DateTime.UtcNow < deadline) member.Consume(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            if (assigned.Count == 0)
+                throw new ActiveGroupException(group, $"joining it waited more than {JoinTimeout.TotalSeconds:F0} s for other members to rejoin");
+            if (assigned.Count < expected)
+                throw new ActiveGroupException(group, $"joining it gave this tool {assigned.Count} of its {expected} partitions; other members hold the rest");
+            if (targets.Count > 0) member.Commit(targets);
+        }
+        finally
+        {
+            member.Close();
+        }
+    }
 
     // ListOffsets by time where the broker answers it truthfully; the embedded broker answers the end offset
     // whatever the time, so every answer is checked against the records around it and, if wrong, found by scanning.

@@ -46,6 +46,10 @@ public sealed class LagReader : IDisposable
         return new GroupLag(group, at, WithOldestTimestamps(lags));
     }
 
+    /// <summary>Every topic of the cluster, sorted.</summary>
+    public IReadOnlyList<string> Topics() =>
+        admin.GetMetadata(RequestTimeout).Topics.Select(t => t.Topic).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The topics <paramref name="group"/> has committed offsets on (what it consumes, without DescribeGroups).</summary>
     public IReadOnlyList<string> TopicsOf(string group)
     {

@@ -14,10 +14,15 @@ public sealed class KafkaTrafficSink : ITrafficSink, IDisposable
     private readonly Dictionary<Type, object> serializers = new();
     private long failed;
 
-    public KafkaTrafficSink(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ISchemaRegistry registry)
+    /// <param name="kafkaSettings">librdkafka settings.</param>
+    /// <param name="registry">Where value schemas are registered.</param>
+    /// <param name="partitioner">Chooses partitions instead of murmur2, e.g. to follow a branch routing table.</param>
+    public KafkaTrafficSink(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ISchemaRegistry registry, PartitionerDelegate? partitioner = null)
     {
         this.registry = registry;
-        producer = new ProducerBuilder<string, byte[]>(KafkaClientDefaults.Producer(kafkaSettings)).Build();
+        var builder = new ProducerBuilder<string, byte[]>(KafkaClientDefaults.Producer(kafkaSettings));
+        if (partitioner is not null) builder.SetDefaultPartitioner(partitioner);
+        producer = builder.Build();
     }
 
     /// <summary>Records the broker did not accept (reported, never retried by the simulator).</summary>

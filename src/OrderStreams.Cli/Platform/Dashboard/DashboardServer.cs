@@ -3,48 +3,60 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OrderStreams.Cli.Platform.Control;
+using OrderStreams.Hosting.Metrics;
 
 namespace OrderStreams.Cli.Platform.Dashboard;
 
 /// <summary>
-/// The dev platform's web dashboard on 127.0.0.1: the pipeline funnel, lag per service and partition over time,
-/// and a branch's live orders from the denormaliser, restaurant-dashboard style.
+/// The dev platform's web server on 127.0.0.1: the dashboard (pipeline funnel, lag per service and partition over
+/// time, lag of routed hot branches, rebuild progress, a branch's live orders restaurant-dashboard style), the
+/// platform's <c>/metrics</c>, its control API and the query gateway.
 /// </summary>
 internal sealed class DashboardServer : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private readonly WebApplication app;
+    /// <summary>The connection line that carries <see cref="Url"/> to the other commands.</summary>
+    public const string UrlSetting = "dashboard.url";
 
-    private DashboardServer(WebApplication app, Uri url)
+    private const int ChartPoints = 300;
+    private readonly WebApplication app;
+    private readonly PlatformMetrics metrics;
+
+    private DashboardServer(WebApplication app, PlatformMetrics metrics, Uri url)
     {
         this.app = app;
+        this.metrics = metrics;
         Url = url;
     }
 
     public Uri Url { get; }
 
-    /// <param name="monitor">Where the numbers come from.</param>
-    /// <param name="queryService">The denormaliser's base URL, when it runs, for branch orders.</param>
+    /// <param name="platform">Where the numbers come from and what the control API acts on.</param>
     /// <param name="port">0 picks a free port.</param>
-    public static async Task<DashboardServer> StartAsync(PlatformMonitor monitor, Func<Uri?> queryService, int port)
+    public static async Task<DashboardServer> StartAsync(DevPlatform platform, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
+        builder.AddPrometheusMetrics();
         var app = builder.Build();
+        var metrics = new PlatformMetrics(platform.Monitor);
 
         app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
-        app.MapGet("/api/state", () => Results.Json(State(monitor), DashboardJson.Default.DashboardState));
-        app.MapGet("/api/branches/{branchId}/orders", (string branchId, string? status) => BranchOrdersAsync(queryService(), branchId, status));
+        app.MapGet("/api/state", () => Results.Json(State(platform), DashboardJson.Default.DashboardState));
+        app.MapControlEndpoints(platform);
+        app.MapQueryGateway(platform.Fleet);
+        app.MapPrometheusMetrics();
 
         await app.StartAsync();
-        return new DashboardServer(app, new Uri(app.Urls.First()));
+        return new DashboardServer(app, metrics, new Uri(app.Urls.First()));
     }
 
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        metrics.Dispose();
     }
 
     private static readonly Lazy<string> Page = new(() =>
@@ -54,24 +66,13 @@ internal sealed class DashboardServer : IAsyncDisposable
         return new StreamReader(stream).ReadToEnd();
     });
 
-    private static DashboardState State(PlatformMonitor monitor) => new(
-        monitor.Latest,
-        monitor.History.Select(s => new LagPoint(s.At, s.Services.ToDictionary(x => x.Service, x => x.Lag))).ToList());
-
-    private static async Task<IResult> BranchOrdersAsync(Uri? denormaliser, string branchId, string? status)
+    private static DashboardState State(DevPlatform platform)
     {
-        if (denormaliser is null)
-            return Results.Problem("The denormaliser is not running, so there is no order view to show.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        var query = status is null ? "" : $"?status={Uri.EscapeDataString(status)}";
-        try
-        {
-            using var response = await Http.GetAsync(new Uri(denormaliser, $"/branches/{Uri.EscapeDataString(branchId)}/orders{query}"));
-            var body = await response.Content.ReadAsStringAsync();
-            return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return Results.Problem($"The denormaliser did not answer: {e.Message}", statusCode: StatusCodes.Status502BadGateway);
-        }
+        var history = platform.Monitor.History;
+        var points = history.Skip(Math.Max(0, history.Count - ChartPoints))
+            .Select(s => new HistoryPoint(s.At, s.Services.ToDictionary(x => x.ApplicationId, x => new GroupPoint(x.Lag, x.ProcessedPerSecond, x.PartitionLag))))
+            .ToList();
+        var queries = ServiceCatalog.All.First(s => s.ServesQueries).Name;
+        return new DashboardState(platform.Monitor.Latest, points, platform.BranchRouting.DedicatedPartitions, $"/query/{queries}/");
     }
 }

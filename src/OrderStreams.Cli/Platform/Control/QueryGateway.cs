@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace OrderStreams.Cli.Platform.Control;
+
+/// <summary>
+/// <c>GET /query/{service}/{path}</c>: the stable address of a service's query API. It forwards to the instance that is
+/// the service's query route, so a blue/green rebuild switches readers by moving the route, as a Kubernetes Service
+/// selector would. The answer names the instance in <c>X-OrderStreams-Instance</c>.
+/// </summary>
+internal static class QueryGateway
+{
+    public const string InstanceHeader = "X-OrderStreams-Instance";
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public static void MapQueryGateway(this WebApplication app, ServiceFleet fleet) =>
+        app.MapGet("/query/{service}/{**path}", async (string service, string? path, HttpContext http) =>
+        {
+            if (fleet.QueryRoute(service) is not { } route)
+                return Results.Problem($"'{service}' serves no queries on this platform.", statusCode: StatusCodes.Status404NotFound);
+            if (fleet.Instances.FirstOrDefault(i => i.ApplicationId == route)?.Url is not { } url)
+                return Results.Problem($"{service}'s queries go to '{route}', which is not running.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(url, "/" + path + http.Request.QueryString), http.RequestAborted);
+                http.Response.Headers[InstanceHeader] = route;
+                var body = await response.Content.ReadAsStringAsync(http.RequestAborted);
+                return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return Results.Problem($"'{route}' did not answer: {e.Message}", statusCode: StatusCodes.Status502BadGateway);
+            }
+        });
+}

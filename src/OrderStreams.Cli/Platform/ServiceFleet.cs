@@ -1,0 +1,104 @@
+namespace OrderStreams.Cli.Platform;
+
+/// <summary>
+/// The service instances of the dev platform, what Deployments are on Kubernetes: each runs one service under one
+/// application id, its name or a rebuilt version (<c>denormaliser-v2</c>). A stopped instance stays listed, since its
+/// group still lags; a retired one is gone with its local state. For each service that serves queries one instance is
+/// the query route, where the platform's query gateway forwards.
+/// </summary>
+internal sealed class ServiceFleet(string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string stateDirectory) : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly List<ServiceInstance> instances = [];
+    private readonly Dictionary<string, string> queryRoutes = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ServiceInstance> Instances
+    {
+        get
+        {
+            lock (gate) return instances.ToList();
+        }
+    }
+
+    /// <summary>The <c>Streams:StateDir</c> of a service's instances; each application id has its own directory below it.</summary>
+    public string StateDirectoryOf(ServiceSpec spec) => Path.Combine(stateDirectory, "state", spec.Name);
+
+    /// <summary>Starts <paramref name="spec"/> as <paramref name="applicationId"/>, or returns it when it already runs.</summary>
+    /// <exception cref="InvalidOperationException">The application id belongs to another service.</exception>
+    public ServiceInstance Start(ServiceSpec spec, string applicationId)
+    {
+        lock (gate)
+        {
+            var instance = instances.FirstOrDefault(i => i.ApplicationId == applicationId);
+            if (instance is not null && instance.Spec != spec)
+                throw new InvalidOperationException($"Application id '{applicationId}' is an instance of {instance.Spec.Name}, not {spec.Name}.");
+            if (instance is { IsRunning: true }) return instance;
+            var process = ServiceProcess.Start(
+                spec, applicationId, repositoryRoot, configuration,
+                new Dictionary<string, string>(environment) { ["Streams__StateDir"] = StateDirectoryOf(spec) },
+                Path.Combine(stateDirectory, "logs"));
+            if (instance is null)
+            {
+                instance = new ServiceInstance(spec, applicationId);
+                instances.Add(instance);
+            }
+            instance.Attach(process);
+            if (spec.ServesQueries) queryRoutes.TryAdd(spec.Name, applicationId);
+            return instance;
+        }
+    }
+
+    /// <exception cref="KeyNotFoundException">No such instance.</exception>
+    public ServiceInstance Stop(string applicationId)
+    {
+        var instance = Find(applicationId);
+        instance.Stop();
+        return instance;
+    }
+
+    /// <summary>Stops the instance for good and deletes its local state.</summary>
+    /// <exception cref="InvalidOperationException">It is still the query route of its service.</exception>
+    public void Retire(string applicationId)
+    {
+        var instance = Find(applicationId);
+        lock (gate)
+        {
+            if (queryRoutes.GetValueOrDefault(instance.Spec.Name) == applicationId)
+                throw new InvalidOperationException($"'{applicationId}' still answers {instance.Spec.Name}'s queries; route them to another version first.");
+            instances.Remove(instance);
+        }
+        instance.Stop();
+        var state = Path.Combine(StateDirectoryOf(instance.Spec), applicationId);
+        if (Directory.Exists(state)) Directory.Delete(state, recursive: true);
+    }
+
+    /// <summary>The instance whose queries the gateway forwards for <paramref name="service"/>.</summary>
+    public string? QueryRoute(string service)
+    {
+        lock (gate) return queryRoutes.GetValueOrDefault(service);
+    }
+
+    /// <summary>Makes <paramref name="applicationId"/> answer its service's queries.</summary>
+    /// <exception cref="InvalidOperationException">It does not run, or its service serves no queries.</exception>
+    public void RouteQueries(string applicationId)
+    {
+        var instance = Find(applicationId);
+        if (!instance.Spec.ServesQueries) throw new InvalidOperationException($"{instance.Spec.Name} serves no queries.");
+        if (!instance.IsRunning) throw new InvalidOperationException($"'{applicationId}' is {instance.Lifecycle}; start it before routing queries to it.");
+        lock (gate) queryRoutes[instance.Spec.Name] = applicationId;
+    }
+
+    public ServiceInstance Find(string applicationId)
+    {
+        lock (gate)
+        {
+            return instances.FirstOrDefault(i => i.ApplicationId == applicationId)
+                ?? throw new KeyNotFoundException($"The platform runs no instance '{applicationId}'; it has {string.Join(", ", instances.Select(i => i.ApplicationId))}.");
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var instance in Instances) instance.Stop();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OrderStreams.Testing;
+
+namespace OrderStreams.Cli.Tests.Platform;
+
+/// <summary>
+/// One <c>orderstreams dev</c> per test collection, as a user runs it: the embedded broker, the four services as
+/// processes, a bounded simulation (orders stop after <see cref="Orders"/>; driver pings go on, so there is always load).
+/// </summary>
+public sealed partial class DevPlatformFixture : IDisposable
+{
+    public const int Orders = 120;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private readonly string stateDirectory = Directory.CreateTempSubdirectory("orderstreams-dev-").FullName;
+    private readonly ChildProcess dev;
+
+    public DevPlatformFixture()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        dev = ChildProcess.StartDotnet(RepositoryPaths.AssemblyOf("src/OrderStreams.Cli", "orderstreams"),
+        [
+            "dev", "--state-dir", stateDirectory, "--configuration", configuration, "--max-orders", $"{Orders}", "--orders-per-second", "10",
+            // Renamed drivers change delivered orders' views only when rebuilt (the denormaliser re-emits live orders only).
+            "--driver-rename-every", "100000",
+        ]);
+        var lines = new Dictionary<string, string>();
+        dev.WaitForLine(line => line.StartsWith("dashboard.url=", StringComparison.Ordinal), StartTimeout, line =>
+        {
+            if (line.Split('=', 2) is [var key, var value]) lines[key] = value;
+        });
+        BootstrapServers = lines["bootstrap.servers"];
+        DashboardUrl = new Uri(lines["dashboard.url"]);
+        Http = new HttpClient { BaseAddress = DashboardUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string BootstrapServers { get; }
+
+    public Uri DashboardUrl { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary><c>orderstreams</c> with the platform's connection options appended.</summary>
+    public (int ExitCode, string Output, string Errors) Cli(params string[] args) =>
+        Tests.Cli.Run([.. args, "--platform-url", DashboardUrl.ToString(), "--bootstrap-servers", BootstrapServers]);
+
+    public ChildProcess StartCli(params string[] args) =>
+        ChildProcess.StartDotnet(RepositoryPaths.AssemblyOf("src/OrderStreams.Cli", "orderstreams"),
+            [.. args, "--platform-url", DashboardUrl.ToString(), "--bootstrap-servers", BootstrapServers]);
+
+    public async Task<JsonElement> GetJsonAsync(string path) => JsonDocument.Parse(await Http.GetStringAsync(path)).RootElement;
+
+    /// <summary>The instance of <paramref name="service"/> that answers queries or, for other services, its only one.</summary>
+    public async Task<JsonElement> InstanceAsync(string service)
+    {
+        var instances = (await GetJsonAsync("api/platform")).GetProperty("instances").EnumerateArray().Where(i => i.GetProperty("service").GetString() == service).ToList();
+        return instances.FirstOrDefault(i => i.GetProperty("serving").GetBoolean()) is { ValueKind: JsonValueKind.Object } serving ? serving : instances.Single();
+    }
+
+    /// <summary>Sum of one metric's samples whose labels contain <paramref name="labels"/>, or null when there are none.</summary>
+    public static double? Sum(string exposition, string metric, string labels)
+    {
+        var values = Sample().Matches(exposition)
+            .Where(m => m.Groups["name"].Value == metric && m.Groups["labels"].Value.Contains(labels, StringComparison.Ordinal))
+            .Select(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        return values.Count == 0 ? null : values.Sum();
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, checking every second.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var last = await read();
+        while (!condition(last))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what} did not happen within {timeout}; last seen: {last}");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            last = await read();
+        }
+        return last;
+    }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        try
+        {
+            dev.Stop(TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            dev.Dispose();
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-z_]+)\{(?<labels>[^}]*)\} (?<value>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex Sample();
+}
