@@ -228,4 +228,77 @@ public sealed class KStreamTests
     {
         public int? Partition(string topic, string key, string value, int partitionCount) => partition;
     }
+
+    [Fact]
+    public void Merge_ThenGroupByKeyCount_CountsRecordsOfBothStreams()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("left", Strings).Merge(builder.Stream("right", Strings))
+            .GroupByKey()
+            .Count(Materialized<string, long>.As("counts"));
+        using var driver = new TopologyTestDriver(builder.Build());
+
+        driver.CreateInputTopic("left", Serdes.String, Serdes.String).PipeInput("k", "a");
+        driver.CreateInputTopic("right", Serdes.String, Serdes.String).PipeInput("k", "b");
+        driver.CreateInputTopic("left", Serdes.String, Serdes.String).PipeInput("j", "c");
+
+        var counts = driver.GetKeyValueStore<string, long>("counts");
+        Assert.Equal((2L, 1L), (counts.Get("k"), counts.Get("j")));
+    }
+
+    [Fact]
+    public void Split_NoDefaultBranch_UnmatchedRecordsDropped()
+    {
+        var builder = new StreamsBuilder();
+        var branches = builder.Stream("in", Strings).Split("route")
+            .Branch((_, v) => v.StartsWith('a'), "a")
+            .Branch((_, v) => v.StartsWith('b'), "b")
+            .NoDefaultBranch();
+        branches["route-a"].To("out-a", StringsOut);
+        branches["route-b"].To("out-b", StringsOut);
+        var (driver, input) = Drive(builder);
+        using var _ = driver;
+
+        input.PipeInput("k", "apple");
+        input.PipeInput("k", "cherry");
+        input.PipeInput("k", "banana");
+        input.PipeInput("k", "avocado");
+
+        Assert.Equal(["route-a", "route-b"], branches.Keys.Order());
+        Assert.Equal(["apple", "avocado"], driver.CreateOutputTopic("out-a", Serdes.String, Serdes.String).ReadValuesToList());
+        Assert.Equal(["banana"], driver.CreateOutputTopic("out-b", Serdes.String, Serdes.String).ReadValuesToList());
+    }
+
+    [Fact]
+    public void FlatMap_ThenGroupByKeyCount_CountsEveryNewKey()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("in", Strings)
+            .FlatMap((_, line) => line.Split(' ').Select(word => (word, word)))
+            .GroupByKey(Grouped<string, string>.With(Serdes.String, Serdes.String, "words"))
+            .Count(Materialized<string, long>.As("counts"));
+        var (driver, input) = Drive(builder);
+        using var _ = driver;
+
+        input.PipeInput("line-1", "to be or not to be");
+
+        var counts = driver.GetKeyValueStore<string, long>("counts");
+        Assert.Equal([new("be", 2L), new("not", 1L), new("or", 1L), new("to", 2L)], counts.All().ToList());
+    }
+
+    [Fact]
+    public void Repartition_AfterMapValues_KeepsKeyAndValueAndTimestamp()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("in", Strings).MapValues(v => v.Length)
+            .Repartition(Repartitioned<string, int>.With(Serdes.String, Serdes.Int) with { Name = "lengths" })
+            .To("out", Produced<string, int>.With(Serdes.String, Serdes.Int));
+        var (driver, input) = Drive(builder);
+        using var _ = driver;
+
+        input.PipeInput("k", "four", timestamp: 77);
+
+        var record = driver.CreateOutputTopic("out", Serdes.String, Serdes.Int).ReadRecord();
+        Assert.Equal(("k", 4, 77L), (record.Key, record.Value, record.Timestamp));
+    }
 }

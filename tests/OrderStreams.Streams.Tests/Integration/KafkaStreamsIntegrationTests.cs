@@ -191,6 +191,27 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     }
 
     [Fact]
+    public async Task Start_OutputTooLargeWithLogAndContinue_RecordSkippedAndProcessingContinues()
+    {
+        var (input, output) = ($"big-{Guid.NewGuid():N}", $"out-{Guid.NewGuid():N}");
+        kafka.Cluster.CreateTopic(input, 1);
+        kafka.Cluster.CreateTopic(output, 1);
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed<string, string>.With(Serdes.String, Serdes.String))
+            .MapValues(v => v == "big" ? new string('x', 2_000_000) : v)
+            .To(output, Produced<string, string>.With(Serdes.String, Serdes.String));
+        var config = kafka.Config($"prod-{Guid.NewGuid():N}", stateDir);
+        config.ProductionExceptionHandling = ExceptionHandling.LogAndContinue;
+        kafka.Produce(input, [("a", Utf8("big")), ("b", Utf8("small"))]);
+
+        using var streams = await StartAsync(builder.Build(), config);
+        var outputs = kafka.ReadUntil(output, r => r.Count >= 1);
+
+        Assert.Equal(["small"], outputs.Select(r => Encoding.UTF8.GetString(r.Message.Value)));
+        Assert.Equal(KafkaStreamsState.Running, streams.State);
+    }
+
+    [Fact]
     public async Task StartAsync_SourcesNotCoPartitioned_FailsNamingTopicsAndCounts()
     {
         var (orders, branches) = ($"orders-{Guid.NewGuid():N}", $"branches-{Guid.NewGuid():N}");

@@ -4,22 +4,35 @@ using OrderStreams.Streams.State;
 
 namespace OrderStreams.Streams.Tests.State;
 
-public sealed class WindowStoreTests
+public sealed class WindowStoreTests : IDisposable
 {
+    private readonly RocksDb.TempDirectory directory = new();
+    private readonly List<WindowStore<string, long>> opened = [];
     private long streamTime;
 
-    private WindowStore<string, long> Open()
+    public void Dispose()
     {
-        var builder = Stores.WindowStoreBuilder(Stores.InMemoryWindowStore("w", TimeSpan.FromMilliseconds(100)), Serdes.String, Serdes.Long, TimeSpan.FromMilliseconds(10));
+        foreach (var store in opened) store.Close();
+        directory.Dispose();
+    }
+
+    private WindowStore<string, long> Open(bool persistent = false)
+    {
+        var retention = TimeSpan.FromMilliseconds(100);
+        var supplier = persistent ? Stores.PersistentWindowStore("w", retention) : Stores.InMemoryWindowStore("w", retention);
+        var builder = Stores.WindowStoreBuilder(supplier, Serdes.String, Serdes.Long, TimeSpan.FromMilliseconds(10));
         var store = (WindowStore<string, long>)builder.WithLoggingDisabled().Build(new StreamsConfig());
-        store.Init(new StoreContext("", "app-w-changelog", 0, null, () => 0, () => streamTime));
+        store.Init(new StoreContext(directory.Combine("w"), "app-w-changelog", 0, null, () => 0, () => streamTime));
+        opened.Add(store);
         return store;
     }
 
-    [Fact]
-    public void Fetch_Range_OnlyThisKeysWindowsInOrder()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fetch_Range_OnlyThisKeysWindowsInOrder(bool persistent)
     {
-        var store = Open();
+        var store = Open(persistent);
         store.Put("a", 1, 0);
         store.Put("a", 2, 10);
         store.Put("ab", 9, 10);
@@ -28,10 +41,12 @@ public sealed class WindowStoreTests
         Assert.Equal([new(10, 2L), new(20, 3L)], store.Fetch("a", 5, 25).ToList());
     }
 
-    [Fact]
-    public void Flush_WindowsPastRetention_Removed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Flush_WindowsPastRetention_Removed(bool persistent)
     {
-        var store = Open();
+        var store = Open(persistent);
         store.Put("a", 1, 0);
         store.Put("a", 2, 200);
 

@@ -56,6 +56,12 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
                 // The local queue drains as deliveries complete on librdkafka's threads.
                 Thread.Sleep(5);
             }
+            catch (ProduceException<byte[], byte[]> e)
+            {
+                // Refused before sending (too large, unknown partition): a production error like a failed delivery.
+                errors.OnProductionError(new ConsumeResult<byte[], byte[]> { Topic = topic, Partition = new Partition(partition ?? -1), Offset = Offset.Unset, Message = message }, e);
+                return;
+            }
         }
     }
 

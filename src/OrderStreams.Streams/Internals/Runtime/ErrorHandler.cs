@@ -29,8 +29,12 @@ internal sealed class ErrorHandler(StreamsConfig config, ILogger logger)
         Handle(config.ProcessingExceptionHandling, "process", raw, error, task);
 
     /// <summary>A record the producer could not deliver; <paramref name="raw"/> describes it as it was sent.</summary>
-    public void OnProductionError(ConsumeResult<byte[], byte[]> raw, Exception error) =>
-        Handle(config.ProductionExceptionHandling, "produce", raw, error, null);
+    public void OnProductionError(ConsumeResult<byte[], byte[]> raw, Exception error)
+    {
+        // A dead letter that cannot be produced must not become another dead letter.
+        var handling = raw.Topic == config.DeadLetterQueueTopic ? ExceptionHandling.Fail : config.ProductionExceptionHandling;
+        Handle(handling, "produce", raw, error, null);
+    }
 
     private void Handle(ExceptionHandling handling, string verb, ConsumeResult<byte[], byte[]> raw, Exception error, TaskId? task)
     {
