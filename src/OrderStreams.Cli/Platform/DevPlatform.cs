@@ -13,6 +13,8 @@ namespace OrderStreams.Cli.Platform;
 /// </summary>
 internal sealed class DevPlatform : IAsyncDisposable
 {
+    private static readonly TimeSpan ReadinessWait = TimeSpan.FromMinutes(3);
+
     private readonly List<object> started = [];
     private CancellationTokenSource? simulation;
     private Task? simulationLoop;
@@ -107,29 +109,62 @@ internal sealed class DevPlatform : IAsyncDisposable
         };
         var registryClient = Started(new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = Registry.Url.ToString() }));
 
+        // The city's branches and drivers go out first: the services load them into their global tables as they start.
+        var sink = Started(new KafkaTrafficSink(kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient));
+        var simulatorOptions = new SimulatorOptions { OrdersPerSecond = options.OrdersPerSecond, Seed = options.Seed };
+        Simulator = new TrafficSimulator(simulatorOptions, sink, DateTimeOffset.UtcNow);
+        sink.Flush(TimeSpan.FromSeconds(10));
+
         var environment = new Dictionary<string, string>
         {
             ["Kafka__BootstrapServers"] = Kafka.Cluster.BootstrapServers,
             ["Kafka__EmbeddedAdminUrl"] = Kafka.Control.Url.ToString(),
             ["Kafka__Settings__fetch.wait.max.ms"] = "10",
             ["SchemaRegistry__Url"] = Registry.Url.ToString(),
+            // The simulation runs a minute of business a second: unpaid orders must expire at its pace.
+            ["PaymentCompletion__PaymentTimeout"] = simulatorOptions.PaymentDeadline.ToString("c"),
+            ["PaymentCompletion__ExpiryCheckInterval"] = "00:00:01",
         };
         Services = ServiceCatalog.All.Select(spec => Started(ServiceProcess.Start(
             spec, repositoryRoot, options.Configuration,
             new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(options.StateDirectory, "state", spec.Name) },
             Path.Combine(options.StateDirectory, "logs")))).ToList();
 
-        var sink = Started(new KafkaTrafficSink(kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient));
         var feed = Started(new DriverAssignmentFeed(kafkaSettings, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
-        Simulator = new TrafficSimulator(new SimulatorOptions { OrdersPerSecond = options.OrdersPerSecond, Seed = options.Seed }, sink, DateTimeOffset.UtcNow);
         simulation = new CancellationTokenSource();
-        simulationLoop = SimulationRunner.RunAsync(Simulator, sink, feed, simulation.Token);
+        simulationLoop = SimulateOnceReadyAsync(sink, feed, simulation.Token);
 
         var deadLetterTopics = Kafka.Manifest.Topics.Where(t => t.Name.EndsWith(".dlq", StringComparison.Ordinal)).ToDictionary(t => t.Name, t => t.Partitions);
         var funnel = Started(new FunnelCounter(kafkaSettings, registryClient, deadLetterTopics));
         Monitor = Started(new PlatformMonitor(kafkaSettings, Services, funnel, Simulator.Stats));
         var denormaliser = Services.FirstOrDefault(s => s.Spec.Name == "denormaliser");
         Dashboard = Started(await DashboardServer.StartAsync(Monitor, () => denormaliser is { HasExited: false } ? denormaliser.Url : null, options.DashboardPort));
+    }
+
+    /// <summary>Customers start ordering once every service is ready, so start-up does not pile a backlog onto the kitchens.</summary>
+    private async Task SimulateOnceReadyAsync(KafkaTrafficSink sink, DriverAssignmentFeed feed, CancellationToken stop)
+    {
+        var deadline = DateTime.UtcNow + ReadinessWait;
+        try
+        {
+            while (!await AllReadyAsync(stop) && DateTime.UtcNow < deadline) await Task.Delay(TimeSpan.FromMilliseconds(250), stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        if (DateTime.UtcNow >= deadline)
+            await Console.Error.WriteLineAsync($"Not every service was ready within {ReadinessWait.TotalSeconds:F0} s; starting the traffic anyway (see the service logs).");
+        await SimulationRunner.RunAsync(Simulator, sink, feed, stop);
+    }
+
+    private async Task<bool> AllReadyAsync(CancellationToken stop)
+    {
+        foreach (var service in Services)
+        {
+            if (!await service.IsReadyAsync(stop)) return false;
+        }
+        return true;
     }
 
     private T Started<T>(T part)

@@ -16,7 +16,7 @@ public static class StreamsApplication
     /// <summary>
     /// Binds and validates <see cref="KafkaOptions"/>, <see cref="SchemaRegistryOptions"/> and <see cref="StreamsOptions"/>,
     /// builds the topology with <paramref name="topology"/> and runs it while the host runs. <c>/readyz</c> reports
-    /// ready while the streams application is running.
+    /// ready while the streams application is running with all its partitions assigned and its stores restored.
     /// </summary>
     public static IHostApplicationBuilder AddStreamsApplication(
         this IHostApplicationBuilder builder, string serviceName, Func<IServiceProvider, ISchemaRegistry, Topology> topology)
@@ -41,7 +41,7 @@ public static class StreamsApplication
 
         var readiness = new ReadinessSignal("streams starting");
         services.AddSingleton(readiness);
-        services.AddHealthChecks().AddCheck("streams", readiness, tags: [HealthTags.Ready]);
+        services.AddHealthChecks().AddCheck<StreamsReadinessCheck>("streams", tags: [HealthTags.Ready]);
         services.AddHostedService<StreamsHostedService>();
         return builder;
     }

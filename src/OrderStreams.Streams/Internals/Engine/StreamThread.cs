@@ -29,6 +29,8 @@ internal sealed class StreamThread
     private KafkaRecordCollector collector = null!;
     private StateRestorer restorer = null!;
     private volatile bool running = true;
+    private volatile bool awaitingAssignment = true;
+    private volatile int restoringCount;
     private long lastCommit;
     private long lastGauges;
 
@@ -45,6 +47,9 @@ internal sealed class StreamThread
 
     /// <summary>Local tasks and their stores; read by interactive queries (the dictionary is replaced, never mutated, so reads need no lock).</summary>
     public IReadOnlyDictionary<TaskId, StreamTask> ActiveTasks { get; private set; } = new Dictionary<TaskId, StreamTask>();
+
+    /// <summary>True once the thread has its partitions and none of its tasks is still restoring state.</summary>
+    public bool TasksRunning => !awaitingAssignment && restoringCount == 0;
 
     public void Start() => thread.Start();
 
@@ -218,6 +223,8 @@ internal sealed class StreamThread
                 StartProcessing(task);
             }
         }
+        restoringCount = restoring.Count;
+        awaitingAssignment = false;
         ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
         engine.OnAssignmentChanged();
         return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
@@ -226,6 +233,7 @@ internal sealed class StreamThread
     private void StartProcessing(StreamTask task)
     {
         restoring.Remove(task.Id);
+        restoringCount = restoring.Count;
         // Under exactly once, local state may run ahead of committed transactions after a crash; without a checkpoint
         // the next start restores from scratch. The checkpoint is written again on clean close.
         if (ExactlyOnce) Checkpoint.Delete(task.Directory);
@@ -240,6 +248,8 @@ internal sealed class StreamThread
         if (commit) CommitAll();
         else if (ExactlyOnce) collector.AbortTransaction();
         foreach (var task in revoked) CloseTask(task, clean: commit);
+        // Eager rebalancing revokes everything before the new assignment arrives.
+        awaitingAssignment = tasks.Count == 0;
         ActiveTasks = new Dictionary<TaskId, StreamTask>(tasks);
         engine.OnAssignmentChanged();
     }
@@ -248,6 +258,7 @@ internal sealed class StreamThread
     {
         restorer.Remove(task);
         restoring.Remove(task.Id);
+        restoringCount = restoring.Count;
         tasks.Remove(task.Id);
         foreach (var input in task.Inputs)
         {
