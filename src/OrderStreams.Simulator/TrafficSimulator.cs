@@ -101,14 +101,28 @@ public sealed class TrafficSimulator
         return options.OrdersPerSecond * (inRush ? options.RushMultiplier : 1);
     }
 
+    /// <summary>
+    /// A customer of <paramref name="branchId"/> orders now and pays in full: an order outside the arrival process
+    /// (and <see cref="SimulatorOptions.MaxOrders"/>), which the driver app delivers like any other.
+    /// </summary>
+    public OrderPlaced PlaceOrderNow(string branchId)
+    {
+        var order = NewOrder(branches[branchId]);
+        Place(order, PaymentPlan.Captured);
+        return order;
+    }
+
     private void PlaceOrder()
     {
         if (options.MaxOrders is { } max && ordersStarted >= max) return;
         ordersStarted++;
         queue.After(random.Exponential(RateAt(queue.Now)), PlaceOrder);
+        var order = NewOrder(random.Chance(options.HotBranchShare) ? City.Branches[0] : City.Branches[random.Next(City.Branches.Count)]);
+        Place(order, DrawPaymentPlan());
+    }
 
-        var order = NewOrder();
-        var plan = DrawPaymentPlan();
+    private void Place(OrderPlaced order, PaymentPlan plan)
+    {
         var placeAt = queue.Now;
         if (plan == PaymentPlan.CapturedEarly)
         {
@@ -190,9 +204,8 @@ public sealed class TrafficSimulator
         Stats.PaymentEvent();
     }
 
-    private OrderPlaced NewOrder()
+    private OrderPlaced NewOrder(Branch branch)
     {
-        var branch = random.Chance(options.HotBranchShare) ? City.Branches[0] : City.Branches[random.Next(City.Branches.Count)];
         var items = Enumerable.Range(0, 1 + random.Next(4)).Select(_ =>
         {
             var item = City.Menu[random.Next(City.Menu.Count)];

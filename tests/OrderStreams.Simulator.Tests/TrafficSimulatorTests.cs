@@ -217,6 +217,20 @@ public sealed class TrafficSimulatorTests
     }
 
     [Fact]
+    public void PlaceOrderNow_PlacesAPaidOrderAtTheBranch_BeyondMaxOrders()
+    {
+        var (sink, simulator) = Run(new SimulatorOptions { MaxOrders = 0 }, TimeSpan.FromSeconds(1));
+
+        var order = simulator.PlaceOrderNow("branch-04");
+        simulator.AdvanceTo(Start.AddSeconds(10));
+
+        Assert.Equal(order.OrderId, Assert.Single(sink.On<OrderPlaced>(TrafficTopics.OrdersPlaced)).OrderId);
+        Assert.Equal("branch-04", order.BranchId);
+        var capture = Assert.Single(sink.On<PaymentEvent>(TrafficTopics.Payments), p => p.Status == PaymentStatus.Captured);
+        Assert.Equal((order.OrderId, order.Totals.Total), (capture.OrderId, capture.Amount));
+    }
+
+    [Fact]
     public void MaxOrders_StopsPlacingOrders()
     {
         var (sink, _) = Run(new SimulatorOptions { MaxOrders = 25 }, TimeSpan.FromMinutes(1));

@@ -37,7 +37,7 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("bench", "Benchmarks that need a broker (codec micro-benchmarks live in bench/OrderStreams.Benchmarks).") { runtime };
+        return new Command("bench", "Benchmarks that need a broker (codec micro-benchmarks live in bench/OrderStreams.Benchmarks).") { runtime, Bench.Pipeline.PipelineBenchCommand.Create() };
     }
 
     private static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings, CancellationToken cancellation)
