@@ -63,9 +63,10 @@ internal static class OrderQueryEndpoints
         return Answer(streams, () => Gather(http, streams, clients, options.Value, Reader(streams).DriverOrders(id)));
     }
 
+    /// <summary>This instance's part and every other instance's, merged oldest first as each part is.</summary>
     private static async Task<IResult> Gather(HttpContext http, KafkaStreams streams, IHttpClientFactory clients, StreamsOptions options, IReadOnlyList<OrderView> local)
     {
-        var merged = new JsonArray(local.Select(v => JsonSerializer.SerializeToNode(v, ViewJson.Options)).ToArray());
+        var merged = local.Select(v => JsonSerializer.SerializeToNode(v, ViewJson.Options)!).ToList();
         if (!IsLocalOnly(http))
         {
             foreach (var instance in streams.AllMetadata().Where(m => !IsSelf(m, options)))
@@ -75,15 +76,15 @@ internal static class OrderQueryEndpoints
                 if (!response.IsSuccessStatusCode)
                     return ServiceProblem.Unavailable($"Instance {instance.Host}:{instance.Port} answered {(int)response.StatusCode}; its part of the answer is missing, retry.");
                 var remote = JsonNode.Parse(await response.Content.ReadAsStringAsync(http.RequestAborted))!.AsArray();
-                foreach (var item in remote.ToList())
-                {
-                    remote.Remove(item);
-                    merged.Add(item);
-                }
+                merged.AddRange(remote.Select(item => item!.DeepClone()));
             }
         }
-        return Results.Content(merged.ToJsonString(), "application/json");
+        var oldestFirst = new JsonArray(merged.OrderBy(PlacedOrUpdated).ToArray());
+        return Results.Content(oldestFirst.ToJsonString(), "application/json");
     }
+
+    private static DateTimeOffset PlacedOrUpdated(JsonNode view) =>
+        (view["placedAt"] ?? view["updatedAt"])?.GetValue<DateTimeOffset>() ?? DateTimeOffset.MinValue;
 
     private static async Task<IResult> Forward(IHttpClientFactory clients, string url, CancellationToken cancellationToken)
     {

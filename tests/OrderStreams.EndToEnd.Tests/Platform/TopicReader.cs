@@ -12,22 +12,23 @@ internal static class TopicReader
             BootstrapServers = bootstrapServers,
             GroupId = $"end-to-end-reader-{Guid.NewGuid():N}",
             EnableAutoCommit = false,
+            FetchWaitMaxMs = 10,
         }).Build();
         var records = new List<ConsumeResult<byte[], byte[]>>();
-        for (var p = 0; p < partitions; p++)
+        var ends = Enumerable.Range(0, partitions)
+            .Select(p => (Partition: new TopicPartition(topic, p), Watermarks: consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10))))
+            .Where(p => p.Watermarks.High.Value > p.Watermarks.Low.Value)
+            .ToDictionary(p => p.Partition.Partition.Value, p => p.Watermarks);
+        consumer.Assign(ends.Select(e => new TopicPartitionOffset(topic, e.Key, e.Value.Low)));
+        var next = ends.ToDictionary(e => e.Key, e => e.Value.Low.Value);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (next.Any(n => n.Value < ends[n.Key].High.Value))
         {
-            var partition = new TopicPartition(topic, p);
-            var end = consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10));
-            if (end.High.Value <= end.Low.Value) continue;
-            consumer.Assign(new TopicPartitionOffset(partition, end.Low));
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            for (var next = end.Low.Value; next < end.High.Value;)
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{partition} stopped at offset {next} before its end {end.High.Value}.");
-                if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is not { } record) continue;
-                records.Add(record);
-                next = record.Offset.Value + 1;
-            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{topic} stopped short of its end: {string.Join(", ", next.Select(n => $"[{n.Key}] {n.Value} of {ends[n.Key].High.Value}"))}.");
+            if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is not { } record || record.Offset.Value >= ends[record.Partition.Value].High.Value) continue;
+            records.Add(record);
+            next[record.Partition.Value] = record.Offset.Value + 1;
         }
         return records;
     }
