@@ -74,7 +74,7 @@ public sealed partial class ReadinessTests : IAsyncLifetime
             {
             }
             return false;
-        }, TimeSpan.FromMinutes(5), service.LogTail);
+        }, TimeSpan.FromMinutes(5), () => service.LogTail());
         var metrics = await http.GetStringAsync(new Uri(service.Url, "/metrics"));
 
         Assert.Contains(notReady, body => body.Contains("restoring", StringComparison.Ordinal));

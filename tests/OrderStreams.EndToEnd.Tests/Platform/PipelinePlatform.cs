@@ -206,6 +206,8 @@ public sealed class PipelinePlatform : IAsyncLifetime
             ["Streams__CommitIntervalMs"] = "500",
             ["PaymentCompletion__PaymentTimeout"] = PaymentTimeout.ToString("c"),
             ["PaymentCompletion__ExpiryCheckInterval"] = "00:00:01",
+            // A loaded machine can take seconds to answer a forwarded query.
+            ["Denormaliser__ForwardTimeout"] = "00:00:20",
             ["BranchAssignment__MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (name, project) in new[]

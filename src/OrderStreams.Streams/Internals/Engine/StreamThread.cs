@@ -292,10 +292,27 @@ internal sealed class StreamThread
                 task.FlushStores();
                 WriteCheckpoint(task);
             }
-            if (offsets.Count > 0) consumer.Commit(offsets);
+            if (offsets.Count > 0) CommitOffsets(offsets);
         }
         foreach (var task in tasks.Values) task.MarkCommitted();
         StreamsMetrics.Committed(Config.ApplicationId, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// A commit the group refuses because it is rebalancing (a member joined or left) is not fatal: the partitions
+    /// that stay are committed next time, and the records since the last commit of those that move are processed
+    /// again by their new owner, as at least once allows.
+    /// </summary>
+    private void CommitOffsets(List<TopicPartitionOffset> offsets)
+    {
+        try
+        {
+            consumer.Commit(offsets);
+        }
+        catch (KafkaException e) when (e.Error.Code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId)
+        {
+            logger.LogWarning("Thread {Thread} could not commit {Count} offsets while the group rebalances ({Reason}); they are committed after the rebalance", Name, offsets.Count, e.Error.Reason);
+        }
     }
 
     private void WriteCheckpoint(StreamTask task)
