@@ -49,8 +49,9 @@ internal sealed class ServicePipeline : IAsyncDisposable
             spec, Checkout.Root(), configuration,
             new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(stateDirectory, "state", spec.Name) },
             Path.Combine(stateDirectory, "logs"))).ToList();
-        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, new KafkaTrafficSink([bootstrap], registry)));
-        pipeline.parts.AddRange([registry, orders]);
+        var deliveries = new KafkaTrafficSink([bootstrap], registry);
+        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, deliveries));
+        pipeline.parts.AddRange([deliveries, orders, registry]);
         try
         {
             var deadline = Stopwatch.StartNew();

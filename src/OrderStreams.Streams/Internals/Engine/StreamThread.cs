@@ -14,6 +14,8 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// </summary>
 internal sealed class StreamThread
 {
+    private const long CheckpointEveryRecords = 1_000;
+
     private readonly EngineContext engine;
     private readonly int index;
     private readonly ILogger logger;
@@ -287,7 +289,7 @@ internal sealed class StreamThread
         else
         {
             collector.Flush();
-            foreach (var task in tasks.Values)
+            foreach (var task in tasks.Values.Where(CheckpointDue))
             {
                 task.FlushStores();
                 WriteCheckpoint(task);
@@ -313,6 +315,20 @@ internal sealed class StreamThread
         {
             logger.LogWarning("Thread {Thread} could not commit {Count} offsets while the group rebalances ({Reason}); they are committed after the rebalance", Name, offsets.Count, e.Error.Reason);
         }
+    }
+
+    /// <summary>
+    /// A checkpoint costs a flush of every store of the task (memtables to table files, the WAL being off), which on a
+    /// busy disk takes long enough to stall the thread at every commit. So, as Kafka Streams does, a task checkpoints
+    /// once its changelogs moved <see cref="CheckpointEveryRecords"/> past the last checkpoint, and when it closes: a
+    /// restart after a crash restores at most that tail, well within what the embedded broker retains.
+    /// </summary>
+    private bool CheckpointDue(StreamTask task)
+    {
+        if (!task.CommitNeeded || !checkpoints.TryGetValue(task.Id, out var offsets)) return false;
+        return task.ChangelogPartitions.Any(c =>
+            collector.NextOffset(c.Changelog.Topic, c.Changelog.Partition.Value) is { } next
+            && next - offsets.GetValueOrDefault((c.Changelog.Topic, c.Changelog.Partition.Value)) >= CheckpointEveryRecords);
     }
 
     private void WriteCheckpoint(StreamTask task)
