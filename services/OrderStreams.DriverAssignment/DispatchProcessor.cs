@@ -3,8 +3,8 @@ using OrderStreams.Streams.Processor;
 
 namespace OrderStreams.DriverAssignment;
 
-/// <summary>Applies one kind of event to the branch's dispatch state, then dispatches whatever became possible.</summary>
-internal sealed class DispatchProcessor<V>(Func<V, string> branchOf, Action<DispatchState, V, DateTimeOffset> apply)
+/// <summary>Applies one kind of event to the branch's dispatch state, which dispatches whatever the event made possible.</summary>
+internal sealed class DispatchProcessor<V>(Func<V, string> branchOf, Func<DispatchState, V, DateTimeOffset, IReadOnlyList<OrderDriverAssigned>> apply)
     : IProcessor<string, V, string, OrderDriverAssigned>
 {
     private IProcessorContext<string, OrderDriverAssigned> context = null!;
@@ -22,8 +22,7 @@ internal sealed class DispatchProcessor<V>(Func<V, string> branchOf, Action<Disp
         if (record.Key != branch)
             throw new InvalidDataException($"Record key '{record.Key}' is not the event's branch '{branch}'; order-flow topics are keyed by branch.");
         var now = DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp);
-        apply(state, record.Value, now);
-        foreach (var assigned in state.Dispatch(branch, now))
+        foreach (var assigned in apply(state, record.Value, now))
             context.Forward(new Record<string, OrderDriverAssigned>(assigned.BranchId, assigned, record.Timestamp));
     }
 }

@@ -22,36 +22,48 @@ internal sealed class DispatchState
         branches = context.GetStateStore<IKeyValueStore<string, Branch>>(DriverAssignmentTopology.BranchesStore);
     }
 
-    /// <summary>Queues an order the branch accepted; an order seen before (a redelivery) is not queued again.</summary>
-    public void Enqueue(BranchAssignmentOutcome outcome, DateTimeOffset now)
+    /// <summary>Queues an order the branch accepted and gives it a free driver if there is one; an order seen before (a redelivery) is not queued again.</summary>
+    public IReadOnlyList<OrderDriverAssigned> Enqueue(BranchAssignmentOutcome outcome, DateTimeOffset now)
     {
-        if (outcome.Outcome is not OrderBranchAssigned || dispatches.Get(outcome.OrderId.ToString()) is not null) return;
+        if (outcome.Outcome is not OrderBranchAssigned || dispatches.Get(outcome.OrderId.ToString()) is not null) return [];
         var order = new WaitingOrder(outcome.OrderId, outcome.BranchId, now);
         waiting.Put(order.Key, order);
         dispatches.Put(outcome.OrderId.ToString(), new OrderDispatch(outcome.BranchId, order.Key, null));
+        return Dispatch(outcome.BranchId, drivers.Range(outcome.BranchId + "/", outcome.BranchId + "0").Select(e => e.Value), now);
     }
 
-    public void Ping(DriverStatusChanged ping)
+    /// <summary>Applies a ping; a driver who can now take an order gets the oldest waiting one.</summary>
+    public IReadOnlyList<OrderDriverAssigned> Ping(DriverStatusChanged ping, DateTimeOffset now)
     {
         var key = DriverKey(ping.BranchId, ping.DriverId);
-        drivers.Put(key, DriverState.OnPing(drivers.Get(key), ping));
+        var driver = DriverState.OnPing(drivers.Get(key), ping);
+        drivers.Put(key, driver);
+        return Dispatch(ping.BranchId, [driver], now);
     }
 
-    /// <summary>A delivered order frees its driver; the dispatch record goes too.</summary>
-    public void Delivered(DeliveryEvent delivery)
+    /// <summary>A delivered order frees its driver, who may take the oldest waiting order; the dispatch record goes too.</summary>
+    public IReadOnlyList<OrderDriverAssigned> Delivered(DeliveryEvent delivery, DateTimeOffset now)
     {
-        if (delivery.Step is not OrderDelivered) return;
-        var key = DriverKey(delivery.BranchId, delivery.DriverId);
-        if (drivers.Get(key) is { } driver && driver.ReservedFor == delivery.OrderId) drivers.Put(key, driver with { ReservedFor = null });
+        if (delivery.Step is not OrderDelivered) return [];
         dispatches.Delete(delivery.OrderId.ToString());
+        var key = DriverKey(delivery.BranchId, delivery.DriverId);
+        if (drivers.Get(key) is not { } driver || driver.ReservedFor != delivery.OrderId) return [];
+        var freed = driver with { ReservedFor = null };
+        drivers.Put(key, freed);
+        return Dispatch(delivery.BranchId, [freed], now);
     }
 
-    /// <summary>Gives the branch's waiting orders to its free drivers and records the reservations.</summary>
-    public IReadOnlyList<OrderDriverAssigned> Dispatch(string branchId, DateTimeOffset now)
+    /// <summary>
+    /// Gives the branch's oldest waiting orders to the free ones of <paramref name="candidates"/> and records the
+    /// reservations. Only as much of the queue is read as there are free drivers: after every event either the queue
+    /// is empty or no driver is free, so an event needs to look only at the drivers it changed.
+    /// </summary>
+    private IReadOnlyList<OrderDriverAssigned> Dispatch(string branchId, IEnumerable<DriverState> candidates, DateTimeOffset now)
     {
-        var queue = waiting.Range(branchId + "/", branchId + "0").Select(e => e.Value).ToList();
-        if (queue.Count == 0) return [];
-        var assignments = Dispatcher.Match(queue, drivers.Range(branchId + "/", branchId + "0").Select(e => e.Value), branches.Get(branchId)?.Location, now);
+        var free = candidates.Where(d => d.CanTakeOrder).ToList();
+        if (free.Count == 0) return [];
+        var oldestFirst = waiting.Range(branchId + "/", branchId + "0").Select(e => e.Value).Take(free.Count);
+        var assignments = Dispatcher.Match(oldestFirst, free, branches.Get(branchId)?.Location, now);
         foreach (var assigned in assignments)
         {
             var driverKey = DriverKey(branchId, assigned.DriverId);

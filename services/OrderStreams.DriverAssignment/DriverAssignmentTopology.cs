@@ -39,12 +39,12 @@ public static class DriverAssignmentTopology
         // A ping updates the driver's status and position (a driver becoming available may take a waiting order).
         var onPings = builder
             .Stream(OrderFlowTopics.DriversStatus, Consumed<string, DriverStatusChanged>.With(Serdes.String, new AvroSerde<DriverStatusChanged>(registry)))
-            .Process(() => new DispatchProcessor<DriverStatusChanged>(p => p.BranchId, (state, ping, _) => state.Ping(ping)), stores);
+            .Process(() => new DispatchProcessor<DriverStatusChanged>(p => p.BranchId, (state, ping, now) => state.Ping(ping, now)), stores);
 
         // A delivery frees the driver for the next order.
         var onDeliveries = builder
             .Stream(OrderFlowTopics.Deliveries, Consumed<string, DeliveryEvent>.With(Serdes.String, new AvroSerde<DeliveryEvent>(registry)))
-            .Process(() => new DispatchProcessor<DeliveryEvent>(d => d.BranchId, (state, delivery, _) => state.Delivered(delivery)), stores);
+            .Process(() => new DispatchProcessor<DeliveryEvent>(d => d.BranchId, (state, delivery, now) => state.Delivered(delivery, now)), stores);
 
         onOrders.Merge(onPings).Merge(onDeliveries).To(
             OrderFlowTopics.OrdersDriverAssigned,

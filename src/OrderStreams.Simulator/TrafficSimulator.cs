@@ -18,8 +18,10 @@ public sealed class TrafficSimulator
     private readonly SimulatorOptions options;
     private readonly ITrafficSink sink;
     private readonly SimulatedRandom random;
+    // The driver app draws from its own sequence, so the orders and payments of a seed do not depend on the pipeline's pace.
+    private readonly SimulatedRandom driverApp;
     private readonly EventQueue queue;
-    private readonly DateTimeOffset start;
+    private DateTimeOffset? start;
     private readonly Dictionary<string, Branch> branches;
     private readonly Dictionary<string, SimulatedDriver> drivers;
     // Orders the driver app may still be sent; orders that never get a driver (rejected, unpaid) age out.
@@ -27,31 +29,44 @@ public sealed class TrafficSimulator
     private readonly Dictionary<Guid, OrderPlaced> awaitingDelivery = new();
     private int ordersStarted;
 
-    public TrafficSimulator(SimulatorOptions options, ITrafficSink sink, DateTimeOffset start)
+    /// <summary>Builds the city and publishes its branches and drivers (reference data) at <paramref name="now"/>; traffic waits for <see cref="Start"/>.</summary>
+    public TrafficSimulator(SimulatorOptions options, ITrafficSink sink, DateTimeOffset now)
     {
         this.options = options;
         this.sink = sink;
-        this.start = start;
         random = new SimulatedRandom(options.Seed);
-        queue = new EventQueue(start);
-        City = City.Generate(options, random, start);
+        driverApp = new SimulatedRandom(options.Seed + 1);
+        queue = new EventQueue(now);
+        City = City.Generate(options, random, now);
         branches = City.Branches.ToDictionary(b => b.BranchId);
         drivers = City.Drivers.ToDictionary(d => d.DriverId, d => new SimulatedDriver(d, branches[d.BranchId].Location));
 
         foreach (var branch in City.Branches) Publish(TrafficTopics.Branches, branch.BranchId, branch);
         foreach (var driver in City.Drivers) Publish(TrafficTopics.Drivers, driver.DriverId, driver);
-        foreach (var driver in drivers.Values) queue.After(random.Between((TimeSpan.Zero, options.PingInterval)), () => Ping(driver));
-        queue.After(random.Exponential(RateAt(start)), PlaceOrder);
-        queue.After(options.BranchClosingEvery, CloseABranch);
-        queue.After(options.DriverRenameEvery, RenameADriver);
-        queue.After(ForgetUndeliveredAfter, ForgetStaleOrders);
     }
 
     public City City { get; }
 
     public SimulationStats Stats { get; } = new();
 
-    /// <summary>Runs everything due up to <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Opens the city for business at <paramref name="at"/>: drivers start pinging, customers ordering, branches
+    /// closing now and then. Call it once the pipeline runs, so the reference data is there before the first order.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Already started.</exception>
+    public void Start(DateTimeOffset at)
+    {
+        if (start is not null) throw new InvalidOperationException($"The simulation already started at {start:O}.");
+        queue.RunUntil(at);
+        start = queue.Now;
+        foreach (var driver in drivers.Values) queue.After(random.Between((TimeSpan.Zero, options.PingInterval)), () => Ping(driver));
+        queue.After(random.Exponential(RateAt(queue.Now)), PlaceOrder);
+        if (options.BranchClosingEvery is { } closingEvery) queue.After(closingEvery, () => CloseABranch(closingEvery));
+        if (options.DriverRenameEvery is { } renameEvery) queue.After(renameEvery, () => RenameADriver(renameEvery));
+        queue.After(ForgetUndeliveredAfter, ForgetStaleOrders);
+    }
+
+    /// <summary>Runs everything due up to <paramref name="now"/> (nothing is due before <see cref="Start"/>).</summary>
     public void AdvanceTo(DateTimeOffset now) => queue.RunUntil(now);
 
     /// <summary>The pipeline gave <paramref name="assignment"/>'s order to a driver: drive to the branch, pick up, deliver.</summary>
@@ -61,8 +76,8 @@ public sealed class TrafficSimulator
         if (!drivers.TryGetValue(assignment.DriverId, out var driver) || !awaitingDelivery.Remove(assignment.OrderId, out var order))
             return;
         var branch = branches[assignment.BranchId];
-        var pickupAt = queue.Now + random.Between(options.PickupDelay);
-        var deliveredAt = pickupAt + random.Between(options.DeliveryDuration);
+        var pickupAt = queue.Now + driverApp.Between(options.PickupDelay);
+        var deliveredAt = pickupAt + driverApp.Between(options.DeliveryDuration);
         driver.StartDelivery(queue.Now, branch.Location, pickupAt, order.DeliveryLocation, deliveredAt);
 
         queue.At(pickupAt, () =>
@@ -81,9 +96,20 @@ public sealed class TrafficSimulator
 
     private double RateAt(DateTimeOffset now)
     {
-        var phase = (now - start).Ticks % options.RushEvery.Ticks;
+        var phase = (now - start!.Value).Ticks % options.RushEvery.Ticks;
         var inRush = phase >= (options.RushEvery - options.RushLength).Ticks;
         return options.OrdersPerSecond * (inRush ? options.RushMultiplier : 1);
+    }
+
+    /// <summary>
+    /// A customer of <paramref name="branchId"/> orders now and pays in full: an order outside the arrival process
+    /// (and <see cref="SimulatorOptions.MaxOrders"/>), which the driver app delivers like any other.
+    /// </summary>
+    public OrderPlaced PlaceOrderNow(string branchId)
+    {
+        var order = NewOrder(branches[branchId]);
+        Place(order, PaymentPlan.Captured);
+        return order;
     }
 
     private void PlaceOrder()
@@ -91,9 +117,12 @@ public sealed class TrafficSimulator
         if (options.MaxOrders is { } max && ordersStarted >= max) return;
         ordersStarted++;
         queue.After(random.Exponential(RateAt(queue.Now)), PlaceOrder);
+        var order = NewOrder(random.Chance(options.HotBranchShare) ? City.Branches[0] : City.Branches[random.Next(City.Branches.Count)]);
+        Place(order, DrawPaymentPlan());
+    }
 
-        var order = NewOrder();
-        var plan = DrawPaymentPlan();
+    private void Place(OrderPlaced order, PaymentPlan plan)
+    {
         var placeAt = queue.Now;
         if (plan == PaymentPlan.CapturedEarly)
         {
@@ -175,9 +204,8 @@ public sealed class TrafficSimulator
         Stats.PaymentEvent();
     }
 
-    private OrderPlaced NewOrder()
+    private OrderPlaced NewOrder(Branch branch)
     {
-        var branch = random.Chance(options.HotBranchShare) ? City.Branches[0] : City.Branches[random.Next(City.Branches.Count)];
         var items = Enumerable.Range(0, 1 + random.Next(4)).Select(_ =>
         {
             var item = City.Menu[random.Next(City.Menu.Count)];
@@ -218,9 +246,9 @@ public sealed class TrafficSimulator
         Stats.Ping();
     }
 
-    private void CloseABranch()
+    private void CloseABranch(TimeSpan every)
     {
-        queue.After(options.BranchClosingEvery, CloseABranch);
+        queue.After(every, () => CloseABranch(every));
         if (City.Branches.Count < 2) return;
         var branch = branches[City.Branch(1 + random.Next(City.Branches.Count - 1))];
         if (!branch.Open) return;
@@ -236,9 +264,9 @@ public sealed class TrafficSimulator
         Publish(TrafficTopics.Branches, changed.BranchId, changed);
     }
 
-    private void RenameADriver()
+    private void RenameADriver(TimeSpan every)
     {
-        queue.After(options.DriverRenameEvery, RenameADriver);
+        queue.After(every, () => RenameADriver(every));
         var driver = drivers.Values.ElementAt(random.Next(drivers.Count));
         driver.Driver = driver.Driver with { Name = City.RandomName(random), UpdatedAt = queue.Now };
         Publish(TrafficTopics.Drivers, driver.Driver.DriverId, driver.Driver);

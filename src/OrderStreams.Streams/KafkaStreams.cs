@@ -40,6 +40,13 @@ public sealed class KafkaStreams : IDisposable
 
     public KafkaStreamsState State { get; private set; } = KafkaStreamsState.Created;
 
+    /// <summary>
+    /// True while <see cref="State"/> is <see cref="KafkaStreamsState.Running"/>, every stream thread has its partitions
+    /// and no task is still restoring its stores: the instance is caught up with its state and processing (what a
+    /// readiness probe waits for).
+    /// </summary>
+    public bool TasksRunning => State == KafkaStreamsState.Running && threads.Count > 0 && threads.All(t => t.TasksRunning);
+
     /// <summary>The error that stopped the instance, when <see cref="State"/> is <see cref="KafkaStreamsState.Error"/>.</summary>
     public Exception? Failure { get; private set; }
 

@@ -75,6 +75,23 @@ public sealed class DriverAssignmentTopologyTests : IDisposable
     }
 
     [Fact]
+    public void Pipe_LongQueue_EachFreedDriverTakesTheOldestWaitingOrder()
+    {
+        var queued = Enumerable.Range(0, 30).Select(_ => Assigned()).ToList();
+        for (var i = 0; i < queued.Count; i++) orders.PipeInput(BranchId, queued[i], T0.AddSeconds(i));
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0.AddMinutes(1));
+        pings.PipeInput(BranchId, Ping("d2", DriverStatus.Available, 2), T0.AddMinutes(1));
+        pings.PipeInput(BranchId, Ping("d2", DriverStatus.OnDelivery, 2, T0.AddMinutes(2)), T0.AddMinutes(2));
+
+        deliveries.PipeInput(BranchId, Delivered(queued[0].OrderId, "d1"), T0.AddMinutes(3));
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1, T0.AddMinutes(4)), T0.AddMinutes(4));
+
+        Assert.Equal(
+            [(queued[0].OrderId, "d1"), (queued[1].OrderId, "d2"), (queued[2].OrderId, "d1")],
+            assignments.ReadValuesToList().Select(a => (a.OrderId, a.DriverId)));
+    }
+
+    [Fact]
     public void Pipe_DuplicateBranchAssignment_OneDriver()
     {
         pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);

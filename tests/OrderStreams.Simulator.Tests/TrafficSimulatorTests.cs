@@ -20,9 +20,60 @@ public sealed class TrafficSimulatorTests
     }
 
     [Fact]
+    public void Constructor_PublishesTheCityButNoTrafficUntilStarted()
+    {
+        var sink = new RecordingSink();
+        var simulator = new TrafficSimulator(new SimulatorOptions(), sink, Start);
+        simulator.AdvanceTo(Start.AddMinutes(1));
+        var referenceData = sink.Published.Count;
+
+        simulator.Start(Start.AddMinutes(1));
+        simulator.AdvanceTo(Start.AddMinutes(2));
+
+        Assert.Equal(simulator.City.Branches.Count + simulator.City.Drivers.Count, referenceData);
+        Assert.All(sink.Published.Skip(referenceData), p => Assert.True(p.Timestamp >= Start.AddMinutes(1)));
+        Assert.NotEmpty(sink.On<OrderPlaced>(TrafficTopics.OrdersPlaced));
+        Assert.Throws<InvalidOperationException>(() => simulator.Start(Start.AddMinutes(2)));
+    }
+
+    [Fact]
+    public void City_StaffsEachBranchForItsRushDemand()
+    {
+        var slow = new TrafficSimulator(new SimulatorOptions { OrdersPerSecond = 2 }, new RecordingSink(), Start).City;
+        var busy = new TrafficSimulator(new SimulatorOptions { OrdersPerSecond = 20 }, new RecordingSink(), Start).City;
+        int Drivers(World.City city, string branch) => city.Drivers.Count(d => d.BranchId == branch);
+
+        // branch-00 at 20/s: 20 × 3 (rush) × (0.3 + 0.7/12) ≈ 21.5 orders/s, each holding a driver 4 + 6.5 + 1 s and a kitchen place 4 + 1 s.
+        Assert.Equal(248, Drivers(busy, "branch-00"));
+        Assert.Equal(108, busy.Branches[0].KitchenCapacity);
+        Assert.True(Drivers(busy, "branch-01") < Drivers(busy, "branch-00") / 5);
+        Assert.True(Drivers(slow, "branch-01") < Drivers(busy, "branch-01"));
+        Assert.All(slow.Branches, b => Assert.True(b.KitchenCapacity >= 2));
+    }
+
+    [Fact]
+    public void City_ExplicitSizesOverrideTheStaffing()
+    {
+        var options = new SimulatorOptions
+        {
+            DriversPerBranch = 3,
+            KitchenCapacity = 7,
+            BranchDrivers = new Dictionary<string, int> { ["branch-02"] = 1 },
+            BranchKitchenCapacity = new Dictionary<string, int> { ["branch-00"] = 2 },
+            ClosedBranches = new HashSet<string> { "branch-05" },
+        };
+        var city = new TrafficSimulator(options, new RecordingSink(), Start).City;
+
+        Assert.Equal(1, city.Drivers.Count(d => d.BranchId == "branch-02"));
+        Assert.All(city.Branches.Where(b => b.BranchId != "branch-02"), b => Assert.Equal(3, city.Drivers.Count(d => d.BranchId == b.BranchId)));
+        Assert.Equal([2, 7], city.Branches.Select(b => b.KitchenCapacity).Distinct());
+        Assert.Equal(["branch-05"], city.Branches.Where(b => !b.Open).Select(b => b.BranchId));
+    }
+
+    [Fact]
     public void Arrivals_FollowTheRateWithRushAndHotBranchSkew()
     {
-        var (sink, _) = Run(new SimulatorOptions { OrdersPerSecond = 20, RushMultiplier = 3, RushEvery = TimeSpan.FromSeconds(60), RushLength = TimeSpan.FromSeconds(15) }, TimeSpan.FromMinutes(10));
+        var (sink, _) = Run(new SimulatorOptions { OrdersPerSecond = 20, DriversPerBranch = 2, RushMultiplier = 3, RushEvery = TimeSpan.FromSeconds(60), RushLength = TimeSpan.FromSeconds(15) }, TimeSpan.FromMinutes(10));
         var orders = sink.On<OrderPlaced>(TrafficTopics.OrdersPlaced).ToList();
 
         // 600 s at 20/s, a quarter of the time at 60/s: 20 × 600 × 1.5 = 18,000 expected.
@@ -36,7 +87,7 @@ public sealed class TrafficSimulatorTests
     [Fact]
     public void Payments_ArriveEarlyTwiceDeclinedMismatchedOrNever_InTheConfiguredShares()
     {
-        var (sink, simulator) = Run(new SimulatorOptions { OrdersPerSecond = 50 }, TimeSpan.FromMinutes(5));
+        var (sink, simulator) = Run(new SimulatorOptions { OrdersPerSecond = 50, DriversPerBranch = 2 }, TimeSpan.FromMinutes(5));
         var orders = sink.Published.Where(p => p.Topic == TrafficTopics.OrdersPlaced).ToDictionary(p => ((OrderPlaced)p.Value).OrderId, p => p);
         var payments = sink.Published.Where(p => p.Topic == TrafficTopics.Payments).GroupBy(p => ((PaymentEvent)p.Value).OrderId).ToDictionary(g => g.Key, g => g.ToList());
         double Share(Func<List<(string, string, object, DateTimeOffset Timestamp)>, bool> kind) =>
@@ -61,6 +112,7 @@ public sealed class TrafficSimulatorTests
     {
         var sink = new RecordingSink();
         var simulator = new TrafficSimulator(new SimulatorOptions { MaxOrders = 1 }, sink, Start);
+        simulator.Start(Start);
         simulator.AdvanceTo(Start.AddSeconds(5));
         var order = Assert.Single(sink.On<OrderPlaced>(TrafficTopics.OrdersPlaced));
         var driver = simulator.City.Drivers.First(d => d.BranchId == order.BranchId);
@@ -87,6 +139,7 @@ public sealed class TrafficSimulatorTests
     {
         var sink = new RecordingSink();
         var simulator = new TrafficSimulator(new SimulatorOptions { MaxOrders = 0 }, sink, Start);
+        simulator.Start(Start);
 
         simulator.OnDriverAssigned(new OrderDriverAssigned
         {
@@ -112,6 +165,48 @@ public sealed class TrafficSimulatorTests
     }
 
     [Fact]
+    public void Branches_WithoutClosingsOrRenames_StayAsTheyWere()
+    {
+        var options = new SimulatorOptions { BranchClosingEvery = null, DriverRenameEvery = null, ClosedBranches = new HashSet<string> { "branch-03" } };
+        var (sink, simulator) = Run(options, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(simulator.City.Branches.Count, sink.On<Branch>(TrafficTopics.Branches).Count());
+        Assert.Equal(simulator.City.Drivers.Count, sink.On<Driver>(TrafficTopics.Drivers).Count());
+        Assert.Equal((0, 0), (simulator.Stats.BranchClosings, simulator.Stats.DriverRenames));
+        Assert.Contains(sink.On<OrderPlaced>(TrafficTopics.OrdersPlaced), o => o.BranchId == "branch-03");
+    }
+
+    [Fact]
+    public void SameSeed_SameOrdersAndPayments_HoweverTheDriverAppIsKeptBusy()
+    {
+        var options = new SimulatorOptions { Seed = 5, OrdersPerSecond = 10 };
+        var (quiet, _) = Run(options, TimeSpan.FromSeconds(30));
+        var busySink = new RecordingSink();
+        var busy = new TrafficSimulator(options, busySink, Start);
+        busy.Start(Start);
+        var assigned = 0;
+        for (var at = Start; at < Start.AddSeconds(30); at = at.AddMilliseconds(100))
+        {
+            busy.AdvanceTo(at);
+            foreach (var order in busySink.On<OrderPlaced>(TrafficTopics.OrdersPlaced).Skip(assigned).ToList())
+            {
+                var driver = busy.City.Drivers.First(d => d.BranchId == order.BranchId);
+                busy.OnDriverAssigned(new OrderDriverAssigned
+                {
+                    OrderId = order.OrderId, BranchId = order.BranchId, DriverId = driver.DriverId,
+                    DriverLocation = order.DeliveryLocation, DistanceKm = 1, At = at,
+                });
+                assigned++;
+            }
+        }
+        busy.AdvanceTo(Start.AddSeconds(30));
+
+        Assert.NotEmpty(busySink.On<DeliveryEvent>(TrafficTopics.Deliveries));
+        Assert.Equal(quiet.On<OrderPlaced>(TrafficTopics.OrdersPlaced), busySink.On<OrderPlaced>(TrafficTopics.OrdersPlaced), OrderPlacedComparer.Instance);
+        Assert.Equal(quiet.On<PaymentEvent>(TrafficTopics.Payments), busySink.On<PaymentEvent>(TrafficTopics.Payments));
+    }
+
+    [Fact]
     public void SameSeed_SameTraffic()
     {
         var (first, _) = Run(new SimulatorOptions { Seed = 11 }, TimeSpan.FromSeconds(30));
@@ -119,6 +214,20 @@ public sealed class TrafficSimulatorTests
 
         Assert.Equal(first.Published.Select(p => (p.Topic, p.Key, p.Timestamp)), second.Published.Select(p => (p.Topic, p.Key, p.Timestamp)));
         Assert.Equal(first.On<OrderPlaced>(TrafficTopics.OrdersPlaced), second.On<OrderPlaced>(TrafficTopics.OrdersPlaced), OrderPlacedComparer.Instance);
+    }
+
+    [Fact]
+    public void PlaceOrderNow_PlacesAPaidOrderAtTheBranch_BeyondMaxOrders()
+    {
+        var (sink, simulator) = Run(new SimulatorOptions { MaxOrders = 0 }, TimeSpan.FromSeconds(1));
+
+        var order = simulator.PlaceOrderNow("branch-04");
+        simulator.AdvanceTo(Start.AddSeconds(10));
+
+        Assert.Equal(order.OrderId, Assert.Single(sink.On<OrderPlaced>(TrafficTopics.OrdersPlaced)).OrderId);
+        Assert.Equal("branch-04", order.BranchId);
+        var capture = Assert.Single(sink.On<PaymentEvent>(TrafficTopics.Payments), p => p.Status == PaymentStatus.Captured);
+        Assert.Equal((order.OrderId, order.Totals.Total), (capture.OrderId, capture.Amount));
     }
 
     [Fact]
@@ -133,6 +242,7 @@ public sealed class TrafficSimulatorTests
     {
         var sink = new RecordingSink();
         var simulator = new TrafficSimulator(options, sink, Start);
+        simulator.Start(Start);
         simulator.AdvanceTo(Start + duration);
         return (sink, simulator);
     }

@@ -36,11 +36,13 @@ public sealed class ChildProcess : IDisposable
     /// <summary>What the process wrote to stderr so far, for assertion messages.</summary>
     public string Errors => string.Join(Environment.NewLine, errors);
 
-    /// <summary>Starts <c>dotnet &lt;assembly&gt; args</c> with extra environment variables.</summary>
-    public static ChildProcess StartDotnet(string assemblyPath, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts <c>dotnet &lt;assembly&gt; args</c> with extra environment variables, in <paramref name="workingDirectory"/> (default: the test's).</summary>
+    public static ChildProcess StartDotnet(
+        string assemblyPath, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

@@ -32,7 +32,7 @@ internal static class OrderQueryEndpoints
     private static async Task<IResult> GetOrder(string id, HttpContext http, KafkaStreams streams, IHttpClientFactory clients, IOptions<StreamsOptions> options)
     {
         if (!Guid.TryParse(id, out var orderId)) return ServiceProblem.BadRequest($"'{id}' is not an order id; order ids are UUIDs.");
-        return await Answer(streams, async () =>
+        return await Answer(streams, http.RequestAborted, async () =>
         {
             var owner = streams.QueryMetadataForKey(DenormaliserTopology.ViewsStore, orderId.ToString(), Serdes.String);
             if (!owner.IsLocal && owner.Owner is { } remote && !IsLocalOnly(http) && !IsSelf(remote, options.Value))
@@ -54,18 +54,19 @@ internal static class OrderQueryEndpoints
                     $"'{status}' is not an order status; use one of {string.Join(", ", Enum.GetValues<OrderStatus>().Where(s => s != OrderStatus.Unknown).Select(ViewJson.StatusName))}."));
             wanted = parsed;
         }
-        return Answer(streams, () => Gather(http, streams, clients, options.Value, Reader(streams).BranchOrders(id, wanted)));
+        return Answer(streams, http.RequestAborted, () => Gather(http, streams, clients, options.Value, Reader(streams).BranchOrders(id, wanted)));
     }
 
     private static Task<IResult> GetDriverOrders(string id, HttpContext http, KafkaStreams streams, IHttpClientFactory clients, IOptions<StreamsOptions> options)
     {
         if (!IsEntityId(id)) return Task.FromResult<IResult>(ServiceProblem.BadRequest($"'{id}' is not a driver id."));
-        return Answer(streams, () => Gather(http, streams, clients, options.Value, Reader(streams).DriverOrders(id)));
+        return Answer(streams, http.RequestAborted, () => Gather(http, streams, clients, options.Value, Reader(streams).DriverOrders(id)));
     }
 
+    /// <summary>This instance's part and every other instance's, merged oldest first as each part is.</summary>
     private static async Task<IResult> Gather(HttpContext http, KafkaStreams streams, IHttpClientFactory clients, StreamsOptions options, IReadOnlyList<OrderView> local)
     {
-        var merged = new JsonArray(local.Select(v => JsonSerializer.SerializeToNode(v, ViewJson.Options)).ToArray());
+        var merged = local.Select(v => JsonSerializer.SerializeToNode(v, ViewJson.Options)!).ToList();
         if (!IsLocalOnly(http))
         {
             foreach (var instance in streams.AllMetadata().Where(m => !IsSelf(m, options)))
@@ -75,15 +76,15 @@ internal static class OrderQueryEndpoints
                 if (!response.IsSuccessStatusCode)
                     return ServiceProblem.Unavailable($"Instance {instance.Host}:{instance.Port} answered {(int)response.StatusCode}; its part of the answer is missing, retry.");
                 var remote = JsonNode.Parse(await response.Content.ReadAsStringAsync(http.RequestAborted))!.AsArray();
-                foreach (var item in remote.ToList())
-                {
-                    remote.Remove(item);
-                    merged.Add(item);
-                }
+                merged.AddRange(remote.Select(item => item!.DeepClone()));
             }
         }
-        return Results.Content(merged.ToJsonString(), "application/json");
+        var oldestFirst = new JsonArray(merged.OrderBy(PlacedOrUpdated).ToArray());
+        return Results.Content(oldestFirst.ToJsonString(), "application/json");
     }
+
+    private static DateTimeOffset PlacedOrUpdated(JsonNode view) =>
+        (view["placedAt"] ?? view["updatedAt"])?.GetValue<DateTimeOffset>() ?? DateTimeOffset.MinValue;
 
     private static async Task<IResult> Forward(IHttpClientFactory clients, string url, CancellationToken cancellationToken)
     {
@@ -93,7 +94,7 @@ internal static class OrderQueryEndpoints
     }
 
     /// <summary>While stores move between instances (start-up, rebalance) the caller gets a 503 to retry, not an error.</summary>
-    private static async Task<IResult> Answer(KafkaStreams streams, Func<Task<IResult>> answer)
+    private static async Task<IResult> Answer(KafkaStreams streams, CancellationToken aborted, Func<Task<IResult>> answer)
     {
         try
         {
@@ -106,6 +107,10 @@ internal static class OrderQueryEndpoints
         catch (HttpRequestException e)
         {
             return ServiceProblem.Unavailable($"Another denormaliser instance did not answer ({e.Message}); retry.");
+        }
+        catch (TaskCanceledException) when (!aborted.IsCancellationRequested)
+        {
+            return ServiceProblem.Unavailable("Another denormaliser instance did not answer in time (Denormaliser:ForwardTimeout); retry.");
         }
     }
 

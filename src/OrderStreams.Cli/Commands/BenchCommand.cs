@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using OrderStreams.Cli.Bench;
+using OrderStreams.Cli.Bench.Pipeline;
 using OrderStreams.Kafka.Embedded;
 
 namespace OrderStreams.Cli.Commands;
@@ -17,6 +18,7 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Benchmarks that need a broker (codec micro-benchmarks live in bench/OrderStreams.Benchmarks).")
     {
         CreateRuntime(),
+        PipelineBenchCommand.Create(),
     };
 
     /// <summary><c>bench runtime</c>: pass-through (raw librdkafka), a stateless Avro map, a stateful RocksDB aggregate and the restore rate, in one run.</summary>

@@ -14,7 +14,11 @@ internal static class DevCommand
     {
         var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C)." };
         var summaryJson = new Option<FileInfo?>("--summary-json") { Description = "Write the final order funnel to this file as JSON." };
-        var rate = new Option<double>("--orders-per-second") { Description = "Simulated order arrivals per second outside rush.", DefaultValueFactory = _ => 20 };
+        var rate = new Option<double>("--orders-per-second")
+        {
+            Description = "Simulated order arrivals per second outside rush (three times as many at rush); branches are staffed for it.",
+            DefaultValueFactory = _ => new SimulatorOptions().OrdersPerSecond,
+        };
         var seed = new Option<int>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 7 };
         var port = new Option<int>("--dashboard-port") { Description = "Dashboard port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 0 };
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "Where state, schemas and logs go (default: .state/dev in the checkout)." };

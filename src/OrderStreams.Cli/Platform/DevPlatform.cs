@@ -15,6 +15,8 @@ namespace OrderStreams.Cli.Platform;
 /// </summary>
 internal sealed class DevPlatform : IAsyncDisposable
 {
+    private static readonly TimeSpan ReadinessWait = TimeSpan.FromMinutes(3);
+
     private readonly List<object> started = [];
     private CancellationTokenSource? simulation;
     private Task? simulationLoop;
@@ -111,6 +113,12 @@ internal sealed class DevPlatform : IAsyncDisposable
         };
         var registryClient = Started(new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = Registry.Url.ToString() }));
 
+        // The city's branches and drivers go out first: the services load them into their global tables as they start.
+        var sink = Started(new KafkaTrafficSink(
+            kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient, RoutedPartitioner.For(Kafka.Manifest, options.BranchRouting)));
+        Simulator = new TrafficSimulator(options.Simulator, sink, DateTimeOffset.UtcNow);
+        sink.Flush(TimeSpan.FromSeconds(10));
+
         var environment = new Dictionary<string, string>
         {
             ["Kafka__BootstrapServers"] = Kafka.Cluster.BootstrapServers,
@@ -120,21 +128,47 @@ internal sealed class DevPlatform : IAsyncDisposable
             ["Kafka__Settings__session.timeout.ms"] = "6000",
             ["SchemaRegistry__Url"] = Registry.Url.ToString(),
             [BranchRoutingTable.Section] = string.Join(",", options.BranchRouting.DedicatedPartitions.Select(d => $"{d.Key}={d.Value}")),
+            // The simulation runs a minute of business a second: unpaid orders must expire at its pace.
+            ["PaymentCompletion__PaymentTimeout"] = options.Simulator.PaymentDeadline.ToString("c"),
+            ["PaymentCompletion__ExpiryCheckInterval"] = "00:00:01",
         };
         Fleet = Started(new ServiceFleet(repositoryRoot, options.Configuration, environment, options.StateDirectory));
         foreach (var spec in ServiceCatalog.All) Fleet.Start(spec, spec.Name);
 
-        var sink = Started(new KafkaTrafficSink(
-            kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient, RoutedPartitioner.For(Kafka.Manifest, options.BranchRouting)));
         var feed = Started(new DriverAssignmentFeed(kafkaSettings, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
-        Simulator = new TrafficSimulator(options.Simulator, sink, DateTimeOffset.UtcNow);
         simulation = new CancellationTokenSource();
-        simulationLoop = SimulationRunner.RunAsync(Simulator, sink, feed, simulation.Token);
+        simulationLoop = SimulateOnceReadyAsync(sink, feed, simulation.Token);
 
         var deadLetterTopics = Kafka.Manifest.Topics.Where(t => t.Name.EndsWith(".dlq", StringComparison.Ordinal)).ToDictionary(t => t.Name, t => t.Partitions);
         var funnel = Started(new FunnelCounter(kafkaSettings, registryClient, deadLetterTopics));
         Monitor = Started(new PlatformMonitor(kafkaSettings, Fleet, funnel, Simulator.Stats));
         Dashboard = Started(await DashboardServer.StartAsync(this, options.DashboardPort));
+    }
+
+    /// <summary>Customers start ordering once every service is ready, so start-up does not pile a backlog onto the kitchens.</summary>
+    private async Task SimulateOnceReadyAsync(KafkaTrafficSink sink, DriverAssignmentFeed feed, CancellationToken stop)
+    {
+        var deadline = DateTime.UtcNow + ReadinessWait;
+        try
+        {
+            while (!await AllReadyAsync(stop) && DateTime.UtcNow < deadline) await Task.Delay(TimeSpan.FromMilliseconds(250), stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        if (DateTime.UtcNow >= deadline)
+            await Console.Error.WriteLineAsync($"Not every service was ready within {ReadinessWait.TotalSeconds:F0} s; starting the traffic anyway (see the service logs).");
+        await SimulationRunner.RunAsync(Simulator, sink, feed, stop);
+    }
+
+    private async Task<bool> AllReadyAsync(CancellationToken stop)
+    {
+        foreach (var service in Fleet.Instances)
+        {
+            if (!await service.IsReadyAsync(stop)) return false;
+        }
+        return true;
     }
 
     private T Started<T>(T part)

@@ -17,6 +17,10 @@ internal sealed class ServiceInstance(ServiceSpec spec, string applicationId)
     /// <summary>running, stopped (on request) or exited (on its own).</summary>
     public string Lifecycle => IsRunning ? "running" : process is null ? "stopped" : "exited";
 
+    /// <summary>Whether it runs and its <c>/readyz</c> answers 200 (its state is restored and it processes).</summary>
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
+        process is { HasExited: false } running ? running.IsReadyAsync(cancellationToken) : Task.FromResult(false);
+
     public void Attach(ServiceProcess started)
     {
         process?.Dispose();

@@ -8,6 +8,8 @@ namespace OrderStreams.Cli.Platform;
 /// <summary>A service running as its own process on 127.0.0.1, its output going to a log file.</summary>
 internal sealed class ServiceProcess : IDisposable
 {
+    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
+
     private readonly Process process;
     private readonly StreamWriter log;
 
@@ -29,6 +31,20 @@ internal sealed class ServiceProcess : IDisposable
     public Uri Url { get; }
 
     public bool HasExited => process.HasExited;
+
+    /// <summary>Whether <c>/readyz</c> answers 200 (its state is restored and it processes).</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await Probe.GetAsync(new Uri(Url, "/readyz"), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
 
     /// <summary>Starts the built service as <paramref name="applicationId"/> with <paramref name="environment"/> (configuration as environment variables).</summary>
     public static ServiceProcess Start(ServiceSpec spec, string applicationId, string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string logDirectory)

@@ -17,8 +17,9 @@ public static class StreamsApplication
     /// <summary>
     /// Binds and validates <see cref="KafkaOptions"/>, <see cref="SchemaRegistryOptions"/> and <see cref="StreamsOptions"/>,
     /// builds the topology with <paramref name="topology"/> and runs it while the host runs. <c>/readyz</c> reports
-    /// ready while the streams application is running. <c>Streams:ApplicationServer</c> may use <c>{ip}</c> for this
-    /// instance's address and <c>Streams:StateDir</c> <c>{slot}</c> for a directory no other running instance holds.
+    /// ready while the streams application is running with all its partitions assigned and its stores restored.
+    /// <c>Streams:ApplicationServer</c> may use <c>{ip}</c> for this instance's address and <c>Streams:StateDir</c>
+    /// <c>{slot}</c> for a directory no other running instance holds.
     /// </summary>
     public static IHostApplicationBuilder AddStreamsApplication(
         this IHostApplicationBuilder builder, string serviceName, Func<IServiceProvider, ISchemaRegistry, Topology> topology)
@@ -50,7 +51,7 @@ public static class StreamsApplication
 
         var readiness = new ReadinessSignal("streams starting");
         services.AddSingleton(readiness);
-        services.AddHealthChecks().AddCheck("streams", readiness, tags: [HealthTags.Ready]);
+        services.AddHealthChecks().AddCheck<StreamsReadinessCheck>("streams", tags: [HealthTags.Ready]);
         services.AddHostedService<StreamsHostedService>();
         return builder;
     }

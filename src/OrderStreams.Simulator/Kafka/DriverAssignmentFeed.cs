@@ -8,7 +8,9 @@ namespace OrderStreams.Simulator.Kafka;
 
 /// <summary>
 /// Reads <c>orders.driver-assigned</c> as the driver app would receive its jobs, and hands the assignments to the
-/// simulation thread through <see cref="TryTake"/>.
+/// simulation thread through <see cref="TryTake"/>. It reads from the beginning: joining the group takes seconds, and
+/// a job missed would keep its driver reserved and its kitchen place taken for good (the simulator ignores jobs for
+/// orders it did not place).
 /// </summary>
 public sealed class DriverAssignmentFeed : IDisposable
 {
@@ -21,7 +23,7 @@ public sealed class DriverAssignmentFeed : IDisposable
         var config = new ConsumerConfig(kafkaSettings.ToDictionary())
         {
             GroupId = groupId,
-            AutoOffsetReset = AutoOffsetReset.Latest,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = true,
         };
         var consumer = new ConsumerBuilder<Ignore, OrderDriverAssigned>(config)

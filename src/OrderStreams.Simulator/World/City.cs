@@ -42,12 +42,12 @@ public sealed class City
             BranchId = Branch(i),
             Name = $"OrderStreams Kitchen {i:D2}",
             Location = i == 0 ? Centre : Geo.Offset(Centre, 1.5 + 3.5 * random.NextDouble(), 2 * Math.PI * i / options.Branches),
-            Open = true,
-            KitchenCapacity = options.KitchenCapacity,
+            Open = !options.ClosedBranches.Contains(Branch(i)),
+            KitchenCapacity = options.BranchKitchenCapacity.GetValueOrDefault(Branch(i), options.KitchenCapacity ?? Staffing.Kitchen(options, i)),
             DeliveryRadiusKm = 6,
             UpdatedAt = now,
         }).ToList();
-        var drivers = branches.SelectMany((branch, b) => Enumerable.Range(0, options.DriversPerBranch).Select(d => new Driver
+        var drivers = branches.SelectMany((branch, b) => Enumerable.Range(0, DriversOf(options, b)).Select(d => new Driver
         {
             DriverId = $"driver-{b:D2}-{d:D2}",
             BranchId = branch.BranchId,
@@ -57,6 +57,9 @@ public sealed class City
         })).ToList();
         return new City(branches, drivers);
     }
+
+    private static int DriversOf(SimulatorOptions options, int index) =>
+        options.BranchDrivers.GetValueOrDefault(Branch(index), options.DriversPerBranch ?? Staffing.Drivers(options, index));
 
     public static string RandomName(Random random) => $"{FirstNames[random.Next(FirstNames.Length)]} {(char)('A' + random.Next(26))}.";
 }

@@ -33,6 +33,7 @@ internal sealed class StreamThread
     private StateRestorer restorer = null!;
     private IConsumer<byte[], byte[]>? otherGroup;
     private volatile bool running = true;
+    private volatile bool awaitingAssignment = true;
     private long lastCommit;
     private long lastGauges;
 
@@ -53,6 +54,9 @@ internal sealed class StreamThread
 
     /// <summary>A snapshot for other threads, replaced whenever tasks come, go or finish restoring.</summary>
     public ThreadMetadata Metadata { get; private set; }
+
+    /// <summary>True once the thread has its partitions and none of its tasks is still restoring state.</summary>
+    public bool TasksRunning => !awaitingAssignment && Metadata.ActiveTasks.All(t => !t.Restoring);
 
     public void Start() => thread.Start();
 
@@ -243,6 +247,7 @@ internal sealed class StreamThread
                 StartProcessing(task);
             }
         }
+        awaitingAssignment = false;
         PublishTasks();
         engine.OnAssignmentChanged();
         return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
@@ -323,6 +328,8 @@ internal sealed class StreamThread
         if (commit) CommitAll();
         else if (ExactlyOnce) collector.AbortTransaction();
         foreach (var task in revoked) CloseTask(task, clean: commit);
+        // Eager rebalancing revokes everything before the new assignment arrives.
+        awaitingAssignment = tasks.Count == 0;
         PublishTasks();
         engine.OnAssignmentChanged();
     }
