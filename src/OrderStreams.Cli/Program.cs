@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Confluent.Kafka;
 using OrderStreams.Cli;
 using OrderStreams.Cli.Commands;
 using OrderStreams.Native;
@@ -13,6 +14,7 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
     AvroCommand.Create(),
     DevCommand.Create(),
     GroupsCommand.Create(),
+    TopicsCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)
@@ -38,4 +40,9 @@ catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
 {
     await Console.Error.WriteLineAsync($"orderstreams: {e.Message}");
     return ExitCodes.DataError;
+}
+catch (KafkaException e)
+{
+    await Console.Error.WriteLineAsync($"orderstreams: Kafka: {e.Error.Reason}");
+    return ExitCodes.Failure;
 }
