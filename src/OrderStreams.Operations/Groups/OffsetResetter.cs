@@ -1,5 +1,6 @@
 using Confluent.Kafka;
-using OrderStreams.Native;
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Operations.Clients;
 
 namespace OrderStreams.Operations.Groups;
 
@@ -10,27 +11,21 @@ namespace OrderStreams.Operations.Groups;
 /// </summary>
 public sealed class OffsetResetter : IDisposable
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<string, string> settings;
-    private readonly IAdminClient admin;
+    private static readonly TimeSpan RequestTimeout = ClusterConnection.RequestTimeout;
+    private readonly ClusterConnection cluster;
 
-    public OffsetResetter(IEnumerable<KeyValuePair<string, string>> kafkaSettings)
-    {
-        NativeLibraries.EnsureKafka();
-        settings = kafkaSettings.ToDictionary();
-        admin = new AdminClientBuilder(settings).Build();
-    }
+    /// <param name="kafkaSettings">librdkafka settings with at least <c>bootstrap.servers</c>.</param>
+    public OffsetResetter(IEnumerable<KeyValuePair<string, string>> kafkaSettings) => cluster = new ClusterConnection(kafkaSettings);
 
     /// <summary>The offsets a reset of <paramref name="group"/> on <paramref name="partitions"/> would commit.</summary>
     public IReadOnlyList<OffsetReset> Plan(string group, IReadOnlyList<TopicPartition> partitions, ResetTarget target)
     {
-        using var member = Consumer(group);
-        var committed = member.Committed(partitions, RequestTimeout).ToDictionary(c => c.TopicPartition, c => c.Offset);
+        var committed = cluster.Committed(group, partitions);
+        var watermarks = TopicWatermarks.Query(cluster.Settings, partitions, RequestTimeout);
         return partitions.Select(tp =>
         {
-            var watermarks = member.QueryWatermarkOffsets(tp, RequestTimeout);
-            var (low, high) = (watermarks.Low.Value, watermarks.High.Value);
-            var current = committed.GetValueOrDefault(tp, Offset.Unset) is { IsSpecial: false } c ? c.Value : (long?)null;
+            var (low, high) = (watermarks[tp].Low.Value, watermarks[tp].High.Value);
+            var current = committed.TryGetValue(tp, out var c) ? c : (long?)null;
             var offset = target switch
             {
                 ResetTarget.Earliest => low,
@@ -45,15 +40,8 @@ public sealed class OffsetResetter : IDisposable
     }
 
     /// <summary>Every partition of <paramref name="topics"/>.</summary>
-    public IReadOnlyList<TopicPartition> PartitionsOf(IEnumerable<string> topics)
-    {
-        var wanted = topics.ToHashSet(StringComparer.Ordinal);
-        var metadata = admin.GetMetadata(RequestTimeout).Topics.Where(t => wanted.Contains(t.Topic)).ToList();
-        var missing = wanted.Except(metadata.Select(t => t.Topic)).ToList();
-        if (missing.Count > 0) throw new InvalidDataException($"No such topic: {string.Join(", ", missing)}.");
-        return metadata.SelectMany(t => t.Partitions.Select(p => new TopicPartition(t.Topic, p.PartitionId)))
-            .OrderBy(tp => tp.Topic, StringComparer.Ordinal).ThenBy(tp => tp.Partition.Value).ToList();
-    }
+    /// <exception cref="InvalidDataException">A topic does not exist.</exception>
+    public IReadOnlyList<TopicPartition> PartitionsOf(IEnumerable<string> topics) => cluster.PartitionsOf(topics);
 
     /// <summary>Fails with <see cref="ActiveGroupException"/> when <paramref name="group"/> has members.</summary>
     /// <remarks>
@@ -64,7 +52,7 @@ public sealed class OffsetResetter : IDisposable
     {
         try
         {
-            var info = admin.ListGroup(group, RequestTimeout);
+            var info = cluster.Admin.ListGroup(group, RequestTimeout);
             if (info is not null && info.Members.Count > 0)
                 throw new ActiveGroupException(group, $"{info.Members.Count} member(s): {string.Join(", ", info.Members.Select(m => m.ClientHost + " " + m.ClientId))}");
             return;
@@ -75,7 +63,7 @@ public sealed class OffsetResetter : IDisposable
 
         var unchanged = plan.Where(p => p.Current is not null).Select(p => new TopicPartitionOffset(p.Topic, p.Partition, p.Current!.Value)).ToList();
         if (unchanged.Count == 0) return;
-        using var outsider = Consumer(group);
+        using var outsider = cluster.Consumer(group);
         try
         {
             outsider.Commit(unchanged);
@@ -90,7 +78,7 @@ public sealed class OffsetResetter : IDisposable
     public void Apply(string group, IReadOnlyList<OffsetReset> plan)
     {
         EnsureInactive(group, plan);
-        using var outsider = Consumer(group);
+        using var outsider = cluster.Consumer(group);
         try
         {
             outsider.Commit(plan.Select(p => new TopicPartitionOffset(p.Topic, p.Partition, p.Target)));
@@ -101,7 +89,7 @@ public sealed class OffsetResetter : IDisposable
         }
     }
 
-    public void Dispose() => admin.Dispose();
+    public void Dispose() => cluster.Dispose();
 
     private static bool IsMembershipError(ErrorCode code) =>
         code is ErrorCode.UnknownMemberId or ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress;
@@ -110,7 +98,7 @@ public sealed class OffsetResetter : IDisposable
     // whatever the time, so every answer is checked against the records around it and, if wrong, found by scanning.
     private long OffsetAt(TopicPartition partition, DateTimeOffset time, long low, long high)
     {
-        using var scanner = Consumer($"orderstreams-reset-scan-{Guid.NewGuid():N}");
+        using var scanner = cluster.Consumer($"orderstreams-reset-scan-{Guid.NewGuid():N}");
         var wanted = time.ToUnixTimeMilliseconds();
         long answer;
         try
@@ -147,11 +135,4 @@ public sealed class OffsetResetter : IDisposable
             if (record.Offset.Value + 1 >= high) return high;
         }
     }
-
-    private IConsumer<Ignore, Ignore> Consumer(string group) => new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig(settings.ToDictionary())
-    {
-        GroupId = group,
-        EnableAutoCommit = false,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-    }).Build();
 }
