@@ -15,6 +15,8 @@ var root = new RootCommand("OrderStreams: stream-processing services for food or
     DevCommand.Create(),
     GroupsCommand.Create(),
     TopicsCommand.Create(),
+    TraceCommand.Create(),
+    DlqCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)
