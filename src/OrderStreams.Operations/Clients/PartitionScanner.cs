@@ -12,7 +12,7 @@ namespace OrderStreams.Operations.Clients;
 /// </summary>
 public sealed class PartitionScanner(ClusterConnection cluster, int parallelism = 4)
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(60);
 
     /// <summary>The low and high watermarks of <paramref name="partitions"/>, as a scan from the log start would read them.</summary>
     public IReadOnlyDictionary<TopicPartition, (long From, long To)> WholePartitions(IEnumerable<TopicPartition> partitions) =>
@@ -20,7 +20,7 @@ public sealed class PartitionScanner(ClusterConnection cluster, int parallelism 
             .ToDictionary(w => w.Key, w => (w.Value.Low.Value, w.Value.High.Value));
 
     /// <summary>Reads every range (from inclusive, to exclusive) and returns the kept records, in no particular order.</summary>
-    /// <exception cref="TimeoutException">A partition delivered nothing for half a minute before its end.</exception>
+    /// <exception cref="TimeoutException">A partition delivered nothing for a minute before its end.</exception>
     public IReadOnlyList<ConsumeResult<byte[], byte[]>> Scan(
         IReadOnlyDictionary<TopicPartition, (long From, long To)> ranges,
         Func<ConsumeResult<byte[], byte[]>, bool> keep,
