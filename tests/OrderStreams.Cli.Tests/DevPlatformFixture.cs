@@ -1,7 +1,9 @@
 using System.Text;
 using Confluent.Kafka;
 using OrderStreams.Contracts.Events;
+using OrderStreams.Contracts.Views;
 using OrderStreams.Native;
+using OrderStreams.Operations.Lag;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Testing;
@@ -15,6 +17,15 @@ namespace OrderStreams.Cli.Tests;
 public sealed class DevPlatformFixture : IDisposable
 {
     private static readonly TimeSpan Startup = TimeSpan.FromMinutes(4);
+
+    // What the platform runs (the CLI's service catalog) and what each service consumes.
+    private static readonly (string Name, string[] Inputs)[] Services =
+    [
+        ("payment-completion", ["orders.placed", "payments"]),
+        ("branch-assignment", ["orders.placed", "orders.paid", "branch-assignment.requests", "deliveries"]),
+        ("driver-assignment", ["orders.branch-assigned", "drivers.status", "deliveries"]),
+        ("denormaliser", ["orders.placed", "payments", "orders.paid", "orders.branch-assigned", "orders.driver-assigned", "deliveries"]),
+    ];
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), $"orderstreams-dev-{Guid.NewGuid():N}");
     private readonly ChildProcess dev;
 
@@ -52,21 +63,57 @@ public sealed class DevPlatformFixture : IDisposable
         EnableAutoCommit = false,
     };
 
-    /// <summary>Waits until the simulator's driver app reports an order delivered; returns its id.</summary>
-    public Guid WaitForDeliveredOrder()
+    /// <summary>
+    /// Waits until the services have caught up with the simulator, then until an order placed after that is delivered;
+    /// returns its id.
+    /// </summary>
+    /// <remarks>
+    /// While driver-assignment works off the start-up backlog of driver pings, an assignment carries the timestamp of
+    /// the (older) ping that made it possible, so an order's events would not be in time order; in the steady state
+    /// they are.
+    /// </remarks>
+    public Guid WaitForSteadyStateDeliveredOrder()
     {
+        var deadline = DateTime.UtcNow + Startup;
+        while (!CaughtUp())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The services did not catch up within {Startup}. Platform stderr: {dev.Errors}");
+            Thread.Sleep(1000);
+        }
+        var steadyFrom = DateTimeOffset.UtcNow;
         using var registry = Registry();
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(ConsumerConfig()).Build();
-        var deliveries = new AvroDeserializer<DeliveryEvent>(registry);
-        consumer.Subscribe("deliveries");
-        var deadline = DateTime.UtcNow + Startup;
+        var (orders, deliveries) = (new AvroDeserializer<OrderPlaced>(registry), new AvroDeserializer<DeliveryEvent>(registry));
+        var (placedLater, delivered) = (new HashSet<Guid>(), new HashSet<Guid>());
+        consumer.Subscribe(["orders.placed", "deliveries"]);
         while (DateTime.UtcNow < deadline)
         {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { Message.Value: { } value } record
-                && deliveries.Deserialize(value, record.Topic) is { Step: OrderDelivered } delivered)
-                return delivered.OrderId;
+            if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is not { Message.Value: { } value } record) continue;
+            if (record.Topic == "orders.placed" && orders.Deserialize(value, record.Topic) is { } order && order.PlacedAt > steadyFrom) placedLater.Add(order.OrderId);
+            if (record.Topic == "deliveries" && deliveries.Deserialize(value, record.Topic) is { Step: OrderDelivered } delivery) delivered.Add(delivery.OrderId);
+            if (placedLater.Intersect(delivered).FirstOrDefault() is var id && id != Guid.Empty) return id;
         }
-        throw new TimeoutException($"No order was delivered within {Startup}. Platform stderr: {dev.Errors}");
+        throw new TimeoutException($"No order placed after {steadyFrom:O} was delivered by {deadline:O}. Platform stderr: {dev.Errors}");
+    }
+
+    // Every service within a few seconds of its inputs.
+    private bool CaughtUp()
+    {
+        using var lag = new LagReader([new("bootstrap.servers", BootstrapServers)]);
+        return Services.All(s => lag.Read(s.Name, s.Inputs) is { Partitions.Count: > 0 } reading && reading.MaxLagTime < TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Waits until the denormaliser's view of the order has reached <paramref name="status"/>.</summary>
+    public void WaitForView(Guid orderId, OrderStatus status)
+    {
+        using var registry = Registry();
+        var views = new AvroDeserializer<OrderView>(registry);
+        var deadline = DateTime.UtcNow + Startup;
+        while (!Mentioning("orders.view", orderId).Any(r => views.Deserialize(r.Message.Value, r.Topic).Status == status))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The view of {orderId} did not reach {status} within {Startup}.");
+            Thread.Sleep(500);
+        }
     }
 
     /// <summary>Every record of a topic up to its current end.</summary>

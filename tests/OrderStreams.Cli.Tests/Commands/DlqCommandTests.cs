@@ -25,6 +25,11 @@ public sealed class DlqCommandTests(DevPlatformFixture platform) : IDisposable
         var poison = await ProduceAsync("orders.placed", Encoding.UTF8.GetBytes(json));
         var at = WaitForDeadLetter(poison);
 
+        var (_, listed, _) = Dlq("list", "payment-completion", "--json");
+        var entry = JsonDocument.Parse(listed).RootElement.GetProperty("deadLetters").EnumerateArray()
+            .Single(d => $"{d.GetProperty("partition").GetInt32()}:{d.GetProperty("offset").GetInt64()}" == at);
+        Assert.False(entry.GetProperty("redriven").GetBoolean());
+        Assert.Equal("OrderStreams.SchemaRegistry.Serdes.AvroSerdeException", entry.GetProperty("deadLetter").GetProperty("exception").GetString());
         var (_, shown, _) = Dlq("show", "payment-completion", at, "--json");
         var letter = JsonDocument.Parse(shown).RootElement;
         Assert.Contains("magic byte 0x7b", letter.GetProperty("decodeError").GetString());
@@ -70,16 +75,18 @@ public sealed class DlqCommandTests(DevPlatformFixture platform) : IDisposable
 
     private (int ExitCode, string Output, string Errors) Dlq(params string[] args) => Cli.Run(["dlq", .. args, .. platform.Connection]);
 
-    // payment-completion dead-letters the poison on its own time: list until it is there.
-    private string WaitForDeadLetter(TopicPartitionOffset poison) => WaitFor(() =>
+    // payment-completion dead-letters the poison on its own time; the error headers say where it came from.
+    private string WaitForDeadLetter(TopicPartitionOffset poison)
     {
-        var (_, output, _) = Dlq("list", "payment-completion", "--json");
-        return JsonDocument.Parse(output).RootElement.GetProperty("deadLetters").EnumerateArray()
-            .Where(d => d.GetProperty("deadLetter").GetProperty("sourcePartition").GetInt32() == poison.Partition.Value
-                && d.GetProperty("deadLetter").GetProperty("sourceOffset").GetInt64() == poison.Offset.Value)
-            .Select(d => $"{d.GetProperty("partition").GetInt32()}:{d.GetProperty("offset").GetInt64()}")
-            .FirstOrDefault();
-    }, found => found is not null)!;
+        var deadLetter = WaitFor(
+            () => platform.ReadAll("payment-completion.dlq").FirstOrDefault(r =>
+                Header(r, "__streams.errors.partition") == $"{poison.Partition.Value}" && Header(r, "__streams.errors.offset") == $"{poison.Offset.Value}"),
+            found => found is not null) ?? throw new TimeoutException($"payment-completion did not dead-letter {poison}.");
+        return $"{deadLetter.Partition.Value}:{deadLetter.Offset.Value}";
+    }
+
+    private static string? Header(ConsumeResult<byte[], byte[]> record, string key) =>
+        record.Message.Headers.TryGetLastBytes(key, out var value) ? Encoding.UTF8.GetString(value) : null;
 
     private List<ConsumeResult<byte[], byte[]>> Redriven(Guid orderId) =>
         platform.Mentioning("orders.placed", orderId).Where(r => r.Message.Headers.TryGetLastBytes("orderstreams.redriven.from", out _)).ToList();

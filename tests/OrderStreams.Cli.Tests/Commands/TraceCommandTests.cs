@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderStreams.Contracts.Views;
 
 namespace OrderStreams.Cli.Tests.Commands;
 
@@ -10,10 +11,10 @@ public sealed class TraceCommandTests(DevPlatformFixture platform)
     [Fact]
     public void Trace_DeliveredOrderOfTheRunningServices_ShowsItsWholeLifecycleInOrder()
     {
-        var orderId = platform.WaitForDeliveredOrder();
+        var orderId = platform.WaitForSteadyStateDeliveredOrder();
+        platform.WaitForView(orderId, OrderStatus.Delivered);
 
-        // The denormaliser folds the delivery in its own time: trace until the view says so.
-        var events = TraceUntil(orderId, [], e => View(e) == "DELIVERED");
+        var events = Trace(orderId);
 
         var steps = events.Where(e => e.GetProperty("topic").GetString() != "orders.view").Select(e => e.GetProperty("type").GetString()!).ToList();
         Assert.Equal(Lifecycle, steps.Where(Lifecycle.Contains).Distinct());
@@ -25,20 +26,15 @@ public sealed class TraceCommandTests(DevPlatformFixture platform)
 
         // Only the order's branch: one partition per topic, following the order wherever it was moved.
         var branch = events.First(e => e.GetProperty("type").GetString() == "OrderPlaced").GetProperty("value").GetProperty("branchId").GetString()!;
-        var targeted = TraceUntil(orderId, ["--branch", branch], _ => true);
+        var targeted = Trace(orderId, "--branch", branch);
         Assert.Equal(Addresses(events), Addresses(targeted).Intersect(Addresses(events)));
     }
 
-    private List<JsonElement> TraceUntil(Guid orderId, string[] options, Func<JsonElement, bool> done)
+    private List<JsonElement> Trace(Guid orderId, params string[] options)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            var (exitCode, output, errors) = Cli.Run(["trace", orderId.ToString(), "--json", .. options, .. platform.Connection]);
-            Assert.True(exitCode == 0, errors);
-            var events = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
-            if (events.Any(done) || DateTime.UtcNow > deadline) return events;
-        }
+        var (exitCode, output, errors) = Cli.Run(["trace", orderId.ToString(), "--json", .. options, .. platform.Connection]);
+        Assert.True(exitCode == 0, errors);
+        return JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
     }
 
     private static string? View(JsonElement e) =>
