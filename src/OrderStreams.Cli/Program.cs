@@ -1,21 +1,11 @@
 using System.CommandLine;
+using Confluent.Kafka;
 using OrderStreams.Cli;
 using OrderStreams.Cli.Commands;
 using OrderStreams.Native;
 using Spectre.Console;
 
-var root = new RootCommand("OrderStreams: stream-processing services for food ordering, and the tools to run them.")
-{
-    BrokerCommand.Create(),
-    BenchCommand.Create(),
-    RegistryCommand.Create(),
-    SchemasCommand.Create(),
-    AvroCommand.Create(),
-    DevCommand.Create(),
-    GroupsCommand.Create(),
-    SimulateCommand.Create(),
-    AppCommand.Create(),
-};
+var root = OrderStreamsCommand.Create();
 
 if (Console.IsOutputRedirected)
 {
@@ -40,4 +30,9 @@ catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
 {
     await Console.Error.WriteLineAsync($"orderstreams: {e.Message}");
     return ExitCodes.DataError;
+}
+catch (KafkaException e)
+{
+    await Console.Error.WriteLineAsync($"orderstreams: Kafka: {e.Error.Reason}");
+    return ExitCodes.Failure;
 }

@@ -1,9 +1,10 @@
+using OrderStreams.Operations.Tests.Support;
 using OrderStreams.Testing;
 
 namespace OrderStreams.Operations.Tests;
 
 [CollectionDefinition(Name)]
-public sealed class EmbeddedKafkaCollection : ICollectionFixture<EmbeddedKafkaFixture>
+public sealed class EmbeddedKafkaCollection : ICollectionFixture<EmbeddedKafkaFixture>, ICollectionFixture<RegistryFixture>
 {
     public const string Name = "embedded kafka";
 }

@@ -15,7 +15,7 @@ internal static class GroupsCommand
     {
         var connection = new KafkaConnectionOptions();
         var groups = new Option<string[]>("--group") { Description = "Group(s) to show (default: every service of the platform).", AllowMultipleArgumentsPerToken = true };
-        var topics = new Option<string[]>("--topic") { Description = "Only these topics (default: every topic the group has committed offsets on)." };
+        var topics = new Option<string[]>("--topic") { Description = "Only these topics (default: every topic the group has committed offsets on, and a service's input topics)." };
         var watch = new Option<bool>("--watch") { Description = "Refresh every two seconds; statuses follow Burrow's rules over the last ten readings." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document per reading instead of a table." };
 
@@ -34,7 +34,9 @@ internal static class GroupsCommand
             {
                 var readings = names.Select(group =>
                 {
-                    var wanted = parse.GetValue(topics) is { Length: > 0 } only ? only : reader.TopicsOf(group);
+                    // A service that has not committed yet still lags on its inputs, from the log start.
+                    var inputs = ServiceCatalog.All.FirstOrDefault(s => s.Name == group)?.InputTopics ?? [];
+                    var wanted = parse.GetValue(topics) is { Length: > 0 } only ? only : reader.TopicsOf(group).Union(inputs, StringComparer.Ordinal);
                     var reading = reader.Read(group, wanted);
                     windows[group].Add(reading);
                     return LagReport.From(reading, windows[group].Evaluate(reading.At));

@@ -1,7 +1,7 @@
 namespace OrderStreams.Kafka.Topics;
 
 /// <summary>
-/// Creates missing topics and reads partition counts, on Apache Kafka (AdminClient) or on the embedded cluster
+/// Creates missing topics and describes existing ones, on Apache Kafka (AdminClient) or on the embedded cluster
 /// (its control endpoint); <see cref="TopicAdmin.Create"/> picks one from the client settings.
 /// </summary>
 public interface ITopicAdmin : IDisposable
@@ -12,4 +12,10 @@ public interface ITopicAdmin : IDisposable
     /// <summary>Creates the topics that do not exist; existing ones are left as they are.</summary>
     /// <exception cref="TopicAdminException">A topic could not be created.</exception>
     Task EnsureTopicsAsync(IEnumerable<TopicSpec> topics, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Partitions, leaders, replicas and configs of the topics among <paramref name="topics"/> that exist
+    /// (null: every topic of the cluster, internal ones included), ordered by name.
+    /// </summary>
+    Task<IReadOnlyList<TopicDescription>> DescribeTopicsAsync(IEnumerable<string>? topics = null, CancellationToken cancellationToken = default);
 }

@@ -7,30 +7,48 @@ namespace OrderStreams.Kafka.Topics;
 /// <summary>Chooses the <see cref="ITopicAdmin"/> for a cluster from client settings.</summary>
 public static class TopicAdmin
 {
+    internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// The embedded cluster's admin when the settings carry <see cref="EmbeddedClusterControl.UrlSetting"/>, else an
     /// AdminClient admin. <paramref name="settings"/> are librdkafka settings including <c>bootstrap.servers</c>.
     /// </summary>
-    public static ITopicAdmin Create(IReadOnlyDictionary<string, string> settings)
+    public static ITopicAdmin Create(IReadOnlyDictionary<string, string> settings) => Create(settings, DefaultRequestTimeout);
+
+    internal static ITopicAdmin Create(IReadOnlyDictionary<string, string> settings, TimeSpan requestTimeout)
     {
         NativeLibraries.EnsureKafka();
         var admin = new AdminClientBuilder(ClientSettings(settings)).Build();
         return settings.TryGetValue(EmbeddedClusterControl.UrlSetting, out var url)
             ? new EmbeddedTopicAdmin(admin, new Uri(url))
-            : new KafkaTopicAdmin(admin);
+            : new KafkaTopicAdmin(admin, requestTimeout);
     }
 
     /// <summary><paramref name="settings"/> without our own keys, which librdkafka would reject.</summary>
     public static Dictionary<string, string> ClientSettings(IEnumerable<KeyValuePair<string, string>> settings) =>
         settings.Where(s => s.Key != EmbeddedClusterControl.UrlSetting).ToDictionary();
 
-    internal static IReadOnlyDictionary<string, int> PartitionCounts(IAdminClient admin, IEnumerable<string> topics)
+    internal static IReadOnlyDictionary<string, int> PartitionCounts(IAdminClient admin, IEnumerable<string> topics) =>
+        Existing(admin, topics).ToDictionary(t => t.Topic, t => t.Partitions.Count);
+
+    /// <summary>Descriptions from metadata alone; <paramref name="configs"/> adds the configs of the topics found.</summary>
+    internal static IReadOnlyList<TopicDescription> Describe(
+        IAdminClient admin, IEnumerable<string>? topics, Func<IReadOnlyList<string>, (IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Configs, string? Unavailable)> configs)
+    {
+        var found = Existing(admin, topics).OrderBy(t => t.Topic, StringComparer.Ordinal).ToList();
+        var (byTopic, unavailable) = found.Count == 0 ? (new Dictionary<string, IReadOnlyDictionary<string, string>>(), null) : configs(found.Select(t => t.Topic).ToList());
+        return found.Select(t => new TopicDescription(
+            t.Topic,
+            t.Partitions.OrderBy(p => p.PartitionId).Select(p => new PartitionDescription(p.PartitionId, p.Leader, p.Replicas, p.InSyncReplicas)).ToList(),
+            byTopic.GetValueOrDefault(t.Topic),
+            byTopic.ContainsKey(t.Topic) ? null : unavailable ?? "the cluster did not report them")).ToList();
+    }
+
+    private static IEnumerable<TopicMetadata> Existing(IAdminClient admin, IEnumerable<string>? topics)
     {
         // Metadata for all topics: asking for one missing topic by name would auto-create it on brokers that allow that.
-        var metadata = admin.GetMetadata(TimeSpan.FromSeconds(10));
-        var wanted = topics.ToHashSet(StringComparer.Ordinal);
-        return metadata.Topics
-            .Where(t => wanted.Contains(t.Topic) && t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0)
-            .ToDictionary(t => t.Topic, t => t.Partitions.Count);
+        var metadata = admin.GetMetadata(DefaultRequestTimeout);
+        var wanted = topics?.ToHashSet(StringComparer.Ordinal);
+        return metadata.Topics.Where(t => (wanted is null || wanted.Contains(t.Topic)) && t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0);
     }
 }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
-using OrderStreams.Native;
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Operations.Clients;
 
 namespace OrderStreams.Operations.Groups;
 
@@ -10,29 +11,23 @@ namespace OrderStreams.Operations.Groups;
 /// </summary>
 public sealed class OffsetResetter : IDisposable
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RequestTimeout = ClusterConnection.RequestTimeout;
     // Alone in a group, a join completes within seconds; one that waits longer waits for other members to rejoin.
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(15);
-    private readonly Dictionary<string, string> settings;
-    private readonly IAdminClient admin;
+    private readonly ClusterConnection cluster;
 
-    public OffsetResetter(IEnumerable<KeyValuePair<string, string>> kafkaSettings)
-    {
-        NativeLibraries.EnsureKafka();
-        settings = kafkaSettings.ToDictionary();
-        admin = new AdminClientBuilder(settings).Build();
-    }
+    /// <param name="kafkaSettings">librdkafka settings with at least <c>bootstrap.servers</c>.</param>
+    public OffsetResetter(IEnumerable<KeyValuePair<string, string>> kafkaSettings) => cluster = new ClusterConnection(kafkaSettings);
 
     /// <summary>The offsets a reset of <paramref name="group"/> on <paramref name="partitions"/> would commit.</summary>
     public IReadOnlyList<OffsetReset> Plan(string group, IReadOnlyList<TopicPartition> partitions, ResetTarget target)
     {
-        using var member = Consumer(group);
-        var committed = member.Committed(partitions, RequestTimeout).ToDictionary(c => c.TopicPartition, c => c.Offset);
+        var committed = cluster.Committed(group, partitions);
+        var watermarks = TopicWatermarks.Query(cluster.Settings, partitions, RequestTimeout);
         return partitions.Select(tp =>
         {
-            var watermarks = member.QueryWatermarkOffsets(tp, RequestTimeout);
-            var (low, high) = (watermarks.Low.Value, watermarks.High.Value);
-            var current = committed.GetValueOrDefault(tp, Offset.Unset) is { IsSpecial: false } c ? c.Value : (long?)null;
+            var (low, high) = (watermarks[tp].Low.Value, watermarks[tp].High.Value);
+            var current = committed.TryGetValue(tp, out var c) ? c : (long?)null;
             var offset = target switch
             {
                 ResetTarget.Earliest => low,
@@ -47,15 +42,8 @@ public sealed class OffsetResetter : IDisposable
     }
 
     /// <summary>Every partition of <paramref name="topics"/>.</summary>
-    public IReadOnlyList<TopicPartition> PartitionsOf(IEnumerable<string> topics)
-    {
-        var wanted = topics.ToHashSet(StringComparer.Ordinal);
-        var metadata = admin.GetMetadata(RequestTimeout).Topics.Where(t => wanted.Contains(t.Topic)).ToList();
-        var missing = wanted.Except(metadata.Select(t => t.Topic)).ToList();
-        if (missing.Count > 0) throw new InvalidDataException($"No such topic: {string.Join(", ", missing)}.");
-        return metadata.SelectMany(t => t.Partitions.Select(p => new TopicPartition(t.Topic, p.PartitionId)))
-            .OrderBy(tp => tp.Topic, StringComparer.Ordinal).ThenBy(tp => tp.Partition.Value).ToList();
-    }
+    /// <exception cref="InvalidDataException">A topic does not exist.</exception>
+    public IReadOnlyList<TopicPartition> PartitionsOf(IEnumerable<string> topics) => cluster.PartitionsOf(topics);
 
     /// <summary>Fails with <see cref="ActiveGroupException"/> when <paramref name="group"/> has members; changes nothing.</summary>
     /// <remarks>
@@ -111,7 +99,7 @@ public sealed class OffsetResetter : IDisposable
         if (!TryCommitFromOutside(group, targets)) CommitAsOnlyMember(group, plan, targets);
     }
 
-    public void Dispose() => admin.Dispose();
+    public void Dispose() => cluster.Dispose();
 
     private static bool IsMembershipError(ErrorCode code) =>
         code is ErrorCode.UnknownMemberId or ErrorCode.IllegalGeneration or ErrorCode.RebalanceInProgress;
@@ -121,7 +109,7 @@ public sealed class OffsetResetter : IDisposable
     {
         try
         {
-            return admin.ListGroup(group, RequestTimeout)?.Members.Select(m => m.ClientHost + " " + m.ClientId).ToList() ?? [];
+            return cluster.Admin.ListGroup(group, RequestTimeout)?.Members.Select(m => m.ClientHost + " " + m.ClientId).ToList() ?? [];
         }
         catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_UnsupportedFeature)
         {
@@ -131,7 +119,7 @@ public sealed class OffsetResetter : IDisposable
 
     private bool TryCommitFromOutside(string group, IReadOnlyList<TopicPartitionOffset> offsets)
     {
-        using var outsider = Consumer(group);
+        using var outsider = cluster.Consumer(group);
         try
         {
             outsider.Commit(offsets);
@@ -148,7 +136,7 @@ public sealed class OffsetResetter : IDisposable
         var topics = plan.Select(p => p.Topic).Distinct(StringComparer.Ordinal).ToList();
         var expected = PartitionsOf(topics).Count;
         var assigned = new List<TopicPartition>();
-        var config = new ConsumerConfig(settings.ToDictionary())
+        var config = new ConsumerConfig(cluster.Settings.ToDictionary())
         {
             GroupId = group,
             EnableAutoCommit = false,
@@ -182,7 +170,7 @@ public sealed class OffsetResetter : IDisposable
     // whatever the time, so every answer is checked against the records around it and, if wrong, found by scanning.
     private long OffsetAt(TopicPartition partition, DateTimeOffset time, long low, long high)
     {
-        using var scanner = Consumer($"orderstreams-reset-scan-{Guid.NewGuid():N}");
+        using var scanner = cluster.Consumer($"orderstreams-reset-scan-{Guid.NewGuid():N}");
         var wanted = time.ToUnixTimeMilliseconds();
         long answer;
         try
@@ -219,11 +207,4 @@ public sealed class OffsetResetter : IDisposable
             if (record.Offset.Value + 1 >= high) return high;
         }
     }
-
-    private IConsumer<Ignore, Ignore> Consumer(string group) => new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig(settings.ToDictionary())
-    {
-        GroupId = group,
-        EnableAutoCommit = false,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-    }).Build();
 }

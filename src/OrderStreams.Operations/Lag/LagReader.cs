@@ -1,5 +1,6 @@
 using Confluent.Kafka;
-using OrderStreams.Native;
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Operations.Clients;
 
 namespace OrderStreams.Operations.Lag;
 
@@ -10,66 +11,40 @@ namespace OrderStreams.Operations.Lag;
 /// </summary>
 public sealed class LagReader : IDisposable
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<string, string> settings;
-    private readonly IAdminClient admin;
+    private readonly ClusterConnection cluster;
     private readonly IConsumer<Ignore, Ignore> probe;
 
     /// <param name="kafkaSettings">librdkafka settings with at least <c>bootstrap.servers</c>.</param>
     public LagReader(IEnumerable<KeyValuePair<string, string>> kafkaSettings)
     {
-        NativeLibraries.EnsureKafka();
-        settings = kafkaSettings.ToDictionary();
-        admin = new AdminClientBuilder(settings).Build();
-        probe = new ConsumerBuilder<Ignore, Ignore>(ConsumerSettings($"orderstreams-lag-probe-{Guid.NewGuid():N}")).Build();
+        cluster = new ClusterConnection(kafkaSettings);
+        probe = cluster.Consumer($"orderstreams-lag-probe-{Guid.NewGuid():N}");
     }
 
-    /// <summary>The lag of <paramref name="group"/> on every partition of <paramref name="topics"/>.</summary>
+    /// <summary>The lag of <paramref name="group"/> on every partition of <paramref name="topics"/> (topics that do not exist are left out).</summary>
     public GroupLag Read(string group, IEnumerable<string> topics)
     {
-        var wanted = topics.ToHashSet(StringComparer.Ordinal);
-        var partitions = admin.GetMetadata(RequestTimeout).Topics
-            .Where(t => wanted.Contains(t.Topic))
-            .SelectMany(t => t.Partitions.Select(p => new TopicPartition(t.Topic, p.PartitionId)))
-            .OrderBy(tp => tp.Topic, StringComparer.Ordinal).ThenBy(tp => tp.Partition.Value)
-            .ToList();
-
-        using var member = new ConsumerBuilder<Ignore, Ignore>(ConsumerSettings(group)).Build();
-        var committed = member.Committed(partitions, RequestTimeout).ToDictionary(c => c.TopicPartition, c => c.Offset);
+        var partitions = cluster.PartitionsOf(topics, skipMissing: true);
+        var committed = cluster.Committed(group, partitions);
         var at = DateTimeOffset.UtcNow;
-        var lags = partitions.Select(tp =>
-        {
-            var watermarks = probe.QueryWatermarkOffsets(tp, RequestTimeout);
-            var offset = committed.GetValueOrDefault(tp, Offset.Unset);
-            return new PartitionLag(tp.Topic, tp.Partition.Value, offset.IsSpecial ? null : offset.Value, watermarks.Low.Value, watermarks.High.Value, null);
-        }).ToList();
+        var watermarks = TopicWatermarks.Query(probe, partitions, ClusterConnection.RequestTimeout);
+        var lags = partitions.Select(tp => new PartitionLag(
+            tp.Topic, tp.Partition.Value, committed.TryGetValue(tp, out var offset) ? offset : null, watermarks[tp].Low.Value, watermarks[tp].High.Value, null)).ToList();
         return new GroupLag(group, at, WithOldestTimestamps(lags));
     }
 
     /// <summary>Every topic of the cluster, sorted.</summary>
     public IReadOnlyList<string> Topics() =>
-        admin.GetMetadata(RequestTimeout).Topics.Select(t => t.Topic).Order(StringComparer.Ordinal).ToList();
+        cluster.Admin.GetMetadata(ClusterConnection.RequestTimeout).Topics.Select(t => t.Topic).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The topics <paramref name="group"/> has committed offsets on (what it consumes, without DescribeGroups).</summary>
-    public IReadOnlyList<string> TopicsOf(string group)
-    {
-        var partitions = admin.GetMetadata(RequestTimeout).Topics
-            .Where(t => !t.Topic.StartsWith("__", StringComparison.Ordinal))
-            .SelectMany(t => t.Partitions.Select(p => new TopicPartition(t.Topic, p.PartitionId)))
-            .ToList();
-        using var member = new ConsumerBuilder<Ignore, Ignore>(ConsumerSettings(group)).Build();
-        return member.Committed(partitions, RequestTimeout)
-            .Where(c => !c.Offset.IsSpecial)
-            .Select(c => c.Topic)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
+    public IReadOnlyList<string> TopicsOf(string group) =>
+        cluster.Committed(group, cluster.PartitionsOf(null)).Keys.Select(tp => tp.Topic).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public void Dispose()
     {
         probe.Dispose();
-        admin.Dispose();
+        cluster.Dispose();
     }
 
     private List<PartitionLag> WithOldestTimestamps(List<PartitionLag> lags)
@@ -93,12 +68,4 @@ public sealed class LagReader : IDisposable
             ? l with { OldestUnconsumedTimestamp = oldest }
             : l).ToList();
     }
-
-    private ConsumerConfig ConsumerSettings(string group) => new(settings.ToDictionary())
-    {
-        GroupId = group,
-        EnableAutoCommit = false,
-        EnablePartitionEof = false,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-    };
 }

@@ -6,7 +6,7 @@ public enum PartitionStatus
     /// <summary>Caught up at least once in the window, or keeping pace.</summary>
     Ok,
 
-    /// <summary>Committing, but the lag grew in every interval: falling behind.</summary>
+    /// <summary>Committing, but the lag never went down between two samples: falling behind.</summary>
     Warn,
 
     /// <summary>The committed offset has not moved while lag stayed or grew: the consumer is stuck.</summary>
@@ -15,11 +15,11 @@ public enum PartitionStatus
     /// <summary>No commit for longer than the window spans while behind: the consumer stopped.</summary>
     Stop,
 
-    /// <summary>The committed offset went backwards (a reset or a replay).</summary>
+    /// <summary>The committed offset went backwards (a reset or a replay); an error, as in Burrow.</summary>
     Rewind,
 }
 
-/// <summary>A group's health: the worst of its partitions (Stall and Stop are errors).</summary>
+/// <summary>A group's health: the worst of its partitions (Stall, Stop and Rewind are errors).</summary>
 public enum GroupStatus
 {
     Ok,

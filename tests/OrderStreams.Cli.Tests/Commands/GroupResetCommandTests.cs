@@ -6,6 +6,8 @@ namespace OrderStreams.Cli.Tests.Commands;
 [Collection(EmbeddedKafkaCollection.Name)]
 public sealed class GroupResetCommandTests(EmbeddedKafkaFixture kafka)
 {
+    private static readonly DateTimeOffset T0 = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void DryRun_PrintsThePlan_AndChangesNothing()
     {
@@ -48,6 +50,29 @@ public sealed class GroupResetCommandTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(7, Committed(group, topic));
     }
 
+    [Fact]
+    public void ExecuteToDateTime_MovesToTheFirstRecordAtOrAfterTheTime()
+    {
+        var (topic, group) = TopicWithGroupAt(7);
+
+        var (exitCode, _, errors) = Cli.Run("groups", "reset", "--group", group, "--to-datetime", T0.AddMinutes(3).AddSeconds(30).ToString("O"), "--execute", "--bootstrap-servers", kafka.BootstrapServers);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Equal(4, Committed(group, topic));
+    }
+
+    [Fact]
+    public void Topic_PartitionThatDoesNotExist_IsRefusedWithTheRange()
+    {
+        var (topic, group) = TopicWithGroupAt(7);
+
+        var (exitCode, _, errors) = Cli.Run("groups", "reset", "--group", group, "--topic", $"{topic}:3", "--to-earliest", "--execute", "--bootstrap-servers", kafka.BootstrapServers);
+
+        Assert.Equal(65, exitCode);
+        Assert.Contains("has no partition '3' (it has 0..0)", errors);
+        Assert.Equal(7, Committed(group, topic));
+    }
+
     [Theory]
     [InlineData("--to-earliest", "--to-latest")]
     [InlineData()]
@@ -65,7 +90,7 @@ public sealed class GroupResetCommandTests(EmbeddedKafkaFixture kafka)
         var group = EmbeddedKafkaFixture.UniqueName("cli-group");
         using (var producer = new ProducerBuilder<Null, string>(kafka.ProducerConfig()).Build())
         {
-            for (var i = 0; i < 10; i++) producer.Produce(topic, new Message<Null, string> { Value = $"{i}" });
+            for (var i = 0; i < 10; i++) producer.Produce(topic, new Message<Null, string> { Value = $"{i}", Timestamp = new Timestamp(T0.AddMinutes(i)) });
             producer.Flush();
         }
         using var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build();

@@ -30,11 +30,17 @@ public sealed partial class DevPlatformFixture : IDisposable
             if (line.Split('=', 2) is [var key, var value]) lines[key] = value;
         });
         BootstrapServers = lines["bootstrap.servers"];
+        SchemaRegistryUrl = lines["schema.registry.url"];
         DashboardUrl = new Uri(lines["dashboard.url"]);
         Http = new HttpClient { BaseAddress = DashboardUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public string BootstrapServers { get; }
+
+    public string SchemaRegistryUrl { get; }
+
+    /// <summary>The connection options of every CLI command against the platform's cluster and registry.</summary>
+    public string[] Connection => ["--bootstrap-servers", BootstrapServers, "--schema-registry-url", SchemaRegistryUrl];
 
     public Uri DashboardUrl { get; }
 

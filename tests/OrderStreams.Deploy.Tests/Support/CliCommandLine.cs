@@ -4,40 +4,19 @@ using System.Reflection;
 namespace OrderStreams.Deploy.Tests.Support;
 
 /// <summary>
-/// Parses <c>orderstreams</c> command lines with the CLI's own commands (every <c>Create()</c> under
-/// <c>OrderStreams.Cli.Commands</c>), without running them.
+/// Parses <c>orderstreams</c> command lines with the CLI's own command tree, without running them.
 /// </summary>
 internal static class CliCommandLine
 {
-    /// <summary>
-    /// Commands the deployment uses that other branches are building; until their command exists here a line starting
-    /// with one is not parsed, and once it exists it is parsed like any other.
-    /// </summary>
-    private static readonly IReadOnlyDictionary<string, string> Pending = new Dictionary<string, string>
-    {
-        ["topics apply"] = "tools",
-        ["app reset"] = "ops",
-    };
+    private static readonly Lazy<RootCommand> Root = new(() => (RootCommand)Assembly.Load("orderstreams")
+        .GetType("OrderStreams.Cli.Commands.OrderStreamsCommand", throwOnError: true)!
+        .GetMethod("Create", BindingFlags.Public | BindingFlags.Static)!
+        .Invoke(null, null)!);
 
-    private static readonly Lazy<RootCommand> Root = new(() =>
-    {
-        var root = new RootCommand();
-        var commands = Assembly.Load("orderstreams").GetTypes()
-            .Where(t => t.Namespace == "OrderStreams.Cli.Commands")
-            .Select(t => t.GetMethod("Create", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes))
-            .Where(m => m is not null && m.ReturnType == typeof(Command))
-            .Select(m => (Command)m!.Invoke(null, null)!);
-        foreach (var command in commands) root.Subcommands.Add(command);
-        return root;
-    });
-
-    /// <summary>Why <paramref name="arguments"/> (without the leading <c>orderstreams</c>) do not parse; empty when they do, or are pending.</summary>
+    /// <summary>Why <paramref name="arguments"/> (without the leading <c>orderstreams</c>) do not parse; empty when they do.</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<string> arguments)
     {
         var line = string.Join(' ', arguments);
-        if (Pending.FirstOrDefault(p => line.StartsWith(p.Key + " ", StringComparison.Ordinal) || line == p.Key) is { Key: not null } pending
-            && Root.Value.Subcommands.All(c => c.Name != pending.Key.Split(' ')[0]))
-            return [];
         var parse = Root.Value.Parse(arguments.ToArray());
         var problems = parse.Errors.Select(e => $"orderstreams {line}: {e.Message}").ToList();
         if (problems.Count == 0 && parse.CommandResult.Command.Action is null)

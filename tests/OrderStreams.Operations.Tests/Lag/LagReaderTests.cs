@@ -55,4 +55,20 @@ public sealed class LagReaderTests(EmbeddedKafkaFixture kafka)
         Assert.Null(partition.CommittedOffset);
         Assert.Equal(3, partition.Lag);
     }
+
+    [Fact]
+    public void TopicsOf_ListsTheTopicsTheGroupCommittedOn()
+    {
+        var consumed = kafka.CreateTopic("consumed", partitions: 3);
+        kafka.CreateTopic("ignored", partitions: 1);
+        var group = EmbeddedKafkaFixture.UniqueName("topics-of");
+        using (var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build())
+        {
+            consumer.Commit([new TopicPartitionOffset(consumed, 2, 0)]);
+        }
+
+        using var reader = new LagReader([new("bootstrap.servers", kafka.BootstrapServers)]);
+
+        Assert.Equal([consumed], reader.TopicsOf(group));
+    }
 }

@@ -19,6 +19,10 @@ public sealed class LagWindowTests
         Assert.Equal(PartitionStatus.Warn, Status([(10, 5), (11, 7), (12, 9)]));
 
     [Fact]
+    public void Evaluate_CommittingButLagNeverGoesDown_IsWarn() =>
+        Assert.Equal(PartitionStatus.Warn, Status([(10, 5), (11, 5), (12, 6)]));
+
+    [Fact]
     public void Evaluate_CommittingAndLagShrinking_IsOk() =>
         Assert.Equal(PartitionStatus.Ok, Status([(10, 9), (14, 7), (18, 5)]));
 
@@ -48,6 +52,18 @@ public sealed class LagWindowTests
 
         Assert.Equal(GroupStatus.Error, group);
         Assert.Equal((PartitionStatus.Stall, PartitionStatus.Ok), (partitions[("t", 0)], partitions[("t", 1)]));
+    }
+
+    [Fact]
+    public void Evaluate_RewindingPartition_MakesTheGroupAnError()
+    {
+        var window = new LagWindow();
+        window.Add(new GroupLag("g", T0, [Partition(0, 100, 5)]));
+        window.Add(new GroupLag("g", T0.AddSeconds(1), [Partition(0, 0, 105)]));
+
+        var (group, partitions) = window.Evaluate(T0.AddSeconds(1));
+
+        Assert.Equal((GroupStatus.Error, PartitionStatus.Rewind), (group, partitions[("t", 0)]));
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Testing;
+
+namespace OrderStreams.Kafka.Tests.Topics;
+
+/// <summary>
+/// The AdminClient path against what can run here: librdkafka's mock cluster answers metadata but has no controller, so
+/// DescribeConfigs and CreateTopics time out. Descriptions must still come from metadata, and both failures must say
+/// what happened. Config comparison and creation rules are in <see cref="TopicApplierTests"/>.
+/// </summary>
+[Collection(EmbeddedKafkaCollection.Name)]
+public sealed class KafkaTopicAdminTests(EmbeddedKafkaFixture kafka)
+{
+    [Fact]
+    public async Task DescribeTopicsAsync_NoDescribeConfigs_DescribesPartitionsAndSaysWhyConfigsAreMissing()
+    {
+        var name = kafka.CreateTopic("admin-describe", partitions: 2);
+        using var admin = Admin();
+
+        var described = Assert.Single(await admin.DescribeTopicsAsync([name]));
+
+        Assert.Equal(2, described.Partitions.Count);
+        Assert.Null(described.Configs);
+        Assert.Contains("DescribeConfigs failed", described.ConfigsUnavailable);
+        Assert.Contains("embedded.admin.url", described.ConfigsUnavailable);
+    }
+
+    [Fact]
+    public async Task EnsureTopicsAsync_NoCreateTopics_FailsNamingTheTopicAndTheWayOut()
+    {
+        var name = EmbeddedKafkaFixture.UniqueName("admin-create");
+        using var admin = Admin();
+
+        var error = await Assert.ThrowsAsync<TopicAdminException>(() => admin.EnsureTopicsAsync([new TopicSpec(name, 1, 1, "delete", -1, "", null, null, "")]));
+
+        Assert.Equal(name, error.Topic);
+        Assert.Contains("embedded.admin.url", error.Message);
+        Assert.False(kafka.Cluster.Topics.ContainsKey(name));
+    }
+
+    private ITopicAdmin Admin() => TopicAdmin.Create(new Dictionary<string, string> { ["bootstrap.servers"] = kafka.BootstrapServers }, TimeSpan.FromSeconds(2));
+}

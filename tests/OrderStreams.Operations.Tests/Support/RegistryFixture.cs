@@ -1,0 +1,23 @@
+using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry.Server;
+
+namespace OrderStreams.Operations.Tests.Support;
+
+/// <summary>One embedded schema registry for the collection; tests use topics of their own, so subjects never meet.</summary>
+public sealed class RegistryFixture : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"operations-registry-{Guid.NewGuid():N}");
+    private EmbeddedSchemaRegistry? registry;
+
+    public string Url => registry!.Url.ToString();
+
+    public SchemaRegistryClient Client() => new(new SchemaRegistryClientConfig { Url = Url });
+
+    public async Task InitializeAsync() => registry = await EmbeddedSchemaRegistry.StartAsync(directory, logging: _ => { });
+
+    public async Task DisposeAsync()
+    {
+        if (registry is not null) await registry.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+}
