@@ -58,6 +58,9 @@ public sealed class BranchRoutingTable
 
     public IReadOnlyDictionary<string, int> DedicatedPartitions => dedicated;
 
+    /// <summary>The table in the form <see cref="Parse"/> reads (<c>branch=partition,…</c>; empty when no branch is dedicated).</summary>
+    public override string ToString() => string.Join(",", dedicated.Select(d => $"{d.Key}={d.Value}"));
+
     /// <exception cref="ArgumentException">A dedicated partition does not exist in a topic of <paramref name="partitionCount"/> partitions, or no partition is left for the other branches.</exception>
     public int PartitionFor(string branchId, int partitionCount)
     {

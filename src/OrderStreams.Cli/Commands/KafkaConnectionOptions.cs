@@ -88,6 +88,10 @@ internal sealed class KafkaConnectionOptions
         return settings;
     }
 
+    /// <summary>A setting of the running dev platform, when the command talks to its cluster (no <c>--bootstrap-servers</c>, <c>--command-config</c> given).</summary>
+    public string? PlatformSetting(ParseResult parse, string key) =>
+        parse.GetValue(bootstrap) is null && parse.GetValue(commandConfig) is null ? RunningPlatform().GetValueOrDefault(key) : null;
+
     private static IReadOnlyDictionary<string, string> RunningPlatform()
     {
         try

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using OrderStreams.Cli.Platform;
 using OrderStreams.Operations.Clients;
 using OrderStreams.Operations.Trace;
 using OrderStreams.OrderFlow;
@@ -16,7 +17,7 @@ internal static class TraceCommand
         var manifestFile = TopicsCommand.ManifestOption();
         var orderId = new Argument<string>("orderId") { Description = "The order's id." };
         var branch = new Option<string?>("--branch") { Description = "The order's branch: read only its partition of each topic (and follow the order to the branches it was offered to)." };
-        var routing = new Option<string?>("--branch-routing") { Description = "The services' BranchRouting (branch=partition,…) when hot branches have partitions of their own." };
+        var routing = new Option<string?>("--branch-routing") { Description = "The services' BranchRouting (branch=partition,…) when hot branches have partitions of their own (default: the running dev platform's)." };
         var topics = new Option<string[]>("--topic") { Description = "Read these topics instead (default: every manifest topic whose events name an order, and the dead-letter topics)." };
         var parallelism = new Option<int>("--parallelism") { Description = "Consumers reading in parallel.", DefaultValueFactory = _ => 4 };
         var json = new Option<bool>("--json") { Description = "Print the events as a JSON array (values in Avro's JSON encoding)." };
@@ -35,7 +36,7 @@ internal static class TraceCommand
             BranchRoutingTable table;
             try
             {
-                table = BranchRoutingTable.Parse(parse.GetValue(routing));
+                table = BranchRoutingTable.Parse(parse.GetValue(routing) ?? connection.PlatformSetting(parse, DevPlatform.BranchRoutingSetting));
             }
             catch (FormatException e)
             {

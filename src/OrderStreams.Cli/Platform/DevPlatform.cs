@@ -43,7 +43,10 @@ internal sealed class DevPlatform : IAsyncDisposable
 
     /// <summary>The lines other tools need, in the order the platform prints them (bootstrap.servers first).</summary>
     public IEnumerable<string> ConnectionLines =>
-        Kafka.ConnectionLines.Concat([$"{EmbeddedSchemaRegistry.UrlSetting}={Registry.Url}", $"{DashboardServer.UrlSetting}={Dashboard.Url}"]);
+        Kafka.ConnectionLines.Concat([$"{EmbeddedSchemaRegistry.UrlSetting}={Registry.Url}", $"{BranchRoutingSetting}={BranchRouting}", $"{DashboardServer.UrlSetting}={Dashboard.Url}"]);
+
+    /// <summary>The connection line with the services' branch routing (hot branches on partitions of their own).</summary>
+    public const string BranchRoutingSetting = "branch.routing";
 
     public static async Task<DevPlatform> StartAsync(DevPlatformOptions options, string repositoryRoot)
     {
@@ -127,7 +130,7 @@ internal sealed class DevPlatform : IAsyncDisposable
             // The embedded broker drops a member that left only after its session timeout; app reset waits for that.
             ["Kafka__Settings__session.timeout.ms"] = "6000",
             ["SchemaRegistry__Url"] = Registry.Url.ToString(),
-            [BranchRoutingTable.Section] = string.Join(",", options.BranchRouting.DedicatedPartitions.Select(d => $"{d.Key}={d.Value}")),
+            [BranchRoutingTable.Section] = options.BranchRouting.ToString(),
             // The simulation runs a minute of business a second: unpaid orders must expire at its pace.
             ["PaymentCompletion__PaymentTimeout"] = options.Simulator.PaymentDeadline.ToString("c"),
             ["PaymentCompletion__ExpiryCheckInterval"] = "00:00:01",

@@ -42,7 +42,8 @@ internal static class StreamsMetrics
 
     public static ConcurrentDictionary<(string Application, string Store, int Partition), RestoreSnapshot> Restores { get; } = new();
 
-    public static ConcurrentDictionary<(string Application, string Store, int Partition), Func<long>> StoreSizes { get; } = new();
+    /// <summary>Approximate entries per store, published by the owning thread (a store may close under a concurrent reader).</summary>
+    public static ConcurrentDictionary<(string Application, string Store, int Partition), long> StoreSizes { get; } = new();
 
     public static void RecordProcessed(string application, string topic, object partition, TimeSpan latency)
     {
@@ -73,7 +74,7 @@ internal static class StreamsMetrics
         Restores.Select(r => new Measurement<long>(value(r.Value), StoreTags(r.Key)));
 
     private static IEnumerable<Measurement<long>> ObserveStores() =>
-        StoreSizes.Select(s => new Measurement<long>(s.Value(), StoreTags(s.Key)));
+        StoreSizes.Select(s => new Measurement<long>(s.Value, StoreTags(s.Key)));
 
     private static KeyValuePair<string, object?>[] StoreTags((string Application, string Store, int Partition) key) =>
         [new("application", key.Application), new("store", key.Store), new("partition", key.Partition)];

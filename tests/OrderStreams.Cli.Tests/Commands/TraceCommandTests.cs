@@ -27,7 +27,7 @@ public sealed class TraceCommandTests(DevPlatformFixture platform)
 
         // Only the order's branch: one partition per topic, following the order wherever it was moved.
         var branch = events.First(e => e.GetProperty("type").GetString() == "OrderPlaced").GetProperty("value").GetProperty("branchId").GetString()!;
-        var targeted = Trace(orderId, "--branch", branch);
+        var targeted = Trace(orderId, "--branch", branch, "--branch-routing", platform.BranchRouting);
         Assert.Equal(Addresses(events), Addresses(targeted).Intersect(Addresses(events)));
     }
 

@@ -7,6 +7,7 @@ namespace OrderStreams.Cli.Tests.Platform;
 /// <summary>
 /// One <c>orderstreams dev</c> per test collection, as a user runs it: the embedded broker, the four services as
 /// processes, a bounded simulation (orders stop after <see cref="Orders"/>; driver pings go on, so there is always load).
+/// The rate is low so that on a loaded 2-core machine every service keeps up with the pings of the drivers staffed for it.
 /// </summary>
 public sealed partial class DevPlatformFixture : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed partial class DevPlatformFixture : IDisposable
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         dev = ChildProcess.StartDotnet(RepositoryPaths.AssemblyOf("src/OrderStreams.Cli", "orderstreams"),
         [
-            "dev", "--state-dir", stateDirectory, "--configuration", configuration, "--max-orders", $"{Orders}", "--orders-per-second", "10",
+            "dev", "--state-dir", stateDirectory, "--configuration", configuration, "--max-orders", $"{Orders}", "--orders-per-second", "3",
             // Renamed drivers change delivered orders' views only when rebuilt (the denormaliser re-emits live orders only).
             "--driver-rename-every", "100000",
         ]);
@@ -31,6 +32,7 @@ public sealed partial class DevPlatformFixture : IDisposable
         });
         BootstrapServers = lines["bootstrap.servers"];
         SchemaRegistryUrl = lines["schema.registry.url"];
+        BranchRouting = lines["branch.routing"];
         DashboardUrl = new Uri(lines["dashboard.url"]);
         Http = new HttpClient { BaseAddress = DashboardUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -38,6 +40,9 @@ public sealed partial class DevPlatformFixture : IDisposable
     public string BootstrapServers { get; }
 
     public string SchemaRegistryUrl { get; }
+
+    /// <summary>The services' branch routing (hot branches on partitions of their own), as <c>branch=partition,…</c>.</summary>
+    public string BranchRouting { get; }
 
     /// <summary>The connection options of every CLI command against the platform's cluster and registry.</summary>
     public string[] Connection => ["--bootstrap-servers", BootstrapServers, "--schema-registry-url", SchemaRegistryUrl];

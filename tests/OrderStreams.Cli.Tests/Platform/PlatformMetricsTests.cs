@@ -15,7 +15,7 @@ public sealed class PlatformMetricsTests(DevPlatformFixture platform)
         foreach (var instance in instances)
         {
             var group = instance.GetProperty("applicationId").GetString();
-            // A scrape can fail while the service moves its tasks (seen once as a 500 right after a restart): read again.
+            // Lag appears once the service has its partitions; until then the scrape is read again (but must never fail).
             var text = await DevPlatformFixture.EventuallyAsync(
                 () => ScrapeAsync(new Uri(new Uri(instance.GetProperty("url").GetString()!), "metrics")),
                 t => t.Contains($"kafka_consumergroup_lag{{consumergroup=\"{group}\"", StringComparison.Ordinal), TimeSpan.FromMinutes(1), $"{group}'s lag on /metrics");
@@ -34,6 +34,8 @@ public sealed class PlatformMetricsTests(DevPlatformFixture platform)
     private async Task<string> ScrapeAsync(Uri url)
     {
         using var response = await platform.Http.GetAsync(url);
-        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : $"HTTP {(int)response.StatusCode}";
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: HTTP {(int)response.StatusCode} {body}");
+        return body;
     }
 }

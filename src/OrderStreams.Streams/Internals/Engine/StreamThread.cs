@@ -237,7 +237,7 @@ internal sealed class StreamThread
             tasks[task.Id] = task;
             foreach (var p in group) byPartition[(p.Topic, p.Partition.Value)] = task;
             foreach (var store in task.Stores.Values)
-                StreamsMetrics.StoreSizes[(Config.ApplicationId, store.Name, task.Id.Partition)] = () => store.Bytes.ApproximateCount;
+                StreamsMetrics.StoreSizes[(Config.ApplicationId, store.Name, task.Id.Partition)] = store.Bytes.ApproximateCount;
             if (restorer.Register(task, checkpoint))
             {
                 restoring.Add(task.Id);
@@ -433,6 +433,8 @@ internal sealed class StreamThread
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         foreach (var task in tasks.Values)
         {
+            foreach (var store in task.Stores.Values)
+                StreamsMetrics.StoreSizes[(Config.ApplicationId, store.Name, task.Id.Partition)] = store.Bytes.ApproximateCount;
             foreach (var queue in task.Inputs)
             {
                 var tp = new TopicPartition(queue.Topic, queue.Partition);

@@ -8,18 +8,19 @@ public sealed partial class DashboardServerTests(DevPlatformFixture platform)
     [Fact]
     public async Task Dashboard_InHeadlessChromium_RendersThePlatformsNumbersAndCharts()
     {
-        await DevPlatformFixture.EventuallyAsync(
+        // Other tests of the collection may have placed orders of their own.
+        var placed = await DevPlatformFixture.EventuallyAsync(
             async () => (await platform.GetJsonAsync("api/state")).GetProperty("latest") is { ValueKind: System.Text.Json.JsonValueKind.Object } latest
                 ? latest.GetProperty("funnel").GetProperty("placed").GetInt64()
                 : 0,
-            placed => placed == DevPlatformFixture.Orders, TimeSpan.FromMinutes(3), "every simulated order placed");
+            count => count >= DevPlatformFixture.Orders, TimeSpan.FromMinutes(3), "every simulated order placed");
         var instances = (await platform.GetJsonAsync("api/platform")).GetProperty("instances").EnumerateArray()
             .Select(i => i.GetProperty("applicationId").GetString()!).ToList();
 
         var dom = await HeadlessChromium.DumpDomAsync(platform.DashboardUrl);
         var screenshot = await HeadlessChromium.ScreenshotAsync(platform.DashboardUrl);
 
-        Assert.Contains($"data-count=\"placed\">{DevPlatformFixture.Orders}<", dom);
+        Assert.Contains($"data-count=\"placed\">{placed}<", dom);
         var lagChart = Regex.Match(dom, "<svg id=\"lag-chart\".*?</svg>", RegexOptions.Singleline).Value;
         foreach (var instance in instances)
         {
