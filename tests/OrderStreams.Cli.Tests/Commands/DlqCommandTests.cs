@@ -22,6 +22,8 @@ public sealed class DlqCommandTests(DevPlatformFixture platform) : IDisposable
         var order = Order(Guid.NewGuid());
         var json = AvroJson.ToJson(order.ToGeneric(), OrderPlaced.Schema);
         await File.WriteAllTextAsync(correctedFile, json);
+        // The payment comes first and waits for its order: on the dev platform an unpaid order expires within seconds.
+        await ProducePaymentAsync(order);
         // A producer configured with a JSON serializer instead of the registry's Avro one.
         var poison = await ProduceAsync("orders.placed", Encoding.UTF8.GetBytes(json));
         var at = WaitForDeadLetter(poison);
@@ -43,8 +45,7 @@ public sealed class DlqCommandTests(DevPlatformFixture platform) : IDisposable
         Assert.True(redrive.ExitCode == 0, redrive.Errors);
         Assert.Contains("Redrove 1 record(s)", redrive.Output);
 
-        await ProducePaymentAsync(order);
-        var paid = WaitFor(() => Paid(order.OrderId), found => found.Count > 0);
+        var paid = WaitFor(() => Paid(order.OrderId), found => found.Count > 0, $"OrderPaid for the redriven order {order.OrderId}");
         var again = Dlq("redrive", "payment-completion", "--at", at, "--value-json", correctedFile, "--execute");
         var all = Dlq("redrive", "payment-completion", "--execute");
 
@@ -82,7 +83,7 @@ public sealed class DlqCommandTests(DevPlatformFixture platform) : IDisposable
         var deadLetter = WaitFor(
             () => platform.ReadAll("payment-completion.dlq").FirstOrDefault(r =>
                 Header(r, "__streams.errors.partition") == $"{poison.Partition.Value}" && Header(r, "__streams.errors.offset") == $"{poison.Offset.Value}"),
-            found => found is not null) ?? throw new TimeoutException($"payment-completion did not dead-letter {poison}.");
+            found => found is not null, $"payment-completion dead-lettering {poison}")!;
         return $"{deadLetter.Partition.Value}:{deadLetter.Offset.Value}";
     }
 
@@ -120,13 +121,14 @@ public sealed class DlqCommandTests(DevPlatformFixture platform) : IDisposable
         await ProduceAsync("payments", await new AvroSerializer<PaymentEvent>(registry).SerializeAsync(payment, "payments"));
     }
 
-    private static T WaitFor<T>(Func<T> read, Func<T, bool> done)
+    private static T WaitFor<T>(Func<T> read, Func<T, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
             var value = read();
-            if (done(value) || DateTime.UtcNow > deadline) return value;
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what} did not happen within {TimeSpan.FromMinutes(2)}.");
             Thread.Sleep(500);
         }
     }

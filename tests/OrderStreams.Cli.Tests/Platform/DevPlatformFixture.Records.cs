@@ -2,7 +2,6 @@ using System.Text;
 using Confluent.Kafka;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
-using OrderStreams.Native;
 using OrderStreams.Operations.Lag;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Serdes;
@@ -24,18 +23,13 @@ public sealed partial class DevPlatformFixture
 
     public SchemaRegistryClient Registry() => new(new SchemaRegistryClientConfig { Url = SchemaRegistryUrl });
 
-    public ConsumerConfig ConsumerConfig()
+    public ConsumerConfig ConsumerConfig() => new()
     {
-        // The tests' own clients load the OS's librdkafka as the CLI does.
-        NativeLibraries.EnsureKafka();
-        return new ConsumerConfig
-        {
-            BootstrapServers = BootstrapServers,
-            GroupId = EmbeddedKafkaFixture.UniqueName("test-reader"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        };
-    }
+        BootstrapServers = BootstrapServers,
+        GroupId = EmbeddedKafkaFixture.UniqueName("test-reader"),
+        AutoOffsetReset = AutoOffsetReset.Earliest,
+        EnableAutoCommit = false,
+    };
 
     /// <summary>Waits until every service is within a few seconds of its inputs and an order is delivered; returns the last one delivered.</summary>
     public Guid WaitForDeliveredOrder()

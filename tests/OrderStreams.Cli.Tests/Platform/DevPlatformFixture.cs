@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OrderStreams.Native;
 using OrderStreams.Testing;
 
 namespace OrderStreams.Cli.Tests.Platform;
@@ -11,13 +12,15 @@ namespace OrderStreams.Cli.Tests.Platform;
 /// </summary>
 public sealed partial class DevPlatformFixture : IDisposable
 {
-    public const int Orders = 120;
+    public const int Orders = 60;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("orderstreams-dev-").FullName;
     private readonly ChildProcess dev;
 
     public DevPlatformFixture()
     {
+        // The tests' own clients load the OS's librdkafka as the CLI does.
+        NativeLibraries.EnsureKafka();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         dev = ChildProcess.StartDotnet(RepositoryPaths.AssemblyOf("src/OrderStreams.Cli", "orderstreams"),
         [
