@@ -23,6 +23,7 @@ public sealed class TopologyTestDriver : IDisposable
     private readonly Dictionary<string, long> offsets = new(StringComparer.Ordinal);
     private readonly MockClock clock;
     private readonly Collector collector;
+    private readonly RecordCache recordCache;
     private bool processing;
 
     public TopologyTestDriver(Topology topology, StreamsConfig? config = null, DateTimeOffset? initialWallClock = null)
@@ -37,6 +38,7 @@ public sealed class TopologyTestDriver : IDisposable
 
         clock = new MockClock((initialWallClock ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds());
         collector = new Collector(this);
+        recordCache = new RecordCache(this.config.CacheMaxBytesBuffering);
         var errors = new ErrorHandler(this.config, (this.config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TopologyTestDriver>()) { DeadLetterSink = collector };
 
         StreamTask? global = null;
@@ -101,7 +103,7 @@ public sealed class TopologyTestDriver : IDisposable
     private StreamTask CreateTask(TaskId id, Topology topology, Internals.Graph.Subtopology sub, ErrorHandler errors, IReadOnlyDictionary<string, IStoreInstance>? globalStores)
     {
         var topics = sub.SourceTopics.Select(t => t.Resolve(config.ApplicationId)).ToList();
-        var task = new StreamTask(id, topology, sub, config, collector, errors, clock, topics.Select(t => new TopicPartition(t, 0)), globalStores);
+        var task = new StreamTask(id, topology, sub, config, collector, errors, clock, topics.Select(t => new TopicPartition(t, 0)), globalStores, recordCache);
         task.InitializeStores();
         task.InitializeTopology();
         tasks.Add(task);
@@ -135,8 +137,16 @@ public sealed class TopologyTestDriver : IDisposable
                 progressed = false;
                 foreach (var task in tasks)
                 {
-                    while (task.Process()) progressed = true;
+                    // Kafka Streams' driver commits after every record, so caching stores forward each update.
+                    while (task.Process())
+                    {
+                        task.FlushCaches();
+                        progressed = true;
+                    }
                 }
+                // Writes of punctuations; what their flush forwards to internal topics is processed in the next round.
+                foreach (var task in tasks) task.FlushCaches();
+                progressed |= tasks.Any(t => t.Buffered > 0);
             }
             while (progressed);
             foreach (var task in tasks) task.FlushStores();

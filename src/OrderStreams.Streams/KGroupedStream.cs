@@ -26,7 +26,7 @@ public sealed class KGroupedStream<K, V>
     {
         materialized ??= new Materialized<K, V>();
         var storeName = materialized.StoreName ?? builder.Internal.NewName("KSTREAM-REDUCE-STATE-STORE-");
-        return Materialize("KSTREAM-REDUCE-", storeName, materialized.ToKeyValueStoreBuilder(storeName, keySerde, valueSerde),
+        return Materialize("KSTREAM-REDUCE-", storeName, materialized.ToKeyValueStoreBuilder(storeName, keySerde, valueSerde, cachingAllowed: true),
             () => new KStreamReduce<K, V>(storeName, reducer), materialized.KeySerde ?? keySerde, materialized.ValueSerde ?? valueSerde);
     }
 
@@ -34,7 +34,7 @@ public sealed class KGroupedStream<K, V>
     {
         materialized ??= new Materialized<K, VA>();
         var storeName = materialized.StoreName ?? builder.Internal.NewName("KSTREAM-AGGREGATE-STATE-STORE-");
-        return Materialize("KSTREAM-AGGREGATE-", storeName, materialized.ToKeyValueStoreBuilder(storeName, keySerde, null),
+        return Materialize("KSTREAM-AGGREGATE-", storeName, materialized.ToKeyValueStoreBuilder(storeName, keySerde, null, cachingAllowed: true),
             () => new KStreamAggregate<K, V, VA>(storeName, _ => initializer(), aggregator), materialized.KeySerde ?? keySerde, materialized.ValueSerde);
     }
 

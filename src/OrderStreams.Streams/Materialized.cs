@@ -19,6 +19,13 @@ public sealed record Materialized<K, V>
 
     public bool LoggingEnabled { get; init; } = true;
 
+    /// <summary>
+    /// Aggregations (<c>Count</c>, <c>Reduce</c>, <c>Aggregate</c>) keep their updates in the thread's record cache and
+    /// forward each key's latest value on commit or eviction, as Kafka Streams does (on by default; window stores and
+    /// tables from topics do not cache).
+    /// </summary>
+    public bool CachingEnabled { get; init; } = true;
+
     /// <summary>How long windows are kept behind stream time (windowed stores; default: window size + grace, at least a day as in Kafka).</summary>
     public TimeSpan? Retention { get; init; }
 
@@ -34,11 +41,17 @@ public sealed record Materialized<K, V>
 
     public Materialized<K, V> WithLoggingDisabled() => this with { LoggingEnabled = false };
 
-    internal StoreBuilder<IKeyValueStore<K, V>> ToKeyValueStoreBuilder(string name, ISerde<K>? keySerde, ISerde<V>? valueSerde)
+    /// <summary>Forwards every update of the aggregation at once, at the cost of a store write, changelog record and output per input.</summary>
+    public Materialized<K, V> WithCachingDisabled() => this with { CachingEnabled = false };
+
+    public Materialized<K, V> WithCachingEnabled() => this with { CachingEnabled = true };
+
+    internal StoreBuilder<IKeyValueStore<K, V>> ToKeyValueStoreBuilder(string name, ISerde<K>? keySerde, ISerde<V>? valueSerde, bool cachingAllowed = false)
     {
         var supplier = InMemory ? Stores.InMemoryKeyValueStore(name) : Stores.PersistentKeyValueStore(name);
-        var builder = new Internals.State.KeyValueStoreBuilder<K, V>(supplier, KeySerde ?? keySerde, ValueSerde ?? valueSerde);
-        return LoggingEnabled ? builder : builder.WithLoggingDisabled();
+        StoreBuilder<IKeyValueStore<K, V>> builder = new Internals.State.KeyValueStoreBuilder<K, V>(supplier, KeySerde ?? keySerde, ValueSerde ?? valueSerde);
+        builder = LoggingEnabled ? builder : builder.WithLoggingDisabled();
+        return cachingAllowed && CachingEnabled ? builder.WithCachingEnabled() : builder;
     }
 
     internal StoreBuilder<IWindowStore<K, V>> ToWindowStoreBuilder(string name, ISerde<K>? keySerde, ISerde<V>? valueSerde, TimeSpan windowSize, TimeSpan retention)

@@ -70,6 +70,13 @@ public sealed class StreamsConfig
     /// <summary>Most records taken from the consumer in one poll loop iteration.</summary>
     public int MaxPollRecords { get; set; } = 2000;
 
+    /// <summary>
+    /// Bytes of the record cache in front of caching stores (aggregations by default), split evenly among the stream
+    /// threads, as Kafka Streams' <c>statestore.cache.max.bytes</c>; 0 disables caching. A key's updates between
+    /// commits then reach the store, the changelog and downstream once.
+    /// </summary>
+    public long CacheMaxBytesBuffering { get; set; } = 10L * 1024 * 1024;
+
     /// <summary>Changelog records applied per restore batch.</summary>
     public int RestoreBatchSize { get; set; } = 10_000;
 
@@ -97,6 +104,7 @@ public sealed class StreamsConfig
         if (BufferedRecordsPerPartition < 1) problems.Add("BufferedRecordsPerPartition must be at least 1.");
         if (MaxPollRecords < 1) problems.Add("MaxPollRecords must be at least 1.");
         if (RestoreBatchSize < 1) problems.Add("RestoreBatchSize must be at least 1.");
+        if (CacheMaxBytesBuffering < 0) problems.Add($"CacheMaxBytesBuffering must not be negative, not {CacheMaxBytesBuffering}.");
         if (string.IsNullOrWhiteSpace(DeadLetterQueueTopic) &&
             ExceptionHandling.DeadLetter is var dl &&
             (DeserializationExceptionHandling == dl || ProcessingExceptionHandling == dl || ProductionExceptionHandling == dl))

@@ -51,7 +51,7 @@ var words = builder.Stream(args[2], Consumed<string, long>.With(Serdes.String, S
 if (options.TryGetValue("lookup-topic", out var lookup))
     words = words.LeftJoin(builder.Table(lookup, Consumed<string, string>.With(Serdes.String, Serdes.String)), (sequence, _) => sequence);
 words.GroupBy((word, _) => word, Grouped<string, long>.With(Serdes.String, Serdes.Long, "words"))
-    .Aggregate(() => default(SequencedCount), (_, sequence, count) => count.Add(sequence), Materialized<string, SequencedCount>.As("counts").WithValueSerde(SequencedCount.Serde))
+    .Aggregate(() => default(SequencedCount), (_, sequence, count) => count.Add(sequence), Materialized<string, SequencedCount>.As("counts").WithValueSerde(SequencedCount.Serde).WithCachingDisabled())
     .ToStream()
     .Process(() => new TagInstance(options.GetValueOrDefault("instance", args[1])))
     .To(args[3], Produced<string, SequencedCount>.With(Serdes.String, SequencedCount.Serde));

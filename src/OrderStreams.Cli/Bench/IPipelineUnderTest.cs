@@ -6,6 +6,9 @@ internal interface IPipelineUnderTest : IAsyncDisposable
     /// <summary>Short name used in the report, e.g. <c>passthrough</c>.</summary>
     string Name { get; }
 
+    /// <summary>True when the output carries per-branch totals (<see cref="BranchTotals"/>) rather than one record per input.</summary>
+    bool OutputsTotals => false;
+
     /// <summary>Starts consuming <paramref name="input"/> and producing to <paramref name="output"/>; returns once started.</summary>
     Task StartAsync(BenchEnvironment environment, string input, string output, CancellationToken cancellation);
 }

@@ -29,13 +29,19 @@ internal static class RuntimeTopologies
         return builder.Build();
     }
 
-    /// <summary>Avro in, per-branch totals kept in a changelogged RocksDB store, every new total out.</summary>
-    public static Topology StatefulAggregate(string input, string output)
+    /// <summary>Avro in, per-branch totals kept in a changelogged RocksDB store behind the record cache (the default): each branch's latest total out on every commit.</summary>
+    public static Topology StatefulAggregate(string input, string output) => StatefulAggregate(input, output, caching: true);
+
+    /// <summary>The same without the record cache: every new total out, a store write and a changelog record per input.</summary>
+    public static Topology StatefulAggregateUncached(string input, string output) => StatefulAggregate(input, output, caching: false);
+
+    private static Topology StatefulAggregate(string input, string output, bool caching)
     {
+        var totals = Materialized<string, BranchTotals>.As("branch-totals").WithValueSerde(BranchTotals.Serde);
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed<string, OrderPlaced>.With(Serdes.String, Orders))
             .GroupByKey()
-            .Aggregate(() => default(BranchTotals), (_, order, totals) => totals.Add(order.Totals.Total.AmountCents), Materialized<string, BranchTotals>.As("branch-totals").WithValueSerde(BranchTotals.Serde))
+            .Aggregate(() => default(BranchTotals), (_, order, totals) => totals.Add(order.Totals.Total.AmountCents), caching ? totals : totals.WithCachingDisabled())
             .ToStream()
             .To(output, Produced<string, BranchTotals>.With(Serdes.String, BranchTotals.Serde));
         return builder.Build();

@@ -5,11 +5,14 @@ namespace OrderStreams.Cli.Bench;
 /// <summary>A topology run by the streams runtime (one stream thread, RocksDB state under the bench's directory).</summary>
 /// <param name="name">Report name.</param>
 /// <param name="build">Builds the topology from the input and output topic names.</param>
-internal sealed class StreamsPipeline(string name, Func<string, string, Topology> build) : IPipelineUnderTest
+/// <param name="outputsTotals">The output carries per-branch totals, counted by <see cref="AggregateProgress"/>.</param>
+internal sealed class StreamsPipeline(string name, Func<string, string, Topology> build, bool outputsTotals = false) : IPipelineUnderTest
 {
     private KafkaStreams? streams;
 
     public string Name => name;
+
+    public bool OutputsTotals => outputsTotals;
 
     public async Task StartAsync(BenchEnvironment environment, string input, string output, CancellationToken cancellation)
     {

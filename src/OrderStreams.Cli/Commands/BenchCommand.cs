@@ -65,7 +65,8 @@ internal static class BenchCommand
                 ("passthrough", () => new PassThroughPipeline()),
                 ("runtime-bytes", () => new StreamsPipeline("runtime-bytes", RuntimeTopologies.Bytes)),
                 ("stateless-avro-map", () => new StreamsPipeline("stateless-avro-map", RuntimeTopologies.StatelessAvroMap)),
-                ("stateful-rocksdb-aggregate", () => new StreamsPipeline("stateful-rocksdb-aggregate", RuntimeTopologies.StatefulAggregate)),
+                ("stateful-rocksdb-aggregate", () => new StreamsPipeline("stateful-rocksdb-aggregate", RuntimeTopologies.StatefulAggregate, outputsTotals: true)),
+                ("stateful-uncached", () => new StreamsPipeline("stateful-uncached", RuntimeTopologies.StatefulAggregateUncached, outputsTotals: true)),
             };
 
             // Rounds interleave the pipelines, so a burst of load from elsewhere hits them alike.

@@ -17,6 +17,12 @@ public abstract class StoreBuilder
 
     public bool LoggingEnabled { get; private protected set; } = true;
 
+    /// <summary>
+    /// Whether writes go through the thread's record cache (key-value stores; off by default, as in Kafka Streams): a
+    /// key's writes between commits reach the store and changelog once.
+    /// </summary>
+    public bool CachingEnabled { get; private protected set; }
+
     /// <summary>Topic configs for the changelog topic (on Apache Kafka; the embedded broker ignores them).</summary>
     public IReadOnlyDictionary<string, string> ChangelogConfig { get; private protected set; } = new Dictionary<string, string>();
 

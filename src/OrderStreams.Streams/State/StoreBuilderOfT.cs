@@ -15,6 +15,19 @@ public abstract class StoreBuilder<T> : StoreBuilder where T : IStateStore
         return this;
     }
 
+    /// <summary>Holds writes in the thread's record cache (<see cref="StreamsConfig.CacheMaxBytesBuffering"/>) until commit or eviction; key-value stores only.</summary>
+    public StoreBuilder<T> WithCachingEnabled()
+    {
+        CachingEnabled = true;
+        return this;
+    }
+
+    public StoreBuilder<T> WithCachingDisabled()
+    {
+        CachingEnabled = false;
+        return this;
+    }
+
     public StoreBuilder<T> WithLoggingEnabled(IReadOnlyDictionary<string, string>? changelogConfig = null)
     {
         LoggingEnabled = true;

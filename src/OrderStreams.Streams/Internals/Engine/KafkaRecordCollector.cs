@@ -12,7 +12,7 @@ namespace OrderStreams.Streams.Internals.Engine;
 internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 {
     private readonly IProducer<byte[], byte[]> producer;
-    private readonly IAdminClient metadata;
+    private readonly Lazy<IAdminClient> metadata;
     private readonly ErrorHandler errors;
     private readonly ConcurrentDictionary<string, int> partitionCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Topic, int Partition), DeliveredOffset> delivered = new();
@@ -27,7 +27,11 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         // headers back out of librdkafka for every record would cost more than the rest of the report.
         config.DeliveryReportFields = "key,value,timestamp";
         producer = new ProducerBuilder<byte[], byte[]>(config).Build();
-        metadata = new DependentAdminClientBuilder(producer.Handle).Build();
+        // Not a DependentAdminClientBuilder on the producer's handle: Confluent.Kafka 1.9 polls a dependent admin
+        // client's queue with a zero timeout, a core spinning for every stream thread (confluent-kafka-dotnet #1762,
+        // fixed in 2.0). An admin client of its own, made when a partitioner first needs a partition count, waits.
+        var adminSettings = config.Where(s => !s.Key.StartsWith("dotnet.", StringComparison.Ordinal) && s.Key != "transactional.id").ToList();
+        metadata = new Lazy<IAdminClient>(() => new AdminClientBuilder(adminSettings).Build());
         this.errors = errors;
         this.transactional = transactional;
         onDelivery = OnDelivery;
@@ -67,7 +71,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 
     public int PartitionCount(string topic) => partitionCounts.GetOrAdd(topic, t =>
     {
-        var topicMetadata = metadata.GetMetadata(t, TimeSpan.FromSeconds(10)).Topics.FirstOrDefault(m => m.Topic == t);
+        var topicMetadata = metadata.Value.GetMetadata(t, TimeSpan.FromSeconds(10)).Topics.FirstOrDefault(m => m.Topic == t);
         return topicMetadata is { Partitions.Count: > 0 }
             ? topicMetadata.Partitions.Count
             : throw new StreamsException($"Cannot partition output to topic '{t}': the cluster reports no partitions for it.") { Topic = t };
@@ -106,7 +110,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 
     public void Dispose()
     {
-        metadata.Dispose();
+        if (metadata.IsValueCreated) metadata.Value.Dispose();
         producer.Dispose();
     }
 

@@ -32,6 +32,7 @@ internal sealed class StreamThread
     private KafkaRecordCollector collector = null!;
     private StateRestorer restorer = null!;
     private IConsumer<byte[], byte[]>? otherGroup;
+    private RecordCache recordCache = null!;
     private volatile bool running = true;
     private volatile bool awaitingAssignment = true;
     private long lastCommit;
@@ -115,6 +116,7 @@ internal sealed class StreamThread
         producerConfig.ClientId = $"{clientId}-producer";
         if (ExactlyOnce) producerConfig.TransactionalId = $"{Config.ApplicationId}-{engine.ProcessId}-{index}";
         collector = new KafkaRecordCollector(producerConfig, errors, ExactlyOnce);
+        recordCache = new RecordCache(Config.CacheMaxBytesBuffering / Config.NumStreamThreads);
         errors.DeadLetterSink = collector;
 
         var restoreConfig = new ConsumerConfig(engine.ClientSettings)
@@ -128,6 +130,10 @@ internal sealed class StreamThread
             IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted,
             FetchMaxBytes = 64 * 1024 * 1024,
             MaxPartitionFetchBytes = 8 * 1024 * 1024,
+            // Keep fetching ahead while the thread writes batches, and marshal only what restore reads (no headers or
+            // timestamps: a list and objects per record otherwise).
+            QueuedMinMessages = 1_000_000,
+            ConsumeResultFields = "topic",
         };
         restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger, engine.RestoreListener);
     }
@@ -230,7 +236,7 @@ internal sealed class StreamThread
         foreach (var group in partitions.Where(p => !excluded.Contains(p.Partition.Value)).GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
         {
             var subtopology = engine.Topology.Subtopologies[group.Key.Subtopology];
-            var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores);
+            var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores, recordCache);
             task.InitializeStores();
             var checkpoint = Checkpoint.Read(task.Directory);
             checkpoints[task.Id] = checkpoint;
@@ -363,6 +369,11 @@ internal sealed class StreamThread
     {
         if (!tasks.Values.Any(t => t.CommitNeeded)) return;
         var started = Stopwatch.GetTimestamp();
+        // Cached writes go out first: their changelog and output records are part of what this commit covers.
+        foreach (var task in tasks.Values)
+        {
+            if (!restoring.Contains(task.Id)) task.FlushCaches();
+        }
         var offsets = tasks.Values.SelectMany(t => t.CommittableOffsets()).ToList();
         if (ExactlyOnce)
         {

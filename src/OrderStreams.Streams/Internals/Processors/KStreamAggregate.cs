@@ -1,3 +1,4 @@
+using OrderStreams.Streams.Internals.State;
 using OrderStreams.Streams.Processor;
 using OrderStreams.Streams.State;
 
@@ -7,11 +8,14 @@ namespace OrderStreams.Streams.Internals.Processors;
 internal sealed class KStreamAggregate<K, V, VA>(string storeName, Func<K, VA> initializer, Func<K, V, VA, VA> aggregator) : ProcessorBase<K, V, K, VA>
 {
     private IKeyValueStore<K, VA> store = null!;
+    private bool forwardedOnFlush;
 
     public override void Init(IProcessorContext<K, VA> context)
     {
         base.Init(context);
         store = context.GetStateStore<IKeyValueStore<K, VA>>(storeName);
+        // A caching store forwards each key's latest aggregate when it flushes, instead of every update.
+        forwardedOnFlush = store is ICachedKeyValueStore<K, VA> cached && cached.SetFlushListener(context.Forward);
     }
 
     public override void Process(Record<K, V> record)
@@ -20,6 +24,6 @@ internal sealed class KStreamAggregate<K, V, VA>(string storeName, Func<K, VA> i
         var current = store.TryGet(record.Key, out var existing) ? existing : initializer(record.Key);
         var updated = aggregator(record.Key, record.Value, current);
         store.Put(record.Key, updated);
-        Context.Forward(record.WithValue(updated));
+        if (!forwardedOnFlush) Context.Forward(record.WithValue(updated));
     }
 }

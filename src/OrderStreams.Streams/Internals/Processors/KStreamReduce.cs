@@ -1,3 +1,4 @@
+using OrderStreams.Streams.Internals.State;
 using OrderStreams.Streams.Processor;
 using OrderStreams.Streams.State;
 
@@ -7,11 +8,14 @@ namespace OrderStreams.Streams.Internals.Processors;
 internal sealed class KStreamReduce<K, V>(string storeName, Func<V, V, V> reducer) : ProcessorBase<K, V, K, V>
 {
     private IKeyValueStore<K, V> store = null!;
+    private bool forwardedOnFlush;
 
     public override void Init(IProcessorContext<K, V> context)
     {
         base.Init(context);
         store = context.GetStateStore<IKeyValueStore<K, V>>(storeName);
+        // A caching store forwards each key's latest aggregate when it flushes, instead of every update.
+        forwardedOnFlush = store is ICachedKeyValueStore<K, V> cached && cached.SetFlushListener(context.Forward);
     }
 
     public override void Process(Record<K, V> record)
@@ -19,6 +23,6 @@ internal sealed class KStreamReduce<K, V>(string storeName, Func<V, V, V> reduce
         if (record.Key is null || record.Value is null) return;
         var updated = store.TryGet(record.Key, out var existing) ? reducer(existing, record.Value) : record.Value;
         store.Put(record.Key, updated);
-        Context.Forward(record.WithValue(updated));
+        if (!forwardedOnFlush) Context.Forward(record.WithValue(updated));
     }
 }

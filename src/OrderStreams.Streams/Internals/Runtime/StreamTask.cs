@@ -10,7 +10,7 @@ namespace OrderStreams.Streams.Internals.Runtime;
 /// One sub-topology over one partition number: its node instances, stores, input buffers, stream time and punctuations.
 /// Shared by the engine and the test driver; it knows nothing of consumers.
 /// </summary>
-internal sealed class StreamTask : IChangelogWriter, IDisposable
+internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDisposable
 {
     private readonly List<ProcessorNode> nodes = [];
     private readonly Dictionary<(string Topic, int Partition), PartitionQueue> queues = [];
@@ -20,7 +20,9 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
     private readonly List<Punctuation> punctuations = [];
     private readonly Dictionary<string, SourceNode> sourcesByTopic = new(StringComparer.Ordinal);
     private readonly bool isGlobal;
+    private readonly RecordCache? cache;
     private long recordTimestamp;
+    private Headers? currentHeaders;
     private bool commitRequested;
 
     public StreamTask(
@@ -32,8 +34,10 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
         ErrorHandler errors,
         IClock clock,
         IEnumerable<TopicPartition> inputs,
-        IReadOnlyDictionary<string, IStoreInstance>? globalStores = null)
+        IReadOnlyDictionary<string, IStoreInstance>? globalStores = null,
+        RecordCache? cache = null)
     {
+        this.cache = cache;
         Id = id;
         ApplicationId = config.ApplicationId;
         Collector = collector;
@@ -124,7 +128,9 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
                 Id.Partition,
                 isGlobal || !store.LoggingEnabled ? null : this,
                 () => recordTimestamp,
-                () => StreamTime));
+                () => StreamTime,
+                isGlobal ? null : cache,
+                this));
         }
     }
 
@@ -155,6 +161,7 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
         var raw = next.Take();
         var started = Stopwatch.GetTimestamp();
         CurrentMetadata = new RecordMetadata(raw.Topic, raw.Partition.Value, raw.Offset.Value);
+        currentHeaders = raw.Message.Headers;
         try
         {
             next.Source.Process(raw, this);
@@ -166,6 +173,7 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
         finally
         {
             CurrentMetadata = null;
+            currentHeaders = null;
         }
         next.NextOffset = raw.Offset.Value + 1;
         CommitNeeded = true;
@@ -202,6 +210,36 @@ internal sealed class StreamTask : IChangelogWriter, IDisposable
     public bool PunctuateStreamTime() => StreamTime != long.MinValue && Punctuate(PunctuationType.StreamTime, StreamTime);
 
     public bool PunctuateWallClock() => Punctuate(PunctuationType.WallClockTime, Clock.NowMs);
+
+    public CacheEntryContext Current => new(recordTimestamp, currentHeaders, CurrentMetadata);
+
+    public void RunAs(CacheEntryContext context, Action action)
+    {
+        var (timestamp, headers, metadata) = (recordTimestamp, currentHeaders, CurrentMetadata);
+        (recordTimestamp, currentHeaders, CurrentMetadata) = (context.Timestamp, context.Headers, context.Metadata);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            (recordTimestamp, currentHeaders, CurrentMetadata) = (timestamp, headers, metadata);
+        }
+    }
+
+    /// <summary>
+    /// Flushes the record caches of the task's caching stores (before the producer flush and offset commit of every
+    /// commit); again while a flush's forwarding dirtied another caching store of the task.
+    /// </summary>
+    public void FlushCaches()
+    {
+        if (cache is null) return;
+        var caching = stores.Values.OfType<ICachingStore>().ToList();
+        for (var round = 0; round < 10 && caching.Any(s => s.HasDirtyEntries); round++)
+        {
+            foreach (var store in caching) store.FlushCache();
+        }
+    }
 
     public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
         Collector.Send(topic, partition, key, value, null, timestamp);

@@ -11,5 +11,6 @@ internal sealed class KeyValueStoreBuilder<K, V>(KeyValueBytesStoreSupplier supp
         supplier.Create(),
         SerdeResolver.Key(keySerde, config, $"Store '{Name}'"),
         SerdeResolver.Value(valueSerde, config, $"Store '{Name}'"),
-        LoggingEnabled);
+        LoggingEnabled,
+        CachingEnabled);
 }

@@ -25,7 +25,7 @@ internal abstract class StoreBase(string name, IBytesStore bytes, bool loggingEn
 
     public virtual void Flush() => Bytes.Flush();
 
-    public void Close()
+    public virtual void Close()
     {
         Bytes.Flush();
         Bytes.Dispose();
@@ -37,7 +37,12 @@ internal abstract class StoreBase(string name, IBytesStore bytes, bool loggingEn
     {
         if (value is null) Bytes.Delete(key);
         else Bytes.Put(key, value);
+        LogBytes(key, value, context?.RecordTimestamp() ?? 0);
+    }
+
+    protected void LogBytes(byte[] key, byte[]? value, long timestamp)
+    {
         if (LoggingEnabled && context?.Changelog is { } changelog)
-            changelog.Log(context.ChangelogTopic, context.Partition, key, value, context.RecordTimestamp());
+            changelog.Log(context.ChangelogTopic, context.Partition, key, value, timestamp);
     }
 }
