@@ -38,6 +38,7 @@ internal sealed class StreamThread
     private volatile bool awaitingAssignment = true;
     private long lastCommit;
     private long lastGauges;
+    private bool sourcesDoneAndCommitted;
 
     public StreamThread(EngineContext engine, int index)
     {
@@ -195,12 +196,15 @@ internal sealed class StreamThread
         if (awaitingAssignment || restoring.Count > 0)
         {
             PartitionsBeforeBound = -1;
+            sourcesDoneAndCommitted = false;
             engine.SourcesAtBound[index] = false;
             return;
         }
         var queues = tasks.Values.SelectMany(t => t.Inputs).ToList();
         var external = queues.Count(q => !engine.IsInternalTopic(q.Topic) && !AtBoundOrEnd(q));
-        engine.SourcesAtBound[index] = external == 0 && tasks.Values.All(t => !t.CommitNeeded);
+        // Committed once is enough: a wall-clock punctuation later marks a commit as needed without touching the inputs.
+        sourcesDoneAndCommitted = external == 0 && (sourcesDoneAndCommitted || tasks.Values.All(t => !t.CommitNeeded));
+        engine.SourcesAtBound[index] = sourcesDoneAndCommitted;
         var internalQueues = queues.Where(q => engine.IsInternalTopic(q.Topic)).ToList();
         var allThreadsDone = engine.SourcesAtBound.Count == Config.NumStreamThreads && engine.SourcesAtBound.Values.All(done => done);
         var internalLeft = allThreadsDone ? internalQueues.Count(q => !CaughtUp(q)) : internalQueues.Count;
