@@ -66,7 +66,12 @@ internal static class ReplayCommand
 
             using var offsets = new OffsetResetter(target.KafkaSettings);
             // The first record after the bound: the first at or after one millisecond past it (timestamps are milliseconds).
-            var stops = offsets.Plan(id, offsets.PartitionsOf(spec.InputTopics), new ResetTarget.ToDateTime(bound.AddMilliseconds(1)));
+            var stops = new List<OffsetReset>();
+            foreach (var topic in spec.InputTopics)
+            {
+                Console.WriteLine($"Finding where the partitions of {topic} stop …");
+                stops.AddRange(offsets.Plan(id, offsets.PartitionsOf([topic]), new ResetTarget.ToDateTime(bound.AddMilliseconds(1))));
+            }
             var settings = new Dictionary<string, string>
             {
                 [ProcessUntilSetting] = bound.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
