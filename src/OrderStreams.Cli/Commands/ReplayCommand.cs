@@ -159,6 +159,7 @@ internal static class ReplayCommand
             {
                 var (done, description) = await ProcessUntilCheckAsync(new Uri(url), cancellation);
                 if (done) return;
+                if (description != last) Console.WriteLine($"{applicationId}: {description}");
                 last = description;
             }
             if (DateTime.UtcNow > deadline) throw new PlatformException($"{applicationId} did not report done within {DoneTimeout.TotalMinutes} minutes (last: {last}).");
