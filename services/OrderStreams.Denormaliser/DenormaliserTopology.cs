@@ -12,7 +12,7 @@ using OrderStreams.Streams.State;
 namespace OrderStreams.Denormaliser;
 
 /// <summary>
-/// Every lifecycle topic + branches + drivers → orders.view (keyed by order id). The lifecycle events are re-keyed by
+/// Every lifecycle topic + branches + drivers → orders.view (keyed by order id; <see cref="DenormaliserOptions.ViewTopic"/>). The lifecycle events are re-keyed by
 /// order id first, so all events of one order meet in one task even when the order moved to another branch; branches
 /// and drivers are global tables, and a periodic check re-emits the live orders whose branch or driver changed.
 /// </summary>
@@ -61,7 +61,7 @@ public static class DenormaliserTopology
                 (view, delivery, state) => OrderViews.OnDelivery(view, delivery, state.Branch(delivery.BranchId))));
 
         // The denormalised log: every version of every order, keyed by order id (compacted: the latest version stays).
-        views.To(OrderFlowTopics.OrdersView, Produced<string, OrderView>.With(Serdes.String, viewSerde));
+        views.To(options.ViewTopic, Produced<string, OrderView>.With(Serdes.String, viewSerde));
         return builder.Build();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Native;
+using OrderStreams.Streams.Internals;
 using OrderStreams.Streams.Internals.Engine;
 using OrderStreams.Streams.Internals.State;
 using OrderStreams.Streams.Processor;
@@ -46,6 +47,25 @@ public sealed class KafkaStreams : IDisposable
     /// readiness probe waits for).
     /// </summary>
     public bool TasksRunning => State == KafkaStreamsState.Running && threads.Count > 0 && threads.All(t => t.TasksRunning);
+
+    /// <summary>
+    /// True when <see cref="StreamsConfig.ProcessUntil"/> is set, the tasks are running and every source partition of
+    /// this instance is done with it: each user topic's partition got to its first record after the bound (or, having
+    /// none yet, to the end offset it had when first checked), then each repartition topic's partition to its end.
+    /// The stores and outputs are then the application's state as of the bound. Other instances report their own.
+    /// </summary>
+    public bool ProcessUntilReached => config.ProcessUntil is not null && TasksRunning && ProcessUntilRemaining == 0;
+
+    /// <summary>Under <see cref="StreamsConfig.ProcessUntil"/>: source partitions of this instance not done with the bound; -1 while tasks are assigned or restored, 0 without a bound.</summary>
+    public int ProcessUntilRemaining
+    {
+        get
+        {
+            if (config.ProcessUntil is null) return 0;
+            var remaining = threads.Select(t => t.PartitionsBeforeBound).ToList();
+            return !TasksRunning || remaining.Any(r => r < 0) ? -1 : remaining.Sum();
+        }
+    }
 
     /// <summary>The error that stopped the instance, when <see cref="State"/> is <see cref="KafkaStreamsState.Error"/>.</summary>
     public Exception? Failure { get; private set; }
@@ -97,6 +117,8 @@ public sealed class KafkaStreams : IDisposable
                 foreach (var thread in threads) thread.Start();
                 if (State == KafkaStreamsState.Rebalancing) SetState(KafkaStreamsState.Running);
             }
+            if (config.ProcessUntil is { } bound)
+                StreamsMetrics.Bounds[config.ApplicationId] = () => new StreamsMetrics.BoundSnapshot(bound, ProcessUntilRemaining, ProcessUntilReached);
             logger.LogInformation("Started {Application} with {Threads} stream thread(s)", config.ApplicationId, config.NumStreamThreads);
         }
         catch (Exception e)
@@ -141,6 +163,7 @@ public sealed class KafkaStreams : IDisposable
         var stopped = threads.All(t => t.Join(Remaining(deadline)));
         registry?.Dispose();
         globalThread?.Dispose();
+        StreamsMetrics.Bounds.TryRemove(config.ApplicationId, out _);
         lock (gate)
         {
             if (State != KafkaStreamsState.Error) SetState(KafkaStreamsState.NotRunning);

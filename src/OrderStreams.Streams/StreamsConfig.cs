@@ -61,6 +61,15 @@ public sealed class StreamsConfig
     /// </summary>
     public IReadOnlyList<int>? ExcludedPartitions { get; set; }
 
+    /// <summary>
+    /// Processes the log only up to this time (a temporal query: the state as of then, under an application id of its
+    /// own). Each source partition is processed up to its first record with a timestamp after the bound; that record
+    /// is not processed, the partition is paused and its offset committed at that record. Global tables load only
+    /// records with timestamps at or before the bound. <see cref="KafkaStreams.ProcessUntilReached"/> says when every
+    /// source partition of this instance got there.
+    /// </summary>
+    public DateTimeOffset? ProcessUntil { get; set; }
+
     /// <summary>Replication factor of internal topics; -1 takes the broker's default.</summary>
     public short ReplicationFactor { get; set; } = -1;
 
@@ -86,6 +95,9 @@ public sealed class StreamsConfig
 
     /// <summary>The consumer group pinned instances commit their offsets to.</summary>
     internal string PinnedGroupId => $"{ApplicationId}-pinned";
+
+    /// <summary><see cref="ProcessUntil"/> in Unix milliseconds, the unit of record timestamps.</summary>
+    internal long? ProcessUntilMs => ProcessUntil?.ToUnixTimeMilliseconds();
 
     internal TimeSpan EffectiveCommitInterval =>
         CommitInterval ?? (ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(30));

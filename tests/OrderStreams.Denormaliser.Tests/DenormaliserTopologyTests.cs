@@ -63,6 +63,20 @@ public sealed class DenormaliserTopologyTests : IDisposable
     }
 
     [Fact]
+    public void Build_ViewTopicOption_WritesTheViewsThereAndNotToOrdersView()
+    {
+        var config = ServiceStreamsConfig.Create(
+            DenormaliserService.Name, new KafkaOptions { BootstrapServers = "test:9092" }, new StreamsOptions { StateDir = stateDir + "-replay" });
+        using var replay = new TopologyTestDriver(DenormaliserTopology.Build(registry, new DenormaliserOptions { ViewTopic = "denormaliser-asof-1-orders.view" }), config, T0);
+        var id = Guid.NewGuid();
+
+        replay.CreateInputTopic(OrderFlowTopics.OrdersPlaced, Serdes.String, new AvroSerde<OrderPlaced>(registry)).PipeInput("branch-01", Placed(id), T0);
+
+        Assert.Equal([id.ToString()], replay.CreateOutputTopic("denormaliser-asof-1-orders.view", Serdes.String, new AvroSerde<OrderView>(registry)).ReadRecordsToList().Select(r => r.Key));
+        Assert.DoesNotContain(OrderFlowTopics.OrdersView, replay.ProducedTopics);
+    }
+
+    [Fact]
     public void Pipe_OrderMovedToAnotherBranch_OneViewListedUnderTheNewBranch()
     {
         var id = Guid.NewGuid();

@@ -1,4 +1,7 @@
 using OrderStreams.Streams.Errors;
+using OrderStreams.Streams.Serialization;
+using OrderStreams.Streams.State;
+using OrderStreams.Streams.TestDriver;
 
 namespace OrderStreams.Streams.Tests;
 
@@ -45,5 +48,43 @@ public sealed class StreamsConfigTests
         var config = new StreamsConfig { ProcessingGuarantee = ProcessingGuarantee.ExactlyOnceV2 };
 
         Assert.Equal(TimeSpan.FromMilliseconds(100), config.EffectiveCommitInterval);
+    }
+
+    [Fact]
+    public void ProcessUntil_RecordAfterBound_StopsThePartitionThere()
+    {
+        var builder = new StreamsBuilder();
+        builder.Stream("in", Consumed<string, string>.With(Serdes.String, Serdes.String)).To("out", Produced<string, string>.With(Serdes.String, Serdes.String));
+        using var driver = new TopologyTestDriver(builder.Build(), new StreamsConfig { ProcessUntil = DateTimeOffset.FromUnixTimeMilliseconds(20) });
+        var input = driver.CreateInputTopic("in", Serdes.String, Serdes.String);
+
+        input.PipeInput("k", "at 10", timestamp: 10);
+        input.PipeInput("k", "at 20", timestamp: 20);
+        input.PipeInput("k", "at 30", timestamp: 30);
+        input.PipeInput("k", "late, at 15", timestamp: 15);
+
+        Assert.Equal(["at 10", "at 20"], driver.CreateOutputTopic("out", Serdes.String, Serdes.String).ReadValuesToList());
+    }
+
+    [Fact]
+    public void ProcessUntil_GlobalTable_LoadsOnlyRecordsUpToTheBound()
+    {
+        var builder = new StreamsBuilder();
+        var branches = builder.GlobalTable("branches", Consumed<string, string>.With(Serdes.String, Serdes.String), Materialized<string, string>.As("branches-store"));
+        builder.Stream("orders", Consumed<string, string>.With(Serdes.String, Serdes.String))
+            .Join(branches, (_, branch) => branch, (branch, name) => $"{branch}: {name}")
+            .To("out", Produced<string, string>.With(Serdes.String, Serdes.String));
+        using var driver = new TopologyTestDriver(builder.Build(), new StreamsConfig { ProcessUntil = DateTimeOffset.FromUnixTimeMilliseconds(100) });
+        var reference = driver.CreateInputTopic("branches", Serdes.String, Serdes.String);
+
+        reference.PipeInput("b1", "Old Name", timestamp: 50);
+        reference.PipeInput("b1", "Renamed later", timestamp: 150);
+        reference.PipeInput("b2", "Opened later", timestamp: 160);
+        reference.PipeInput("b3", "Opened before", timestamp: 90);
+        driver.CreateInputTopic("orders", Serdes.String, Serdes.String).PipeInput("order-1", "b1", timestamp: 99);
+
+        var store = driver.GetKeyValueStore<string, string>("branches-store");
+        Assert.Equal(("Old Name", null, "Opened before"), (store.Get("b1"), store.Get("b2"), store.Get("b3")));
+        Assert.Equal(["b1: Old Name"], driver.CreateOutputTopic("out", Serdes.String, Serdes.String).ReadValuesToList());
     }
 }

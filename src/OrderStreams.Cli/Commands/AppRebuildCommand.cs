@@ -71,12 +71,7 @@ internal static class AppRebuildCommand
             await WaitUntilReadyAsync(platform, next, cancellation);
             await platform.RouteQueriesAsync(next, cancellation);
             Console.WriteLine($"Queries of {spec.Name} now go to {next}.");
-            await platform.RetireAsync(current, cancellation);
-            var deleted = resetter.DeleteInternalTopics(current);
-            Console.WriteLine(deleted > 0
-                ? $"Retired {current}: stopped, local state and {deleted} internal topic(s) deleted."
-                : $"Retired {current}: stopped, local state deleted (its internal topics stay: the cluster cannot delete topics).");
-            return ExitCodes.Ok;
+            return await AppCommand.RetireAsync(target, platform, current, cancellation);
         }));
         return command;
     }

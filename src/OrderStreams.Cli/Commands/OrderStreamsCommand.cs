@@ -19,5 +19,6 @@ internal static class OrderStreamsCommand
         TopicsCommand.Create(),
         TraceCommand.Create(),
         DlqCommand.Create(),
+        ReplayCommand.Create(),
     };
 }

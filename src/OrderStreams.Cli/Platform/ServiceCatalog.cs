@@ -16,7 +16,7 @@ internal static class ServiceCatalog
             ["orders.branch-assigned", "drivers.status", "deliveries"], ["orders.driver-assigned"]),
         new("denormaliser", "services/OrderStreams.Denormaliser", "OrderStreams.Denormaliser",
             ["orders.placed", "payments", "orders.paid", "orders.branch-assigned", "orders.driver-assigned", "deliveries"], ["orders.view"],
-            ServesQueries: true),
+            ServesQueries: true, OutputTopicSetting: "Denormaliser:ViewTopic", GlobalTopics: ["branches", "drivers"]),
     ];
 
     /// <exception cref="InvalidDataException">No service has that name.</exception>

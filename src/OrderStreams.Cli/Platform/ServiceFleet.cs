@@ -6,7 +6,7 @@ namespace OrderStreams.Cli.Platform;
 /// group still lags; a retired one is gone with its local state. For each service that serves queries one instance is
 /// the query route, where the platform's query gateway forwards.
 /// </summary>
-internal sealed class ServiceFleet(string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string stateDirectory) : IDisposable
+internal sealed partial class ServiceFleet(string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string stateDirectory) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly List<ServiceInstance> instances = [];
@@ -23,27 +23,38 @@ internal sealed class ServiceFleet(string repositoryRoot, string configuration, 
     /// <summary>The <c>Streams:StateDir</c> of a service's instances; each application id has its own directory below it.</summary>
     public string StateDirectoryOf(ServiceSpec spec) => Path.Combine(stateDirectory, "state", spec.Name);
 
-    /// <summary>Starts <paramref name="spec"/> as <paramref name="applicationId"/>, or returns it when it already runs.</summary>
-    /// <exception cref="InvalidOperationException">The application id belongs to another service.</exception>
-    public ServiceInstance Start(ServiceSpec spec, string applicationId)
+    /// <summary>
+    /// Starts <paramref name="spec"/> as <paramref name="applicationId"/>, or returns it when it already runs.
+    /// <paramref name="settings"/> (configuration keys such as <c>Streams:ProcessUntil</c>) make it a variant, a replay:
+    /// it keeps them across restarts and never becomes the service's query route by itself.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The application id belongs to another service, or runs with other settings.</exception>
+    /// <exception cref="InvalidDataException">A setting is not a configuration key.</exception>
+    public ServiceInstance Start(ServiceSpec spec, string applicationId, IReadOnlyDictionary<string, string>? settings = null)
     {
+        foreach (var key in settings?.Keys ?? [])
+        {
+            if (!ConfigurationKey().IsMatch(key)) throw new InvalidDataException($"'{key}' is not a configuration key such as Streams:ProcessUntil.");
+        }
         lock (gate)
         {
             var instance = instances.FirstOrDefault(i => i.ApplicationId == applicationId);
             if (instance is not null && instance.Spec != spec)
                 throw new InvalidOperationException($"Application id '{applicationId}' is an instance of {instance.Spec.Name}, not {spec.Name}.");
+            if (instance is not null && settings is { Count: > 0 } && !SameSettings(instance.Settings, settings))
+                throw new InvalidOperationException($"'{applicationId}' runs with other settings; retire it or choose another application id.");
             if (instance is { IsRunning: true }) return instance;
-            var process = ServiceProcess.Start(
-                spec, applicationId, repositoryRoot, configuration,
-                new Dictionary<string, string>(environment) { ["Streams__StateDir"] = StateDirectoryOf(spec) },
-                Path.Combine(stateDirectory, "logs"));
+            var own = instance?.Settings ?? settings ?? new Dictionary<string, string>();
+            var variables = new Dictionary<string, string>(environment) { ["Streams__StateDir"] = StateDirectoryOf(spec) };
+            foreach (var (key, value) in own) variables[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            var process = ServiceProcess.Start(spec, applicationId, repositoryRoot, configuration, variables, Path.Combine(stateDirectory, "logs"));
             if (instance is null)
             {
-                instance = new ServiceInstance(spec, applicationId);
+                instance = new ServiceInstance(spec, applicationId, own);
                 instances.Add(instance);
             }
             instance.Attach(process);
-            if (spec.ServesQueries) queryRoutes.TryAdd(spec.Name, applicationId);
+            if (spec.ServesQueries && own.Count == 0) queryRoutes.TryAdd(spec.Name, applicationId);
             return instance;
         }
     }
@@ -96,6 +107,12 @@ internal sealed class ServiceFleet(string repositoryRoot, string configuration, 
                 ?? throw new KeyNotFoundException($"The platform runs no instance '{applicationId}'; it has {string.Join(", ", instances.Select(i => i.ApplicationId))}.");
         }
     }
+
+    private static bool SameSettings(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(s => b.TryGetValue(s.Key, out var value) && value == s.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9._-]+)+$")]
+    private static partial System.Text.RegularExpressions.Regex ConfigurationKey();
 
     public void Dispose()
     {

@@ -1,13 +1,16 @@
 namespace OrderStreams.Cli.Platform;
 
 /// <summary>One service run under one application id on the dev platform; its process comes and goes with start and stop.</summary>
-internal sealed class ServiceInstance(ServiceSpec spec, string applicationId)
+internal sealed class ServiceInstance(ServiceSpec spec, string applicationId, IReadOnlyDictionary<string, string> settings)
 {
     private ServiceProcess? process;
 
     public ServiceSpec Spec { get; } = spec;
 
     public string ApplicationId { get; } = applicationId;
+
+    /// <summary>Configuration of its own (a replay's bound and view topic), given on every start.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; } = settings;
 
     public bool IsRunning => process is { HasExited: false };
 

@@ -9,7 +9,11 @@ namespace OrderStreams.Cli.Platform;
 /// <param name="InputTopics">The user topics its consumer group reads (for lag and resets; internal topics are found by name).</param>
 /// <param name="OutputTopics">The user topics it writes (besides its dead-letter topic).</param>
 /// <param name="ServesQueries">Whether it answers queries from its stores, so that a rebuilt version can take over its query API.</param>
-public sealed record ServiceSpec(string Name, string Project, string Assembly, IReadOnlyList<string> InputTopics, IReadOnlyList<string> OutputTopics, bool ServesQueries = false)
+/// <param name="OutputTopicSetting">The configuration key that sends its output to another topic, so a replay as of a time writes one of its own (null: it cannot be replayed).</param>
+/// <param name="GlobalTopics">The reference topics it loads whole into global tables.</param>
+public sealed record ServiceSpec(
+    string Name, string Project, string Assembly, IReadOnlyList<string> InputTopics, IReadOnlyList<string> OutputTopics, bool ServesQueries = false,
+    string? OutputTopicSetting = null, IReadOnlyList<string>? GlobalTopics = null)
 {
     public string DeadLetterTopic => $"{Name}.dlq";
 

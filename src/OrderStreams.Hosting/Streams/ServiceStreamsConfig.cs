@@ -28,6 +28,7 @@ public static class ServiceStreamsConfig
             ApplicationServer = string.IsNullOrEmpty(streams.ApplicationServer) ? null : streams.ApplicationServer,
             AssignedPartitions = Partitions(streams.AssignedPartitions),
             ExcludedPartitions = Partitions(streams.ExcludedPartitions),
+            ProcessUntil = streams.ProcessUntil,
             DeadLetterQueueTopic = DeadLetterTopic(serviceName),
             DeserializationExceptionHandling = ExceptionHandling.DeadLetter,
             ProcessingExceptionHandling = ExceptionHandling.DeadLetter,

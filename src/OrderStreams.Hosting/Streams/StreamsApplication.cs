@@ -17,7 +17,8 @@ public static class StreamsApplication
     /// <summary>
     /// Binds and validates <see cref="KafkaOptions"/>, <see cref="SchemaRegistryOptions"/> and <see cref="StreamsOptions"/>,
     /// builds the topology with <paramref name="topology"/> and runs it while the host runs. <c>/readyz</c> reports
-    /// ready while the streams application is running with all its partitions assigned and its stores restored.
+    /// ready while the streams application is running with all its partitions assigned and its stores restored; with
+    /// <c>Streams:ProcessUntil</c> it also says (check <c>process-until</c>) whether the bound has been reached.
     /// <c>Streams:ApplicationServer</c> may use <c>{ip}</c> for this instance's address and <c>Streams:StateDir</c>
     /// <c>{slot}</c> for a directory no other running instance holds.
     /// </summary>
@@ -51,7 +52,9 @@ public static class StreamsApplication
 
         var readiness = new ReadinessSignal("streams starting");
         services.AddSingleton(readiness);
-        services.AddHealthChecks().AddCheck<StreamsReadinessCheck>("streams", tags: [HealthTags.Ready]);
+        var health = services.AddHealthChecks().AddCheck<StreamsReadinessCheck>("streams", tags: [HealthTags.Ready]);
+        if (!string.IsNullOrEmpty(builder.Configuration[$"{StreamsOptions.Section}:{nameof(StreamsOptions.ProcessUntil)}"]))
+            health.AddCheck<ProcessUntilCheck>(ProcessUntilCheck.Name, tags: [HealthTags.Ready]);
         services.AddHostedService<StreamsHostedService>();
         return builder;
     }

@@ -47,6 +47,13 @@ public sealed class StreamsOptions
     [RegularExpression(PartitionList, ErrorMessage = "Streams:ExcludedPartitions (environment variable Streams__ExcludedPartitions) must be partition numbers separated by commas, e.g. 11 or 10,11.")]
     public string? ExcludedPartitions { get; init; }
 
+    /// <summary>
+    /// Processes the log only up to this time (ISO 8601, e.g. <c>2026-12-01T12:00:00Z</c>): a replay as of then, run
+    /// under an application id of its own. See <see cref="StreamsConfig.ProcessUntil"/>; <c>/readyz</c> then lists a
+    /// <c>process-until</c> check and <c>/metrics</c> <c>streams_process_until_reached</c>.
+    /// </summary>
+    public DateTimeOffset? ProcessUntil { get; init; }
+
     /// <summary>How long stopping the host waits for the stream threads to commit and close.</summary>
     [Range(1, 600, ErrorMessage = "Streams:CloseTimeoutSeconds (environment variable Streams__CloseTimeoutSeconds) must be 1 to 600.")]
     public int CloseTimeoutSeconds { get; init; } = 30;

@@ -26,6 +26,19 @@ public sealed class CatchUpTracker
         sources = Targets(reader.Read(application.ApplicationId, application.SourceTopics));
     }
 
+    /// <summary>
+    /// Follows a bounded run (<c>Streams:ProcessUntil</c>): each source partition's target is the given offset (its
+    /// first record after the bound) instead of its end.
+    /// </summary>
+    public CatchUpTracker(LagReader reader, StreamsApplicationSpec application, IReadOnlyDictionary<(string Topic, int Partition), long> sourceTargets)
+        : this(reader, application)
+    {
+        foreach (var (partition, target) in sourceTargets)
+        {
+            if (sources.TryGetValue(partition, out var work)) sources[partition] = new Work(work.From, target);
+        }
+    }
+
     public StreamsApplicationSpec Application => application;
 
     /// <summary>Reads the group's offsets now.</summary>

@@ -21,6 +21,6 @@ public sealed partial record InternalTopic(string Name, InternalTopicKind Kind, 
         return null;
     }
 
-    [GeneratedRegex(@"^(v[0-9]+|replay-[0-9a-z]+)-")]
+    [GeneratedRegex(@"^(v[0-9]+|replay-[0-9a-z]+|asof-[0-9]{8}T[0-9]{6}Z)-")]
     private static partial Regex DerivedApplication();
 }

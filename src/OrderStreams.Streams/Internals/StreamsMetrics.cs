@@ -35,6 +35,10 @@ internal static class StreamsMetrics
         Meter.CreateObservableGauge("streams.restore.remaining", () => ObserveRestore(r => r.Remaining), description: "Changelog records left to restore.");
         Meter.CreateObservableGauge("streams.restore.restored", () => ObserveRestore(r => r.Restored), description: "Changelog records restored in the current restoration.");
         Meter.CreateObservableGauge("streams.store.entries", ObserveStores, description: "Approximate entries per store and partition.");
+        Meter.CreateObservableGauge("streams.process_until.reached", () => ObserveBounds(b => b.Reached ? 1 : 0),
+            description: "1 once every source partition of the instance is done with StreamsConfig.ProcessUntil (the until label), else 0.");
+        Meter.CreateObservableGauge("streams.process_until.remaining_partitions", () => ObserveBounds(b => b.Remaining),
+            description: "Source partitions not yet done with StreamsConfig.ProcessUntil; -1 while tasks are assigned or restored.");
     }
 
     /// <summary>Per-partition lag snapshots, keyed by application, topic, partition.</summary>
@@ -44,6 +48,9 @@ internal static class StreamsMetrics
 
     /// <summary>Approximate entries per store, published by the owning thread (a store may close under a concurrent reader).</summary>
     public static ConcurrentDictionary<(string Application, string Store, int Partition), long> StoreSizes { get; } = new();
+
+    /// <summary>Applications run with <see cref="StreamsConfig.ProcessUntil"/>, keyed by application id.</summary>
+    public static ConcurrentDictionary<string, Func<BoundSnapshot>> Bounds { get; } = new();
 
     public static void RecordProcessed(string application, string topic, object partition, TimeSpan latency)
     {
@@ -78,6 +85,12 @@ internal static class StreamsMetrics
 
     private static KeyValuePair<string, object?>[] StoreTags((string Application, string Store, int Partition) key) =>
         [new("application", key.Application), new("store", key.Store), new("partition", key.Partition)];
+
+    private static IEnumerable<Measurement<long>> ObserveBounds(Func<BoundSnapshot, long> value) =>
+        Bounds.Select(b => (b.Key, Snapshot: b.Value())).Select(b => new Measurement<long>(value(b.Snapshot),
+            new KeyValuePair<string, object?>("application", b.Key), new("until", b.Snapshot.Until.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))));
+
+    internal sealed record BoundSnapshot(DateTimeOffset Until, long Remaining, bool Reached);
 
     internal sealed record LagSnapshot(long Lag, double LagSeconds, long CurrentOffset);
 

@@ -10,6 +10,7 @@ public sealed class InternalTopicTests
     [InlineData("denormaliser-instances", InternalTopicKind.InstanceRegistry)]
     [InlineData("denormaliser-v2-order-views-changelog", null)]
     [InlineData("denormaliser-replay-20261122t080000z-order-views-changelog", null)]
+    [InlineData("denormaliser-asof-20261122T080000Z-order-views-changelog", null)]
     [InlineData("denormaliser.dlq", null)]
     [InlineData("orders.view", null)]
     [InlineData("denormaliser-something", null)]

@@ -12,8 +12,12 @@ public sealed record PlatformInfo(string BootstrapServers, string SchemaRegistry
 /// <param name="StateDirectory">Its <c>Streams:StateDir</c> (the application's state is in a directory named after its id below it).</param>
 public sealed record InstanceInfo(string Service, string ApplicationId, string State, bool Serving, string? Url, string StateDirectory);
 
-/// <summary><c>POST /api/instances</c>: start a service under an application id (default: its name).</summary>
-public sealed record StartRequest(string Service, string? ApplicationId);
+/// <summary>
+/// <c>POST /api/instances</c>: start a service under an application id (default: its name), optionally with
+/// configuration of its own (<c>Streams:ProcessUntil</c>, <c>Denormaliser:ViewTopic</c>: a replay), which an instance
+/// keeps across stop and start and which keeps it from becoming the service's query route.
+/// </summary>
+public sealed record StartRequest(string Service, string? ApplicationId, IReadOnlyDictionary<string, string>? Settings = null);
 
 /// <summary><c>PUT /api/query-routes</c>: make this instance answer its service's queries.</summary>
 public sealed record RouteRequest(string ApplicationId);

@@ -19,7 +19,7 @@ internal static class ControlEndpoints
         app.MapPost("/api/instances", (HttpRequest request) => Handle(request, ControlJson.Default.StartRequest, start =>
         {
             var spec = ServiceCatalog.Find(start.Service);
-            var instance = fleet.Start(spec, string.IsNullOrEmpty(start.ApplicationId) ? spec.Name : start.ApplicationId);
+            var instance = fleet.Start(spec, string.IsNullOrEmpty(start.ApplicationId) ? spec.Name : start.ApplicationId, start.Settings);
             return Results.Json(Info(platform, instance), ControlJson.Default.InstanceInfo);
         }));
         app.MapPost("/api/instances/{applicationId}/stop", (string applicationId) => Handle(() =>

@@ -30,8 +30,8 @@ internal sealed class PlatformClient(Uri url) : IDisposable
     public Task<PlatformInfo> InfoAsync(CancellationToken cancellation) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/platform"), ControlJson.Default.PlatformInfo, cancellation);
 
-    public Task<InstanceInfo> StartAsync(string service, string applicationId, CancellationToken cancellation) =>
-        SendAsync(Post("api/instances", new StartRequest(service, applicationId), ControlJson.Default.StartRequest), ControlJson.Default.InstanceInfo, cancellation);
+    public Task<InstanceInfo> StartAsync(string service, string applicationId, CancellationToken cancellation, IReadOnlyDictionary<string, string>? settings = null) =>
+        SendAsync(Post("api/instances", new StartRequest(service, applicationId, settings), ControlJson.Default.StartRequest), ControlJson.Default.InstanceInfo, cancellation);
 
     public Task<InstanceInfo> StopAsync(string applicationId, CancellationToken cancellation) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/instances/{Uri.EscapeDataString(applicationId)}/stop"), ControlJson.Default.InstanceInfo, cancellation);

@@ -6,7 +6,8 @@ namespace OrderStreams.Cli.Platform.Control;
 /// <summary>
 /// <c>GET /query/{service}/{path}</c>: the stable address of a service's query API. It forwards to the instance that is
 /// the service's query route, so a blue/green rebuild switches readers by moving the route, as a Kubernetes Service
-/// selector would. The answer names the instance in <c>X-OrderStreams-Instance</c>.
+/// selector would. <c>GET /query/{applicationId}/{path}</c> asks that instance itself (a replay as of a time). The
+/// answer names the instance in <c>X-OrderStreams-Instance</c>.
 /// </summary>
 internal static class QueryGateway
 {
@@ -16,8 +17,10 @@ internal static class QueryGateway
     public static void MapQueryGateway(this WebApplication app, ServiceFleet fleet) =>
         app.MapGet("/query/{service}/{**path}", async (string service, string? path, HttpContext http) =>
         {
-            if (fleet.QueryRoute(service) is not { } route)
-                return Results.Problem($"'{service}' serves no queries on this platform.", statusCode: StatusCodes.Status404NotFound);
+            var route = fleet.QueryRoute(service)
+                ?? fleet.Instances.FirstOrDefault(i => i.ApplicationId == service && i.Spec.ServesQueries)?.ApplicationId;
+            if (route is null)
+                return Results.Problem($"'{service}' serves no queries on this platform (neither a service nor an instance that answers queries).", statusCode: StatusCodes.Status404NotFound);
             if (fleet.Instances.FirstOrDefault(i => i.ApplicationId == route)?.Url is not { } url)
                 return Results.Problem($"{service}'s queries go to '{route}', which is not running.", statusCode: StatusCodes.Status503ServiceUnavailable);
             try

@@ -9,6 +9,7 @@ internal sealed class EngineContext
 {
     private readonly Dictionary<string, int> subtopologyByTopic;
     private readonly Dictionary<string, string> clientSettings;
+    private readonly HashSet<string> internalSourceTopics;
 
     public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<string, Exception> onThreadFailed, Action onAssignmentChanged)
     {
@@ -20,6 +21,9 @@ internal sealed class EngineContext
             .SelectMany(s => s.SourceTopics.Select(t => (Topic: t.Resolve(config.ApplicationId), s.Id)))
             .ToDictionary(x => x.Topic, x => x.Id, StringComparer.Ordinal);
         SourceTopics = subtopologyByTopic.Keys.ToList();
+        internalSourceTopics = topology.Subtopologies
+            .SelectMany(s => s.SourceTopics.Where(t => t.Internal).Select(t => t.Resolve(config.ApplicationId)))
+            .ToHashSet(StringComparer.Ordinal);
         OnThreadFailedCallback = onThreadFailed;
         OnAssignmentChangedCallback = onAssignmentChanged;
     }
@@ -46,6 +50,9 @@ internal sealed class EngineContext
 
     public bool Failed { get; set; }
 
+    /// <summary>Per stream thread: whether its user-topic partitions are done with <see cref="StreamsConfig.ProcessUntil"/> and committed.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<int, bool> SourcesAtBound { get; } = new();
+
     /// <summary>Partition counts of every source and internal topic, set at start-up before the threads start.</summary>
     public IReadOnlyDictionary<string, int> PartitionCounts { get; set; } = new Dictionary<string, int>();
 
@@ -55,6 +62,9 @@ internal sealed class EngineContext
     private Action<string, Exception> OnThreadFailedCallback { get; }
 
     private Action OnAssignmentChangedCallback { get; }
+
+    /// <summary>Whether a source topic is one of the application's repartition topics.</summary>
+    public bool IsInternalTopic(string topic) => internalSourceTopics.Contains(topic);
 
     public int SubtopologyOf(string topic) =>
         subtopologyByTopic.TryGetValue(topic, out var id) ? id : throw new StreamsException($"Topic '{topic}' is not a source of this topology.") { Topic = topic };

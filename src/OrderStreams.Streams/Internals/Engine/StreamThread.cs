@@ -26,6 +26,8 @@ internal sealed class StreamThread
     private readonly Dictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints = [];
     private readonly Dictionary<(string Topic, int Partition), long> caughtUpAt = [];
     private readonly HashSet<(string Topic, int Partition)> mirrored = [];
+    private readonly HashSet<(string Topic, int Partition)> stoppedAtBound = [];
+    private readonly Dictionary<(string Topic, int Partition), long> endsAtStart = [];
     private readonly Thread thread;
     private readonly ErrorHandler errors;
     private IConsumer<byte[], byte[]> consumer = null!;
@@ -37,6 +39,7 @@ internal sealed class StreamThread
     private volatile bool awaitingAssignment = true;
     private long lastCommit;
     private long lastGauges;
+    private bool sourcesDoneAndCommitted;
 
     public StreamThread(EngineContext engine, int index)
     {
@@ -58,6 +61,12 @@ internal sealed class StreamThread
 
     /// <summary>True once the thread has its partitions and none of its tasks is still restoring state.</summary>
     public bool TasksRunning => !awaitingAssignment && Metadata.ActiveTasks.All(t => !t.Restoring);
+
+    /// <summary>
+    /// Under <see cref="StreamsConfig.ProcessUntil"/>: source partitions of this thread's tasks not yet done, -1 while
+    /// partitions are assigned or restored. See <see cref="CheckBound"/>.
+    /// </summary>
+    public int PartitionsBeforeBound { get; private set; } = -1;
 
     public void Start() => thread.Start();
 
@@ -147,6 +156,7 @@ internal sealed class StreamThread
             foreach (var task in restorer.RestoreBatch(TimeSpan.FromMilliseconds(50), checkpoints)) StartProcessing(task);
         }
         ProcessBuffered();
+        PauseStoppedPartitions();
         foreach (var task in tasks.Values)
         {
             if (!restoring.Contains(task.Id)) task.PunctuateWallClock();
@@ -162,9 +172,77 @@ internal sealed class StreamThread
         if (now - lastGauges >= 1000)
         {
             PublishLag();
+            if (Config.ProcessUntil is not null) CheckBound();
             lastGauges = now;
         }
     }
+
+    /// <summary>Partitions that reached <see cref="StreamsConfig.ProcessUntil"/> take nothing more from the broker.</summary>
+    private void PauseStoppedPartitions()
+    {
+        foreach (var task in tasks.Values)
+        {
+            if (!task.TakeReachedBound()) continue;
+            var stop = task.Inputs.Where(q => q.ReachedBound && stoppedAtBound.Add((q.Topic, q.Partition))).Select(q => new TopicPartition(q.Topic, q.Partition)).ToList();
+            if (stop.Count == 0) continue;
+            consumer.Pause(stop);
+            logger.LogInformation("Thread {Thread} reached {Bound:O} on {Partitions}: paused", Name, Config.ProcessUntil, string.Join(", ", stop));
+        }
+    }
+
+    /// <summary>
+    /// Counts the source partitions not done with <see cref="StreamsConfig.ProcessUntil"/>. A partition of a user
+    /// topic is done at its first record after the bound, or once processed up to the end offset it had when first
+    /// checked (nothing after the bound yet). Repartition topics only fill from the others: their partitions count as
+    /// done once every thread's user partitions are done and committed (so their records were delivered) and they
+    /// are processed up to their end offset. Other instances of the application report their own partitions.
+    /// </summary>
+    private void CheckBound()
+    {
+        if (awaitingAssignment || restoring.Count > 0)
+        {
+            PartitionsBeforeBound = -1;
+            sourcesDoneAndCommitted = false;
+            engine.SourcesAtBound[index] = false;
+            return;
+        }
+        var queues = tasks.Values.SelectMany(t => t.Inputs).ToList();
+        var external = queues.Count(q => !engine.IsInternalTopic(q.Topic) && !AtBoundOrEnd(q));
+        // Committed once is enough: a wall-clock punctuation later marks a commit as needed without touching the inputs.
+        sourcesDoneAndCommitted = external == 0 && (sourcesDoneAndCommitted || tasks.Values.All(t => !t.CommitNeeded));
+        engine.SourcesAtBound[index] = sourcesDoneAndCommitted;
+        var internalQueues = queues.Where(q => engine.IsInternalTopic(q.Topic)).ToList();
+        var allThreadsDone = engine.SourcesAtBound.Count == Config.NumStreamThreads && engine.SourcesAtBound.Values.All(done => done);
+        var internalLeft = allThreadsDone ? internalQueues.Count(q => !CaughtUp(q)) : internalQueues.Count;
+        PartitionsBeforeBound = external + internalLeft;
+    }
+
+    private bool AtBoundOrEnd(PartitionQueue queue)
+    {
+        if (queue.ReachedBound) return true;
+        var key = (queue.Topic, queue.Partition);
+        if (!endsAtStart.TryGetValue(key, out var end))
+        {
+            var watermarks = consumer.QueryWatermarkOffsets(new TopicPartition(queue.Topic, queue.Partition), TimeSpan.FromSeconds(10));
+            end = endsAtStart[key] = watermarks.High.Value <= watermarks.Low.Value ? 0 : watermarks.High.Value;
+        }
+        return end == 0 || (queue.Count == 0 && ProcessedUpTo(queue) >= end);
+    }
+
+    private bool CaughtUp(PartitionQueue queue)
+    {
+        if (queue.Count > 0) return false;
+        var tp = new TopicPartition(queue.Topic, queue.Partition);
+        var position = ProcessedUpTo(queue);
+        // The fetched high watermark says "not yet" without a request; only a "done" is asked of the broker.
+        if (position >= 0 && consumer.GetWatermarkOffsets(tp).High is { IsSpecial: false } fetched && position < fetched.Value) return false;
+        var watermarks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10));
+        return watermarks.High.Value <= watermarks.Low.Value || position >= watermarks.High.Value;
+    }
+
+    // One past the last processed record, else where the consumer fetches from (its committed offset), else -1.
+    private long ProcessedUpTo(PartitionQueue queue) =>
+        queue.NextOffset >= 0 ? queue.NextOffset : consumer.Position(new TopicPartition(queue.Topic, queue.Partition)) is { IsSpecial: false } at ? at.Value : -1;
 
     /// <summary>
     /// Takes up to <see cref="StreamsConfig.MaxPollRecords"/> records, stopping early when a partition's buffer is full:
@@ -350,6 +428,8 @@ internal sealed class StreamThread
             byPartition.Remove((input.Topic, input.Partition));
             paused.Remove((input.Topic, input.Partition));
             caughtUpAt.Remove((input.Topic, input.Partition));
+            stoppedAtBound.Remove((input.Topic, input.Partition));
+            endsAtStart.Remove((input.Topic, input.Partition));
             StreamsMetrics.Gauges.TryRemove((Config.ApplicationId, input.Topic, input.Partition), out _);
         }
         foreach (var store in task.Stores.Values) StreamsMetrics.StoreSizes.TryRemove((Config.ApplicationId, store.Name, task.Id.Partition), out _);

@@ -23,7 +23,22 @@ internal sealed class PartitionQueue(string topic, int partition, SourceNode sou
 
     public long HeadTimestamp => records.Peek().Message.Timestamp.UnixTimestampMs;
 
-    public void Add(ConsumeResult<byte[], byte[]> record) => records.Enqueue(record);
+    /// <summary>The partition got to its first record after <see cref="StreamsConfig.ProcessUntil"/>: nothing more of it is processed.</summary>
+    public bool ReachedBound { get; private set; }
+
+    /// <summary>Buffers a record; once the bound is reached, records still arriving from the consumer are dropped.</summary>
+    public void Add(ConsumeResult<byte[], byte[]> record)
+    {
+        if (!ReachedBound) records.Enqueue(record);
+    }
+
+    /// <summary>Stops at the head record (after the bound): it and everything behind it stay unprocessed, and the commit points at it.</summary>
+    public void StopAtHead()
+    {
+        NextOffset = records.Peek().Offset.Value;
+        ReachedBound = true;
+        records.Clear();
+    }
 
     public ConsumeResult<byte[], byte[]> Take() => records.Dequeue();
 

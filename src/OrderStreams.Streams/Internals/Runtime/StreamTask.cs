@@ -21,9 +21,11 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     private readonly Dictionary<string, SourceNode> sourcesByTopic = new(StringComparer.Ordinal);
     private readonly bool isGlobal;
     private readonly RecordCache? cache;
+    private readonly long? processUntil;
     private long recordTimestamp;
     private Headers? currentHeaders;
     private bool commitRequested;
+    private bool boundReached;
 
     public StreamTask(
         TaskId id,
@@ -44,6 +46,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         Errors = errors;
         Clock = clock;
         isGlobal = subtopology.Id < 0;
+        processUntil = config.ProcessUntilMs;
         this.globalStores = globalStores ?? new Dictionary<string, IStoreInstance>();
         Directory = isGlobal ? Path.Combine(config.StateDir, config.ApplicationId, "global") : Path.Combine(config.StateDir, config.ApplicationId, id.ToString());
 
@@ -151,12 +154,18 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     /// <summary>Processes the buffered record with the lowest timestamp across the task's partitions; false when none is buffered.</summary>
     public bool Process()
     {
-        PartitionQueue? next = null;
-        foreach (var queue in queueArray)
+        PartitionQueue? next;
+        while (true)
         {
-            if (queue.Count > 0 && (next is null || queue.HeadTimestamp < next.HeadTimestamp)) next = queue;
+            next = null;
+            foreach (var queue in queueArray)
+            {
+                if (queue.Count > 0 && (next is null || queue.HeadTimestamp < next.HeadTimestamp)) next = queue;
+            }
+            if (next is null) return false;
+            if (processUntil is not { } bound || next.HeadTimestamp <= bound) break;
+            SkipAfterBound(next);
         }
-        if (next is null) return false;
 
         var raw = next.Take();
         var started = Stopwatch.GetTimestamp();
@@ -180,6 +189,31 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         StreamsMetrics.RecordProcessed(ApplicationId, next.Topic, next.BoxedPartition, Stopwatch.GetElapsedTime(started));
         PunctuateStreamTime();
         return true;
+    }
+
+    /// <summary>True when <see cref="StreamsConfig.ProcessUntil"/> is set and some input partition reached it since the last call.</summary>
+    public bool TakeReachedBound()
+    {
+        var reached = boundReached;
+        boundReached = false;
+        return reached;
+    }
+
+    /// <summary>
+    /// A record after <see cref="StreamsConfig.ProcessUntil"/>: a global table skips it (it loads every record up to
+    /// the bound, as reference data as of then); a task's partition stops there, and the commit records where.
+    /// </summary>
+    private void SkipAfterBound(PartitionQueue queue)
+    {
+        if (isGlobal)
+        {
+            queue.NextOffset = queue.Take().Offset.Value + 1;
+            return;
+        }
+        queue.StopAtHead();
+        CommitNeeded = true;
+        commitRequested = true;
+        boundReached = true;
     }
 
     /// <summary>Called by source nodes once a record's timestamp is known.</summary>
