@@ -36,7 +36,7 @@ internal sealed class PassThroughPipeline : IPipelineUnderTest
         {
             var result = consumer.Consume(100);
             if (result is not null && !result.IsPartitionEOF)
-                producer.Produce(output, new Message<byte[], byte[]> { Key = result.Message.Key, Value = result.Message.Value, Headers = result.Message.Headers, Timestamp = result.Message.Timestamp });
+                producer.ProduceWaitingForRoom(output, new Message<byte[], byte[]> { Key = result.Message.Key, Value = result.Message.Value, Headers = result.Message.Headers, Timestamp = result.Message.Timestamp });
             if (Environment.TickCount64 - lastCommit > BenchEnvironment.CommitInterval.TotalMilliseconds)
             {
                 producer.Flush();

@@ -110,18 +110,7 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
         using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
         for (var i = 0; i < records; i++)
         {
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(topic, new Message<byte[], byte[]> { Key = BenchPayload.Key(i), Value = BenchPayload.Value(i, settings.ValueBytes) });
-                    break;
-                }
-                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(50));
-                }
-            }
+            producer.ProduceWaitingForRoom(topic, new Message<byte[], byte[]> { Key = BenchPayload.Key(i), Value = BenchPayload.Value(i, settings.ValueBytes) });
         }
         producer.Flush();
     }

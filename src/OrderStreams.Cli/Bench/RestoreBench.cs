@@ -47,18 +47,7 @@ internal sealed class RestoreBench(EmbeddedKafkaCluster cluster, BenchEnvironmen
         for (var i = 0; i < records; i++)
         {
             var message = new Message<byte[], byte[]> { Key = BenchPayload.Order(i, "").OrderId.ToByteArray(), Value = BenchPayload.Value(i, valueBytes) };
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(topic, message);
-                    break;
-                }
-                catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(50));
-                }
-            }
+            producer.ProduceWaitingForRoom(topic, message);
         }
         producer.Flush();
     }

@@ -97,19 +97,5 @@ internal sealed class RawHopChain : IAsyncDisposable
         });
     }
 
-    private void Produce(IProducer<byte[], byte[]> producer, Message<byte[], byte[]> message)
-    {
-        while (true)
-        {
-            try
-            {
-                producer.Produce(topics[0], message);
-                return;
-            }
-            catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-            {
-                producer.Poll(TimeSpan.FromMilliseconds(50));
-            }
-        }
-    }
+    private void Produce(IProducer<byte[], byte[]> producer, Message<byte[], byte[]> message) => producer.ProduceWaitingForRoom(topics[0], message);
 }
