@@ -50,16 +50,16 @@ public sealed class EmbeddedKafkaCluster : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
         NativeLibraries.EnsureKafka();
         var error = new byte[512];
-        var conf = RdKafkaMock.ConfNew();
+        var conf = RdKafkaNative.ConfNew();
         // The hosting client never talks to a broker; it only owns the mock cluster's threads.
-        RdKafkaMock.ConfSet(conf, "log_level", "3", error, (nuint)error.Length);
-        var client = RdKafkaMock.New(RdKafkaMock.ProducerType, conf, error, (nuint)error.Length);
+        RdKafkaNative.ConfSet(conf, "log_level", "3", error, (nuint)error.Length);
+        var client = RdKafkaNative.New(RdKafkaNative.ProducerType, conf, error, (nuint)error.Length);
         if (client == 0)
             throw new InvalidOperationException($"Could not create the client that hosts the embedded cluster: {Text(error)}");
         var cluster = RdKafkaMock.ClusterNew(client, brokerCount);
         if (cluster == 0)
         {
-            RdKafkaMock.Destroy(client);
+            RdKafkaNative.Destroy(client);
             throw new InvalidOperationException("librdkafka could not start its mock cluster.");
         }
         return new EmbeddedKafkaCluster(client, cluster, brokerCount);
@@ -105,7 +105,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable
         lock (gate)
         {
             if (cluster != 0) RdKafkaMock.ClusterDestroy(cluster);
-            if (client != 0) RdKafkaMock.Destroy(client);
+            if (client != 0) RdKafkaNative.Destroy(client);
             cluster = 0;
             client = 0;
         }
@@ -130,7 +130,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable
         if (code != 0) throw new InvalidOperationException($"Could not {what} on the embedded cluster: {ErrorText(code)}.");
     }
 
-    private static string ErrorText(int code) => Marshal.PtrToStringUTF8(RdKafkaMock.ErrorToString(code)) ?? $"error {code}";
+    private static string ErrorText(int code) => Marshal.PtrToStringUTF8(RdKafkaNative.ErrorToString(code)) ?? $"error {code}";
 
     private static string Text(byte[] buffer) => Encoding.UTF8.GetString(buffer, 0, Math.Max(0, Array.IndexOf(buffer, (byte)0)));
 }

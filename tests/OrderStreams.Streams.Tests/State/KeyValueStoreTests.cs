@@ -93,6 +93,30 @@ public sealed class KeyValueStoreTests : IDisposable
         store.Close();
     }
 
+    [Theory]
+    [MemberData(nameof(Persistence))]
+    public void WriteBatch_AppliesPutsAndDeletesInOrder_CopyingWhatItIsGiven(bool persistent)
+    {
+        var store = Open(persistent);
+        store.Put("gone", 1);
+        var buffer = "kept"u8.ToArray();
+
+        using (var batch = store.Bytes.CreateWriteBatch())
+        {
+            batch.Put(buffer, Serdes.Long.Serialize(5, default));
+            batch.Put("gone"u8, Serdes.Long.Serialize(2, default));
+            batch.Delete("gone"u8);
+            buffer[0] = (byte)'x';
+            Assert.Equal(3, batch.Count);
+            store.Bytes.Write(batch);
+        }
+
+        Assert.Equal(5, store.Get("kept"));
+        Assert.False(store.TryGet("gone", out _));
+        Assert.False(store.TryGet("xept", out _));
+        store.Close();
+    }
+
     private sealed class ChangelogRecorder(List<string> entries) : IChangelogWriter
     {
         public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>

@@ -66,9 +66,11 @@ internal sealed class GlobalStreamThread : IDisposable
         foreach (var input in task.Inputs)
         {
             var tp = new TopicPartition(input.Topic, input.Partition);
-            var start = checkpoint.GetValueOrDefault((input.Topic, input.Partition), 0);
-            assignments.Add(new TopicPartitionOffset(tp, start == 0 ? Offset.Beginning : new Offset(start)));
-            var high = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30)).High.Value;
+            var watermarks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30));
+            var start = checkpoint.GetValueOrDefault((input.Topic, input.Partition), watermarks.Low.Value);
+            // A concrete offset: see StateRestorer.Register.
+            assignments.Add(new TopicPartitionOffset(tp, new Offset(start)));
+            var high = watermarks.High.Value;
             if (high <= start) continue;
             waiting.Add((input.Topic, input.Partition));
             restored[(input.Topic, input.Partition)] = 0;

@@ -10,23 +10,28 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// <summary>
 /// Restores the logged stores of new tasks from their changelogs, from the checkpointed offset (persistent stores) or
 /// the beginning, up to the end offset seen at assignment, in write batches, with progress in the log and metrics.
-/// One per stream thread, with its own group-less consumer.
+/// One per stream thread, with its own assign-only consumer.
 /// </summary>
-internal sealed class StateRestorer : IDisposable
+internal sealed class StateRestorer : IDisposable, IChangelogSink
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
-    private readonly IConsumer<byte[], byte[]> consumer;
+    private readonly ChangelogReader consumer;
     private readonly string applicationId;
     private readonly int batchSize;
     private readonly ILogger logger;
     private readonly Dictionary<(string Topic, int Partition), Changelog> active = [];
     private readonly Dictionary<TaskId, int> pendingPerTask = [];
     private readonly IStateRestoreListener? listener;
+    private int consuming;
+    private List<StoreBatch> writing = [];
+    private Task pendingWrite = Task.CompletedTask;
+    private Dictionary<Changelog, StoreBatch> consumed = [];
 
-    public StateRestorer(ConsumerConfig config, string applicationId, int batchSize, ILogger logger, IStateRestoreListener? listener)
+    /// <param name="settings">librdkafka settings of the restore consumer.</param>
+    public StateRestorer(IEnumerable<KeyValuePair<string, string>> settings, string applicationId, int batchSize, ILogger logger, IStateRestoreListener? listener)
     {
-        consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        consumer = new ChangelogReader(settings);
         this.applicationId = applicationId;
         this.batchSize = batchSize;
         this.logger = logger;
@@ -45,7 +50,8 @@ internal sealed class StateRestorer : IDisposable
         foreach (var (store, changelog) in task.ChangelogPartitions)
         {
             var key = (changelog.Topic, changelog.Partition.Value);
-            var end = consumer.QueryWatermarkOffsets(changelog, TimeSpan.FromSeconds(30)).High.Value;
+            var watermarks = consumer.QueryWatermarkOffsets(changelog, TimeSpan.FromSeconds(30));
+            var end = watermarks.High.Value;
             long start;
             if (store.Persistent && checkpoint.TryGetValue(key, out var checkpointed))
             {
@@ -55,7 +61,7 @@ internal sealed class StateRestorer : IDisposable
             {
                 // Without a checkpoint the local content is of unknown age: start empty and replay the whole changelog.
                 store.Bytes.Wipe();
-                start = 0;
+                start = watermarks.Low.Value;
             }
             checkpoint[key] = Math.Max(start, 0);
             if (start >= end)
@@ -64,101 +70,168 @@ internal sealed class StateRestorer : IDisposable
                 continue;
             }
             active[key] = new Changelog(task, store, changelog, end, start);
+            consuming++;
             pendingPerTask[task.Id] = pendingPerTask.GetValueOrDefault(task.Id) + 1;
-            assignments.Add(new TopicPartitionOffset(changelog, start == 0 ? Offset.Beginning : new Offset(start)));
+            // A concrete offset, not Offset.Beginning: a fresh consumer without metadata yet retries resolving a
+            // logical offset only after 500 ms, which was half of a typical restore.
+            assignments.Add(new TopicPartitionOffset(changelog, new Offset(start)));
             logger.LogInformation("Restoring store {Store} of task {Task} from {Changelog} offsets {Start} to {End}", store.Name, task.Id, changelog, start, end);
             listener?.OnRestoreStart(changelog, store.Name, start, end);
         }
-        if (assignments.Count > 0) consumer.IncrementalAssign(assignments);
+        if (assignments.Count > 0) consumer.Assign(assignments);
         return assignments.Count > 0;
     }
 
-    /// <summary>Applies one batch of changelog records; returns the tasks whose stores all finished restoring.</summary>
+    /// <summary>
+    /// Takes the next batch of changelog records and hands it to the store writer, then reports the batch written
+    /// before it; returns the tasks whose stores all finished restoring. Writing one batch while the next is consumed
+    /// keeps both the consumer and RocksDB busy (each does about half the work of a restore).
+    /// </summary>
     public IReadOnlyList<StreamTask> RestoreBatch(TimeSpan wait, IDictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints)
     {
-        var batches = new Dictionary<Changelog, List<KeyValuePair<byte[], byte[]?>>>();
-        var finished = new List<StreamTask>();
-        var timeout = wait;
-        for (var taken = 0; taken < batchSize && active.Count > 0; taken++)
-        {
-            var record = consumer.Consume(timeout);
-            timeout = TimeSpan.Zero;
-            if (record is null) break;
-            if (!active.TryGetValue((record.Topic, record.Partition.Value), out var changelog)) continue;
-            if (!record.IsPartitionEOF)
-            {
-                if (!batches.TryGetValue(changelog, out var batch)) batches[changelog] = batch = [];
-                batch.Add(new(record.Message.Key, record.Message.Value));
-                changelog.Position = record.Offset.Value + 1;
-            }
-            if (record.IsPartitionEOF || changelog.Position >= changelog.End)
-            {
-                // Transaction markers can sit at the end, so reaching the end of the partition also counts as done.
-                changelog.Done = true;
-            }
-        }
+        var next = ConsumeBatch(wait);
+        var finished = CompleteWrite(checkpoints);
+        StartWrite(next);
+        ReportProgress();
+        return finished;
+    }
 
-        foreach (var (changelog, batch) in batches)
+    private List<StoreBatch> ConsumeBatch(TimeSpan wait)
+    {
+        consumed = [];
+        var timeout = wait;
+        for (var taken = 0; taken < batchSize && consuming > 0; timeout = TimeSpan.Zero)
         {
-            changelog.Store.Bytes.Write(batch);
-            changelog.Restored += batch.Count;
-            StreamsMetrics.RestoredRecords(applicationId, changelog.Store.Name, batch.Count);
-            listener?.OnBatchRestored(changelog.Partition, changelog.Store.Name, changelog.Position, batch.Count);
+            var read = consumer.Read(timeout, batchSize - taken, this);
+            if (read == 0) break;
+            taken += read;
         }
-        foreach (var (key, changelog) in active.ToList())
+        return [.. consumed.Values];
+    }
+
+    void IChangelogSink.Record(string topic, int partition, long offset, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value, bool tombstone)
+    {
+        if (BatchOf(topic, partition) is not { } batch) return;
+        if (tombstone) batch.Records.Delete(key);
+        else batch.Records.Put(key, value);
+        var changelog = batch.Changelog;
+        batch.Position = changelog.Position = offset + 1;
+        if (changelog.Position >= changelog.End) Consumed(batch);
+    }
+
+    void IChangelogSink.EndOfPartition(string topic, int partition, long offset)
+    {
+        // Transaction markers can sit at the end, so reaching the end of the partition also counts as done.
+        if (BatchOf(topic, partition) is { } batch) Consumed(batch);
+    }
+
+    /// <summary>The batch of the changelog being restored from the partition, or null (done, or no longer restored).</summary>
+    private StoreBatch? BatchOf(string topic, int partition)
+    {
+        if (!active.TryGetValue((topic, partition), out var changelog) || changelog.Consumed) return null;
+        if (!consumed.TryGetValue(changelog, out var batch))
+            consumed[changelog] = batch = new StoreBatch(changelog, changelog.Store.Bytes.CreateWriteBatch()) { Position = changelog.Position };
+        return batch;
+    }
+
+    private void Consumed(StoreBatch batch)
+    {
+        batch.Changelog.Consumed = true;
+        batch.Last = true;
+        consuming--;
+    }
+
+    private void StartWrite(List<StoreBatch> batches)
+    {
+        writing = batches;
+        // Stores are separate databases, so the batches of different stores are written in parallel.
+        pendingWrite = batches.Count == 0 ? Task.CompletedTask : Task.Run(() => Parallel.ForEach(batches, batch =>
+        {
+            if (batch.Records.Count > 0) batch.Changelog.Store.Bytes.Write(batch.Records);
+        }));
+    }
+
+    /// <summary>Waits for the batch being written (rethrowing what failed it) and accounts for it.</summary>
+    private List<StreamTask> CompleteWrite(IDictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints)
+    {
+        pendingWrite.GetAwaiter().GetResult();
+        var finished = new List<StreamTask>();
+        foreach (var batch in writing)
+        {
+            using var records = batch.Records;
+            var changelog = batch.Changelog;
+            if (batch.Records.Count > 0)
+            {
+                changelog.Restored += batch.Records.Count;
+                StreamsMetrics.RestoredRecords(applicationId, changelog.Store.Name, batch.Records.Count);
+                listener?.OnBatchRestored(changelog.Partition, changelog.Store.Name, batch.Position, batch.Records.Count);
+            }
+            if (batch.Last && Finish(changelog, checkpoints)) finished.Add(changelog.Task);
+        }
+        writing = [];
+        return finished;
+    }
+
+    /// <summary>Ends the restore of a changelog whose records are all written; true when it was its task's last.</summary>
+    private bool Finish(Changelog changelog, IDictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints)
+    {
+        var key = (changelog.Partition.Topic, changelog.Partition.Partition.Value);
+        active.Remove(key);
+        consumer.Unassign([changelog.Partition]);
+        if (checkpoints.TryGetValue(changelog.Task.Id, out var offsets)) offsets[key] = changelog.Position;
+        var rate = changelog.Restored / Math.Max(changelog.Clock.Elapsed.TotalSeconds, 1e-3);
+        logger.LogInformation(
+            "Restored {Records} records into store {Store} of task {Task} in {Seconds:F1} s ({Rate:F0} records/s)",
+            changelog.Restored, changelog.Store.Name, changelog.Task.Id, changelog.Clock.Elapsed.TotalSeconds, rate);
+        StreamsMetrics.Restores.TryRemove((applicationId, changelog.Store.Name, key.Item2), out _);
+        listener?.OnRestoreEnd(changelog.Partition, changelog.Store.Name, changelog.Restored);
+        var left = pendingPerTask[changelog.Task.Id] - 1;
+        if (left > 0)
+        {
+            pendingPerTask[changelog.Task.Id] = left;
+            return false;
+        }
+        pendingPerTask.Remove(changelog.Task.Id);
+        return true;
+    }
+
+    private void ReportProgress()
+    {
+        foreach (var ((_, partition), changelog) in active)
         {
             var remaining = Math.Max(0, changelog.End - changelog.Position);
             var rate = changelog.Restored / Math.Max(changelog.Clock.Elapsed.TotalSeconds, 1e-3);
-            StreamsMetrics.Restores[(applicationId, changelog.Store.Name, key.Partition)] = new StreamsMetrics.RestoreSnapshot(changelog.Restored, remaining, rate);
-            if (!changelog.Done)
-            {
-                if (changelog.Clock.Elapsed - changelog.LastReport >= ProgressInterval)
-                {
-                    changelog.LastReport = changelog.Clock.Elapsed;
-                    logger.LogInformation(
-                        "Restoring store {Store} of task {Task}: {Restored} records restored, {Remaining} remaining, {Rate:F0} records/s",
-                        changelog.Store.Name, changelog.Task.Id, changelog.Restored, remaining, rate);
-                }
-                continue;
-            }
-            active.Remove(key);
-            consumer.IncrementalUnassign([new TopicPartition(key.Topic, key.Partition)]);
-            if (checkpoints.TryGetValue(changelog.Task.Id, out var offsets)) offsets[key] = changelog.Position;
+            StreamsMetrics.Restores[(applicationId, changelog.Store.Name, partition)] = new StreamsMetrics.RestoreSnapshot(changelog.Restored, remaining, rate);
+            if (changelog.Clock.Elapsed - changelog.LastReport < ProgressInterval) continue;
+            changelog.LastReport = changelog.Clock.Elapsed;
             logger.LogInformation(
-                "Restored {Records} records into store {Store} of task {Task} in {Seconds:F1} s ({Rate:F0} records/s)",
-                changelog.Restored, changelog.Store.Name, changelog.Task.Id, changelog.Clock.Elapsed.TotalSeconds, rate);
-            StreamsMetrics.Restores.TryRemove((applicationId, changelog.Store.Name, key.Partition), out _);
-            listener?.OnRestoreEnd(changelog.Partition, changelog.Store.Name, changelog.Restored);
-            var left = pendingPerTask[changelog.Task.Id] - 1;
-            if (left == 0)
-            {
-                pendingPerTask.Remove(changelog.Task.Id);
-                finished.Add(changelog.Task);
-            }
-            else
-            {
-                pendingPerTask[changelog.Task.Id] = left;
-            }
+                "Restoring store {Store} of task {Task}: {Restored} records restored, {Remaining} remaining, {Rate:F0} records/s",
+                changelog.Store.Name, changelog.Task.Id, changelog.Restored, remaining, rate);
         }
-        return finished;
     }
 
     /// <summary>Stops restoring a task that is being closed.</summary>
     public void Remove(StreamTask task)
     {
+        // The batch being written may hold records for the task's stores, which are closed next.
+        pendingWrite.GetAwaiter().GetResult();
+        foreach (var batch in writing.Where(b => b.Changelog.Task == task)) batch.Records.Dispose();
+        writing = writing.Where(b => b.Changelog.Task != task).ToList();
         var keys = active.Where(a => a.Value.Task == task).Select(a => a.Key).ToList();
         foreach (var key in keys)
         {
-            StreamsMetrics.Restores.TryRemove((applicationId, active[key].Store.Name, key.Partition), out _);
+            var changelog = active[key];
+            StreamsMetrics.Restores.TryRemove((applicationId, changelog.Store.Name, key.Partition), out _);
+            if (!changelog.Consumed) consuming--;
             active.Remove(key);
         }
-        if (keys.Count > 0) consumer.IncrementalUnassign(keys.Select(k => new TopicPartition(k.Topic, k.Partition)).ToList());
+        if (keys.Count > 0) consumer.Unassign(keys.Select(k => new TopicPartition(k.Topic, k.Partition)).ToList());
         pendingPerTask.Remove(task.Id);
     }
 
     public void Dispose()
     {
-        consumer.Close();
+        pendingWrite.Wait(TimeSpan.FromSeconds(30));
         consumer.Dispose();
     }
 
@@ -176,10 +249,24 @@ internal sealed class StateRestorer : IDisposable
 
         public long Restored { get; set; }
 
-        public bool Done { get; set; }
+        /// <summary>Every record up to the end is consumed (some may still be being written).</summary>
+        public bool Consumed { get; set; }
 
         public TimeSpan LastReport { get; set; }
 
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
+    }
+
+    /// <summary>Records of one changelog taken in one batch, and where the changelog stands after them.</summary>
+    private sealed class StoreBatch(Changelog changelog, IBytesWriteBatch records)
+    {
+        public Changelog Changelog { get; } = changelog;
+
+        public IBytesWriteBatch Records { get; } = records;
+
+        public long Position { get; set; }
+
+        /// <summary>The changelog's last records: once written, its restore is done.</summary>
+        public bool Last { get; set; }
     }
 }

@@ -139,10 +139,8 @@ internal sealed class StreamThread
             IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted,
             FetchMaxBytes = 64 * 1024 * 1024,
             MaxPartitionFetchBytes = 8 * 1024 * 1024,
-            // Keep fetching ahead while the thread writes batches, and marshal only what restore reads (no headers or
-            // timestamps: a list and objects per record otherwise).
+            // Keep fetching ahead while the thread writes batches.
             QueuedMinMessages = 1_000_000,
-            ConsumeResultFields = "topic",
         };
         restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger, engine.RestoreListener);
     }

@@ -14,8 +14,14 @@ internal interface IBytesStore : IDisposable
 
     void Delete(byte[] key);
 
-    /// <summary>Applies puts (non-null values) and deletes (null values) at once; used by restore.</summary>
+    /// <summary>Applies puts (non-null values) and deletes (null values) at once.</summary>
     void Write(IReadOnlyList<KeyValuePair<byte[], byte[]?>> batch);
+
+    /// <summary>An empty batch for <see cref="Write(IBytesWriteBatch)"/>.</summary>
+    IBytesWriteBatch CreateWriteBatch();
+
+    /// <summary>Applies a batch made by <see cref="CreateWriteBatch"/> at once; used by restore.</summary>
+    void Write(IBytesWriteBatch batch);
 
     /// <summary>Entries with <paramref name="from"/> ≤ key ≤ <paramref name="to"/>; a null bound is open.</summary>
     IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to);

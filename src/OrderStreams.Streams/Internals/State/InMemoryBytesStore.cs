@@ -47,6 +47,10 @@ internal sealed class InMemoryBytesStore : IBytesStore
         }
     }
 
+    public IBytesWriteBatch CreateWriteBatch() => new WriteBatch();
+
+    public void Write(IBytesWriteBatch batch) => Write(((WriteBatch)batch).Entries);
+
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to)
     {
         var comparer = ByteArrayComparer.Instance;
@@ -68,5 +72,20 @@ internal sealed class InMemoryBytesStore : IBytesStore
 
     public void Dispose()
     {
+    }
+
+    private sealed class WriteBatch : IBytesWriteBatch
+    {
+        public List<KeyValuePair<byte[], byte[]?>> Entries { get; } = [];
+
+        public int Count => Entries.Count;
+
+        public void Put(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => Entries.Add(new(key.ToArray(), value.ToArray()));
+
+        public void Delete(ReadOnlySpan<byte> key) => Entries.Add(new(key.ToArray(), null));
+
+        public void Dispose()
+        {
+        }
     }
 }

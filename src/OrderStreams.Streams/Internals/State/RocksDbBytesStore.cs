@@ -28,14 +28,18 @@ internal sealed class RocksDbBytesStore(string name) : IBytesStore
 
     public void Write(IReadOnlyList<KeyValuePair<byte[], byte[]?>> batch)
     {
-        using var writeBatch = new RocksDbWriteBatch();
+        using var writeBatch = new WriteBatch();
         foreach (var (key, value) in batch)
         {
             if (value is null) writeBatch.Delete(key);
             else writeBatch.Put(key, value);
         }
-        Database.Write(writeBatch);
+        Write(writeBatch);
     }
+
+    public IBytesWriteBatch CreateWriteBatch() => new WriteBatch();
+
+    public void Write(IBytesWriteBatch batch) => Database.Write(((WriteBatch)batch).Native);
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to)
     {
@@ -72,5 +76,26 @@ internal sealed class RocksDbBytesStore(string name) : IBytesStore
         using var iterator = Database.NewIterator();
         iterator.SeekToFirst();
         return !iterator.Valid;
+    }
+
+    private sealed class WriteBatch : IBytesWriteBatch
+    {
+        public RocksDbWriteBatch Native { get; } = new();
+
+        public int Count { get; private set; }
+
+        public void Put(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+        {
+            Native.Put(key, value);
+            Count++;
+        }
+
+        public void Delete(ReadOnlySpan<byte> key)
+        {
+            Native.Delete(key);
+            Count++;
+        }
+
+        public void Dispose() => Native.Dispose();
     }
 }
