@@ -15,7 +15,10 @@ namespace OrderStreams.Cli.Bench;
 internal static class BenchPayload
 {
     private const string Subject = "bench-orders";
-    private static readonly string[] Branches = Enumerable.Range(0, 200).Select(b => $"branch-{b:D3}").ToArray();
+    public const int BranchCount = 200;
+
+    private static readonly string[] Branches = Enumerable.Range(0, BranchCount).Select(b => $"branch-{b:D3}").ToArray();
+    private static readonly Dictionary<string, int> BranchIndexes = Branches.Select((branch, index) => (branch, index)).ToDictionary(b => b.branch, b => b.index);
     private static readonly byte[][] Keys = Branches.Select(Encoding.UTF8.GetBytes).ToArray();
     private static readonly DateTimeOffset PlacedAt = new(2026, 11, 22, 12, 30, 0, TimeSpan.Zero);
 
@@ -25,7 +28,14 @@ internal static class BenchPayload
     // After Registry: static initializers run in order.
     private static readonly AvroSerializer<OrderPlaced> Serializer = new(Registry);
 
+    /// <summary>Key of warm-up records, a branch of its own so that no measured branch counts them.</summary>
+    public static byte[] WarmUpKey { get; } = "warm-up"u8.ToArray();
+
+    /// <summary>Order <paramref name="i"/>'s branch key: orders go round-robin over the branches.</summary>
     public static byte[] Key(int i) => Keys[i % Keys.Length];
+
+    /// <summary>The index of a branch key (order i belongs to branch i % <see cref="BranchCount"/>), or -1 for another key.</summary>
+    public static int BranchIndex(string key) => BranchIndexes.GetValueOrDefault(key, -1);
 
     public static OrderPlaced Order(int i, string note) => new()
     {

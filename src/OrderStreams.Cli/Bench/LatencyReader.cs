@@ -4,7 +4,12 @@ using Confluent.Kafka;
 
 namespace OrderStreams.Cli.Bench;
 
-/// <summary>Consumes a pipeline's output and records, per record, the time since the bench sent its input.</summary>
+/// <summary>
+/// Consumes a pipeline's output and records latencies: per record, the time since the bench sent the input whose
+/// header it carries; or, for branch totals (given the orders' send times), per order, the time until the first total
+/// counting it arrived. A cached aggregate sends each branch's total once per commit with the header of its latest
+/// order only, so header latencies would leave out every earlier order of the commit interval.
+/// </summary>
 internal sealed class LatencyReader : IAsyncDisposable
 {
     /// <summary>Header carrying the <see cref="Stopwatch"/> timestamp at which the input record was produced.</summary>
@@ -14,8 +19,8 @@ internal sealed class LatencyReader : IAsyncDisposable
     private readonly Task loop;
     private volatile bool sawAny;
 
-    public LatencyReader(BenchEnvironment environment, string topic, LatencySamples samples) =>
-        loop = Task.Factory.StartNew(() => Run(environment, topic, samples), TaskCreationOptions.LongRunning);
+    public LatencyReader(BenchEnvironment environment, string topic, LatencySamples samples, OrderSendTimes? totalsOf = null) =>
+        loop = Task.Factory.StartNew(() => Run(environment, topic, samples, totalsOf), TaskCreationOptions.LongRunning);
 
     /// <summary>True once any record came through (warm-up records included).</summary>
     public bool SawAny => sawAny;
@@ -30,17 +35,33 @@ internal sealed class LatencyReader : IAsyncDisposable
         stop.Dispose();
     }
 
-    private void Run(BenchEnvironment environment, string topic, LatencySamples samples)
+    private void Run(BenchEnvironment environment, string topic, LatencySamples samples, OrderSendTimes? totalsOf)
     {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(environment.Consumer($"bench-latency-{Guid.NewGuid():N}")).Build();
+        using var consumer = new ConsumerBuilder<string?, byte[]?>(environment.Consumer($"bench-latency-{Guid.NewGuid():N}")).Build();
         consumer.Subscribe(topic);
+        var counted = new long[BenchPayload.BranchCount];
         while (!stop.IsCancellationRequested)
         {
             var result = consumer.Consume(50);
-            if (result?.Message?.Headers is not { } headers || !headers.TryGetLastBytes(SentHeader, out var sent)) continue;
-            var elapsed = Stopwatch.GetTimestamp() - BinaryPrimitives.ReadInt64BigEndian(sent);
+            if (result?.Message is not { } message) continue;
+            var now = Stopwatch.GetTimestamp();
+            if (totalsOf is null)
+            {
+                if (message.Headers is not { } headers || !headers.TryGetLastBytes(SentHeader, out var sent)) continue;
+                sawAny = true;
+                if (Measuring) samples.Add(now - BinaryPrimitives.ReadInt64BigEndian(sent));
+                continue;
+            }
             sawAny = true;
-            if (Measuring) samples.Add(elapsed);
+            var branch = message.Key is null ? -1 : BenchPayload.BranchIndex(message.Key);
+            if (branch < 0 || message.Value is null) continue;
+            var orders = BranchTotals.Serde.Deserialize(message.Value, default).Orders;
+            for (var k = counted[branch]; k < orders; k++)
+            {
+                var order = branch + k * BenchPayload.BranchCount;
+                if (order < totalsOf.Count && totalsOf.SentAt((int)order) is var sentAt and > 0) samples.Add(now - sentAt);
+            }
+            counted[branch] = Math.Max(counted[branch], orders);
         }
         consumer.Close();
     }

@@ -57,7 +57,9 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
         await pipeline.StartAsync(environment, input, output, cancellation);
 
         var samples = new LatencySamples();
-        var reader = new LatencyReader(environment, output, samples);
+        var total = (int)(settings.LatencyRate * settings.LatencyDuration.TotalSeconds);
+        var sendTimes = new OrderSendTimes(total);
+        var reader = new LatencyReader(environment, output, samples, pipeline.OutputsTotals ? sendTimes : null);
         using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
 
         // Warm up until records come through, so group joins and first fetches are not measured.
@@ -65,44 +67,40 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
         while (!reader.SawAny)
         {
             if (warmup.Elapsed > settings.Timeout) throw new TimeoutException($"{pipeline.Name} passed no record through in {settings.Timeout}.");
-            Send(producer, input, 0);
+            Send(producer, input, 0, BenchPayload.WarmUpKey);
             producer.Flush();
             await Task.Delay(100, cancellation);
         }
         await Task.Delay(500, cancellation);
         reader.Measuring = true;
 
-        var total = (int)(settings.LatencyRate * settings.LatencyDuration.TotalSeconds);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total && !cancellation.IsCancellationRequested; i++)
         {
             var due = TimeSpan.FromSeconds((double)i / settings.LatencyRate);
             while (clock.Elapsed < due) Thread.SpinWait(20);
-            Send(producer, input, i);
+            sendTimes.Sent(i, Send(producer, input, i, BenchPayload.Key(i)));
         }
         producer.Flush();
-        // Totals of a cached aggregate come once per key and commit, fewer than the inputs: done once they stop coming.
         var drain = Stopwatch.StartNew();
-        var (count, quiet) = (samples.Count, Stopwatch.StartNew());
-        while (samples.Count < total && drain.Elapsed < TimeSpan.FromSeconds(30) && !(pipeline.OutputsTotals && quiet.Elapsed > TimeSpan.FromSeconds(3)))
-        {
-            await Task.Delay(20, cancellation);
-            if (samples.Count != count) (count, quiet) = (samples.Count, Stopwatch.StartNew());
-        }
+        while (samples.Count < total && drain.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20, cancellation);
         await reader.DisposeAsync();
         return samples;
     }
 
-    private void Send(IProducer<byte[], byte[]> producer, string topic, int i)
+    /// <summary>Produces order <paramref name="i"/> with its send time in a header; returns that time.</summary>
+    private long Send(IProducer<byte[], byte[]> producer, string topic, int i, byte[] key)
     {
+        var now = Stopwatch.GetTimestamp();
         var sent = new byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64BigEndian(sent, Stopwatch.GetTimestamp());
+        BinaryPrimitives.WriteInt64BigEndian(sent, now);
         producer.Produce(topic, new Message<byte[], byte[]>
         {
-            Key = BenchPayload.Key(i),
+            Key = key,
             Value = BenchPayload.Value(i, settings.ValueBytes),
             Headers = [new Header(LatencyReader.SentHeader, sent)],
         });
+        return now;
     }
 
     private void Preload(string topic, int records)

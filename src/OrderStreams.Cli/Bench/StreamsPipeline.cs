@@ -6,7 +6,8 @@ namespace OrderStreams.Cli.Bench;
 /// <param name="name">Report name.</param>
 /// <param name="build">Builds the topology from the input and output topic names.</param>
 /// <param name="outputsTotals">The output carries per-branch totals, counted by <see cref="AggregateProgress"/>.</param>
-internal sealed class StreamsPipeline(string name, Func<string, string, Topology> build, bool outputsTotals = false) : IPipelineUnderTest
+/// <param name="commitInterval">Instead of the bench's shared one (a record cache sends its updates at each commit).</param>
+internal sealed class StreamsPipeline(string name, Func<string, string, Topology> build, bool outputsTotals = false, TimeSpan? commitInterval = null) : IPipelineUnderTest
 {
     private KafkaStreams? streams;
 
@@ -16,7 +17,9 @@ internal sealed class StreamsPipeline(string name, Func<string, string, Topology
 
     public async Task StartAsync(BenchEnvironment environment, string input, string output, CancellationToken cancellation)
     {
-        streams = new KafkaStreams(build(input, output), environment.Streams($"bench-{name}-{Guid.NewGuid():N}"[..40]));
+        var config = environment.Streams($"bench-{name}-{Guid.NewGuid():N}"[..40]);
+        config.CommitInterval = commitInterval ?? config.CommitInterval;
+        streams = new KafkaStreams(build(input, output), config);
         await streams.StartAsync(cancellation);
     }
 

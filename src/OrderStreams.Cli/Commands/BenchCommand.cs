@@ -67,6 +67,7 @@ internal static class BenchCommand
                 ("stateless-avro-map", () => new StreamsPipeline("stateless-avro-map", RuntimeTopologies.StatelessAvroMap)),
                 ("stateful-rocksdb-aggregate", () => new StreamsPipeline("stateful-rocksdb-aggregate", RuntimeTopologies.StatefulAggregate, outputsTotals: true)),
                 ("stateful-uncached", () => new StreamsPipeline("stateful-uncached", RuntimeTopologies.StatefulAggregateUncached, outputsTotals: true)),
+                ("stateful-commit-100ms", () => new StreamsPipeline("stateful-commit-100ms", RuntimeTopologies.StatefulAggregate, outputsTotals: true, TimeSpan.FromMilliseconds(100))),
             };
 
             // Rounds interleave the pipelines, so a burst of load from elsewhere hits them alike.
