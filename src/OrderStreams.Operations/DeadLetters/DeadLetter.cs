@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Operations.DeadLetters;
 
@@ -28,7 +29,7 @@ public sealed record DeadLetter(
         var original = new Headers();
         foreach (var header in record.Message.Headers ?? new Headers())
         {
-            if (!DeadLetterReason.IsErrorHeader(header.Key)) original.Add(header.Key, header.GetValueBytes());
+            if (!DeadLetterHeaders.IsErrorHeader(header.Key)) original.Add(header.Key, header.GetValueBytes());
         }
         return new DeadLetter(
             record.Topic, record.Partition.Value, record.Offset.Value, record.Message.Timestamp.UtcDateTime,

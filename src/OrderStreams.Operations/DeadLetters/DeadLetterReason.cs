@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Operations.DeadLetters;
 
 /// <summary>
-/// Why and from where a record was dead-lettered: the KIP-1034 <c>__streams.errors.*</c> headers the streams runtime
-/// (its ErrorHandler, whose names these constants repeat because it keeps them internal)
-/// puts on every dead letter, beside the original key, value and headers.
+/// Why and from where a record was dead-lettered: the <see cref="DeadLetterHeaders"/> the streams runtime puts on every
+/// dead letter, beside the original key, value and headers.
 /// </summary>
 /// <param name="SourceTopic">The topic the record was read from.</param>
 /// <param name="SourcePartition">Its partition there.</param>
@@ -17,27 +17,17 @@ namespace OrderStreams.Operations.DeadLetters;
 /// <param name="Stacktrace">The exception with its stack trace, when recorded.</param>
 public sealed record DeadLetterReason(string SourceTopic, int SourcePartition, long SourceOffset, string Exception, string Message, string? Stacktrace)
 {
-    public const string TopicHeader = "__streams.errors.topic";
-    public const string PartitionHeader = "__streams.errors.partition";
-    public const string OffsetHeader = "__streams.errors.offset";
-    public const string ExceptionHeader = "__streams.errors.exception";
-    public const string MessageHeader = "__streams.errors.message";
-    public const string StacktraceHeader = "__streams.errors.stacktrace";
-
-    /// <summary>Whether a header is one of the error headers (a redrive leaves them out).</summary>
-    public static bool IsErrorHeader(string key) => key.StartsWith("__streams.errors.", StringComparison.Ordinal);
-
     /// <summary>The reason the headers carry, or null when they are not a dead letter's.</summary>
     /// <remarks>The last of each header counts: a record dead-lettered again after a redrive carries its old ones first.</remarks>
     public static DeadLetterReason? From(Headers? headers)
     {
         if (headers is null) return null;
         string? Text(string key) => headers.TryGetLastBytes(key, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
-        var (topic, partition, offset) = (Text(TopicHeader), Text(PartitionHeader), Text(OffsetHeader));
+        var (topic, partition, offset) = (Text(DeadLetterHeaders.Topic), Text(DeadLetterHeaders.Partition), Text(DeadLetterHeaders.Offset));
         if (topic is null
             || !int.TryParse(partition, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p)
             || !long.TryParse(offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var o))
             return null;
-        return new DeadLetterReason(topic, p, o, Text(ExceptionHeader) ?? "(unknown)", Text(MessageHeader) ?? "", Text(StacktraceHeader));
+        return new DeadLetterReason(topic, p, o, Text(DeadLetterHeaders.Exception) ?? "(unknown)", Text(DeadLetterHeaders.Message) ?? "", Text(DeadLetterHeaders.Stacktrace));
     }
 }

@@ -106,7 +106,7 @@ public sealed class DeadLetterRedriver(ClusterConnection cluster, DeadLetterQueu
     private static RedriveStep Step(DeadLetter deadLetter, RedriveCorrection? correction)
     {
         var source = deadLetter.Reason
-            ?? throw new InvalidDataException($"The dead letter at {deadLetter.Partition}:{deadLetter.Offset} has no {DeadLetterReason.TopicHeader} header, so where it came from is unknown; it cannot be redriven.");
+            ?? throw new InvalidDataException($"The dead letter at {deadLetter.Partition}:{deadLetter.Offset} has no {DeadLetterHeaders.Topic} header, so where it came from is unknown; it cannot be redriven.");
         return correction is not null && correction.Partition == deadLetter.Partition && correction.Offset == deadLetter.Offset
             ? new RedriveStep(deadLetter, RedriveAction.Corrected, new TopicPartition(source.SourceTopic, correction.TargetPartition ?? source.SourcePartition), correction.Key ?? deadLetter.Key, correction.Value)
             : new RedriveStep(deadLetter, RedriveAction.Original, new TopicPartition(source.SourceTopic, source.SourcePartition), deadLetter.Key, deadLetter.Value);

@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Operations.Clients;
 using OrderStreams.Operations.DeadLetters;
 using OrderStreams.Testing;
@@ -33,7 +34,7 @@ public sealed class DeadLetterRedriverTests(EmbeddedKafkaFixture kafka) : IDispo
         var first = redriven.Single(r => r.Message.Value == "a");
         Assert.Equal($"{queue.Topic}/0/0", Encoding.UTF8.GetString(first.Message.Headers.GetLastBytes(RedriveMarker.Header)));
         Assert.Equal("kept", Encoding.UTF8.GetString(first.Message.Headers.GetLastBytes("trace-id")));
-        Assert.DoesNotContain(first.Message.Headers, h => DeadLetterReason.IsErrorHeader(h.Key));
+        Assert.DoesNotContain(first.Message.Headers, h => DeadLetterHeaders.IsErrorHeader(h.Key));
         Assert.Equal(new Dictionary<int, long> { [0] = 2, [1] = 1 }, queue.RedrivenBefore(queue.Partitions()));
     }
 
@@ -118,11 +119,11 @@ public sealed class DeadLetterRedriverTests(EmbeddedKafkaFixture kafka) : IDispo
             Headers = new Headers
             {
                 { "trace-id", "kept"u8.ToArray() },
-                { DeadLetterReason.TopicHeader, Encoding.UTF8.GetBytes(source) },
-                { DeadLetterReason.PartitionHeader, Encoding.UTF8.GetBytes($"{sourcePartition}") },
-                { DeadLetterReason.OffsetHeader, "41"u8.ToArray() },
-                { DeadLetterReason.ExceptionHeader, "System.FormatException"u8.ToArray() },
-                { DeadLetterReason.MessageHeader, "bad"u8.ToArray() },
+                { DeadLetterHeaders.Topic, Encoding.UTF8.GetBytes(source) },
+                { DeadLetterHeaders.Partition, Encoding.UTF8.GetBytes($"{sourcePartition}") },
+                { DeadLetterHeaders.Offset, "41"u8.ToArray() },
+                { DeadLetterHeaders.Exception, "System.FormatException"u8.ToArray() },
+                { DeadLetterHeaders.Message, "bad"u8.ToArray() },
             },
         });
     }

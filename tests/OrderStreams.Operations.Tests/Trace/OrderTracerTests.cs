@@ -74,11 +74,11 @@ public sealed class OrderTracerTests(EmbeddedKafkaFixture kafka, RegistryFixture
             Timestamp = new Timestamp(timestamp),
             Headers = new Headers
             {
-                { DeadLetterReason.TopicHeader, Encoding.UTF8.GetBytes(source) },
-                { DeadLetterReason.PartitionHeader, "0"u8.ToArray() },
-                { DeadLetterReason.OffsetHeader, "7"u8.ToArray() },
-                { DeadLetterReason.ExceptionHeader, "OrderStreams.SchemaRegistry.Serdes.AvroSerdeException"u8.ToArray() },
-                { DeadLetterReason.MessageHeader, "Unknown magic byte 0x7b"u8.ToArray() },
+                { DeadLetterHeaders.Topic, Encoding.UTF8.GetBytes(source) },
+                { DeadLetterHeaders.Partition, "0"u8.ToArray() },
+                { DeadLetterHeaders.Offset, "7"u8.ToArray() },
+                { DeadLetterHeaders.Exception, "OrderStreams.SchemaRegistry.Serdes.AvroSerdeException"u8.ToArray() },
+                { DeadLetterHeaders.Message, "Unknown magic byte 0x7b"u8.ToArray() },
             },
         });
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Streams.Errors;
 using OrderStreams.Streams.Processor;
 
@@ -13,13 +14,6 @@ namespace OrderStreams.Streams.Internals.Runtime;
 /// </summary>
 internal sealed class ErrorHandler(StreamsConfig config, ILogger logger)
 {
-    public const string TopicHeader = "__streams.errors.topic";
-    public const string PartitionHeader = "__streams.errors.partition";
-    public const string OffsetHeader = "__streams.errors.offset";
-    public const string ExceptionHeader = "__streams.errors.exception";
-    public const string MessageHeader = "__streams.errors.message";
-    public const string StacktraceHeader = "__streams.errors.stacktrace";
-
     public IRecordCollector? DeadLetterSink { get; set; }
 
     public void OnDeserializationError(ConsumeResult<byte[], byte[]> raw, Exception error, TaskId task) =>
@@ -54,25 +48,25 @@ internal sealed class ErrorHandler(StreamsConfig config, ILogger logger)
                 break;
             case ExceptionHandling.DeadLetter:
                 var sink = DeadLetterSink ?? throw new InvalidOperationException("No dead-letter sink is set.");
-                sink.Send(config.DeadLetterQueueTopic!, null, raw.Message.Key, raw.Message.Value, DeadLetterHeaders(raw, error), raw.Message.Timestamp.UnixTimestampMs);
+                sink.Send(config.DeadLetterQueueTopic!, null, raw.Message.Key, raw.Message.Value, DeadLetterHeadersOf(raw, error), raw.Message.Timestamp.UnixTimestampMs);
                 logger.LogWarning(error, "Sent the record at {Record} that could not {Verb} to {Topic}", where, verb, config.DeadLetterQueueTopic);
                 break;
         }
     }
 
-    private static Headers DeadLetterHeaders(ConsumeResult<byte[], byte[]> raw, Exception error)
+    private static Headers DeadLetterHeadersOf(ConsumeResult<byte[], byte[]> raw, Exception error)
     {
         var headers = new Headers();
         if (raw.Message.Headers is { } original)
         {
             foreach (var header in original) headers.Add(header.Key, header.GetValueBytes());
         }
-        headers.Add(TopicHeader, Utf8(raw.Topic));
-        headers.Add(PartitionHeader, Utf8(raw.Partition.Value.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(OffsetHeader, Utf8(raw.Offset.Value.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(ExceptionHeader, Utf8(error.GetType().FullName ?? error.GetType().Name));
-        headers.Add(MessageHeader, Utf8(error.Message));
-        headers.Add(StacktraceHeader, Utf8(error.ToString()));
+        headers.Add(DeadLetterHeaders.Topic, Utf8(raw.Topic));
+        headers.Add(DeadLetterHeaders.Partition, Utf8(raw.Partition.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(DeadLetterHeaders.Offset, Utf8(raw.Offset.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(DeadLetterHeaders.Exception, Utf8(error.GetType().FullName ?? error.GetType().Name));
+        headers.Add(DeadLetterHeaders.Message, Utf8(error.Message));
+        headers.Add(DeadLetterHeaders.Stacktrace, Utf8(error.ToString()));
         return headers;
     }
 
