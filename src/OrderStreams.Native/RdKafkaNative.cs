@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace OrderStreams.Native;
 
@@ -33,7 +34,13 @@ internal static unsafe partial class RdKafkaNative
     public static partial void Destroy(nint rk);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_err2str")]
-    public static partial nint ErrorToString(int error);
+    private static partial nint ErrorToString(int error);
+
+    /// <summary>librdkafka's description of an error code.</summary>
+    public static string ErrorText(int code) => Marshal.PtrToStringUTF8(ErrorToString(code)) ?? $"error {code}";
+
+    /// <summary>The NUL-terminated message librdkafka wrote into an <c>errstr</c> buffer.</summary>
+    public static string ErrorText(byte[] errstr) => Encoding.UTF8.GetString(errstr, 0, Math.Max(0, Array.IndexOf(errstr, (byte)0)));
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_poll_set_consumer")]
     public static partial int PollSetConsumer(nint rk);

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using OrderStreams.Native;
 
 namespace OrderStreams.Kafka.Embedded;
@@ -55,7 +54,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable
         RdKafkaNative.ConfSet(conf, "log_level", "3", error, (nuint)error.Length);
         var client = RdKafkaNative.New(RdKafkaNative.ProducerType, conf, error, (nuint)error.Length);
         if (client == 0)
-            throw new InvalidOperationException($"Could not create the client that hosts the embedded cluster: {Text(error)}");
+            throw new InvalidOperationException($"Could not create the client that hosts the embedded cluster: {RdKafkaNative.ErrorText(error)}");
         var cluster = RdKafkaMock.ClusterNew(client, brokerCount);
         if (cluster == 0)
         {
@@ -85,7 +84,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable
             }
             var code = RdKafkaMock.TopicCreate(cluster, name, partitions, Math.Clamp(replicationFactor, 1, BrokerCount));
             if (code != 0)
-                throw new InvalidOperationException($"Could not create topic '{name}' on the embedded cluster: {ErrorText(code)}.");
+                throw new InvalidOperationException($"Could not create topic '{name}' on the embedded cluster: {RdKafkaNative.ErrorText(code)}.");
             topics[name] = partitions;
             return true;
         }
@@ -127,10 +126,6 @@ public sealed class EmbeddedKafkaCluster : IDisposable
 
     private static void Check(int code, string what)
     {
-        if (code != 0) throw new InvalidOperationException($"Could not {what} on the embedded cluster: {ErrorText(code)}.");
+        if (code != 0) throw new InvalidOperationException($"Could not {what} on the embedded cluster: {RdKafkaNative.ErrorText(code)}.");
     }
-
-    private static string ErrorText(int code) => Marshal.PtrToStringUTF8(RdKafkaNative.ErrorToString(code)) ?? $"error {code}";
-
-    private static string Text(byte[] buffer) => Encoding.UTF8.GetString(buffer, 0, Math.Max(0, Array.IndexOf(buffer, (byte)0)));
 }

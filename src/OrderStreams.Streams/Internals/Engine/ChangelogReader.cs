@@ -31,14 +31,14 @@ internal sealed unsafe class ChangelogReader : IDisposable
         {
             if (RdKafkaNative.ConfSet(conf, name, value, error, (nuint)error.Length) == RdKafkaNative.ConfigOk) continue;
             RdKafkaNative.ConfDestroy(conf);
-            throw new ArgumentException($"The restore consumer refuses {name}={value}: {Text(error)}", nameof(settings));
+            throw new ArgumentException($"The restore consumer refuses {name}={value}: {RdKafkaNative.ErrorText(error)}", nameof(settings));
         }
         // rd_kafka_new takes the configuration only when it succeeds.
         client = RdKafkaNative.New(RdKafkaNative.ConsumerType, conf, error, (nuint)error.Length);
         if (client == 0)
         {
             RdKafkaNative.ConfDestroy(conf);
-            throw new KafkaException(new Error(ErrorCode.Local_Fail, $"Cannot create the restore consumer: {Text(error)}"));
+            throw new KafkaException(new Error(ErrorCode.Local_Fail, $"Cannot create the restore consumer: {RdKafkaNative.ErrorText(error)}"));
         }
         RdKafkaNative.PollSetConsumer(client);
         queue = RdKafkaNative.QueueGetConsumer(client);
@@ -47,7 +47,7 @@ internal sealed unsafe class ChangelogReader : IDisposable
     public WatermarkOffsets QueryWatermarkOffsets(TopicPartition partition, TimeSpan timeout)
     {
         var code = RdKafkaNative.QueryWatermarkOffsets(client, partition.Topic, partition.Partition.Value, out var low, out var high, (int)timeout.TotalMilliseconds);
-        if (code != 0) throw new KafkaException(new Error((ErrorCode)code, $"Cannot read the offsets of {partition}: {ErrorText(code)}"));
+        if (code != 0) throw new KafkaException(new Error((ErrorCode)code, $"Cannot read the offsets of {partition}: {RdKafkaNative.ErrorText(code)}"));
         return new WatermarkOffsets(low, high);
     }
 
@@ -113,7 +113,7 @@ internal sealed unsafe class ChangelogReader : IDisposable
                 sink.EndOfPartition(topic, message->Partition, message->Offset);
                 break;
             default:
-                var reason = message->Payload is null ? ErrorText(message->Error) : Encoding.UTF8.GetString(message->Payload, (int)message->Length);
+                var reason = message->Payload is null ? RdKafkaNative.ErrorText(message->Error) : Encoding.UTF8.GetString(message->Payload, (int)message->Length);
                 throw new KafkaException(new Error((ErrorCode)message->Error, $"Restoring from {topic} [{message->Partition}]: {reason}"));
         }
     }
@@ -147,8 +147,4 @@ internal sealed unsafe class ChangelogReader : IDisposable
             RdKafkaNative.PartitionListDestroy(list);
         }
     }
-
-    private static string ErrorText(int code) => Marshal.PtrToStringUTF8(RdKafkaNative.ErrorToString(code)) ?? $"error {code}";
-
-    private static string Text(byte[] error) => Encoding.UTF8.GetString(error, 0, Math.Max(0, Array.IndexOf(error, (byte)0)));
 }
