@@ -23,7 +23,6 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     private readonly Dictionary<(string Topic, int Partition), Changelog> active = [];
     private readonly Dictionary<TaskId, int> pendingPerTask = [];
     private readonly IStateRestoreListener? listener;
-    private int consuming;
     private List<StoreBatch> writing = [];
     private Task pendingWrite = Task.CompletedTask;
     private Dictionary<Changelog, StoreBatch> consumed = [];
@@ -70,7 +69,6 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
                 continue;
             }
             active[key] = new Changelog(task, store, changelog, end, start);
-            consuming++;
             pendingPerTask[task.Id] = pendingPerTask.GetValueOrDefault(task.Id) + 1;
             // A concrete offset, not Offset.Beginning: a fresh consumer without metadata yet retries resolving a
             // logical offset only after 500 ms, which was half of a typical restore.
@@ -100,7 +98,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     {
         consumed = [];
         var timeout = wait;
-        for (var taken = 0; taken < batchSize && consuming > 0; timeout = TimeSpan.Zero)
+        for (var taken = 0; taken < batchSize && active.Values.Any(c => !c.Consumed); timeout = TimeSpan.Zero)
         {
             var read = consumer.Read(timeout, batchSize - taken, this);
             if (read == 0) break;
@@ -134,11 +132,10 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         return batch;
     }
 
-    private void Consumed(StoreBatch batch)
+    private static void Consumed(StoreBatch batch)
     {
         batch.Changelog.Consumed = true;
         batch.Last = true;
-        consuming--;
     }
 
     private void StartWrite(List<StoreBatch> batches)
@@ -160,11 +157,11 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         {
             using var records = batch.Records;
             var changelog = batch.Changelog;
-            if (batch.Records.Count > 0)
+            if (records.Count > 0)
             {
-                changelog.Restored += batch.Records.Count;
-                StreamsMetrics.RestoredRecords(applicationId, changelog.Store.Name, batch.Records.Count);
-                listener?.OnBatchRestored(changelog.Partition, changelog.Store.Name, batch.Position, batch.Records.Count);
+                changelog.Restored += records.Count;
+                StreamsMetrics.RestoredRecords(applicationId, changelog.Store.Name, records.Count);
+                listener?.OnBatchRestored(changelog.Partition, changelog.Store.Name, batch.Position, records.Count);
             }
             if (batch.Last && Finish(changelog, checkpoints)) finished.Add(changelog.Task);
         }
@@ -222,7 +219,6 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         {
             var changelog = active[key];
             StreamsMetrics.Restores.TryRemove((applicationId, changelog.Store.Name, key.Partition), out _);
-            if (!changelog.Consumed) consuming--;
             active.Remove(key);
         }
         if (keys.Count > 0) consumer.Unassign(keys.Select(k => new TopicPartition(k.Topic, k.Partition)).ToList());
