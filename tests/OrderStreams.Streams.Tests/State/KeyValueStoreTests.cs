@@ -80,19 +80,6 @@ public sealed class KeyValueStoreTests : IDisposable
         reopened.Close();
     }
 
-    [Fact]
-    public void Write_Batch_AppliesPutsAndDeletes()
-    {
-        var store = Open(persistent: true);
-        store.Put("gone", 1);
-
-        store.Bytes.Write([new("kept"u8.ToArray(), Serdes.Long.Serialize(5, default)), new("gone"u8.ToArray(), null)]);
-
-        Assert.Equal(5, store.Get("kept"));
-        Assert.False(store.TryGet("gone", out _));
-        store.Close();
-    }
-
     [Theory]
     [MemberData(nameof(Persistence))]
     public void WriteBatch_AppliesPutsAndDeletesInOrder_CopyingWhatItIsGiven(bool persistent)

@@ -14,13 +14,10 @@ internal interface IBytesStore : IDisposable
 
     void Delete(byte[] key);
 
-    /// <summary>Applies puts (non-null values) and deletes (null values) at once.</summary>
-    void Write(IReadOnlyList<KeyValuePair<byte[], byte[]?>> batch);
-
-    /// <summary>An empty batch for <see cref="Write(IBytesWriteBatch)"/>.</summary>
+    /// <summary>An empty batch for <see cref="Write"/>.</summary>
     IBytesWriteBatch CreateWriteBatch();
 
-    /// <summary>Applies a batch made by <see cref="CreateWriteBatch"/> at once; used by restore.</summary>
+    /// <summary>Applies a batch made by <see cref="CreateWriteBatch"/> at once (restore, cache flushes).</summary>
     void Write(IBytesWriteBatch batch);
 
     /// <summary>Entries with <paramref name="from"/> ≤ key ≤ <paramref name="to"/>; a null bound is open.</summary>

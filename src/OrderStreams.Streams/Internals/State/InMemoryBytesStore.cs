@@ -35,21 +35,19 @@ internal sealed class InMemoryBytesStore : IBytesStore
         lock (gate) map.Remove(key);
     }
 
-    public void Write(IReadOnlyList<KeyValuePair<byte[], byte[]?>> batch)
+    public IBytesWriteBatch CreateWriteBatch() => new WriteBatch();
+
+    public void Write(IBytesWriteBatch batch)
     {
         lock (gate)
         {
-            foreach (var (key, value) in batch)
+            foreach (var (key, value) in ((WriteBatch)batch).Entries)
             {
                 if (value is null) map.Remove(key);
                 else map[key] = value;
             }
         }
     }
-
-    public IBytesWriteBatch CreateWriteBatch() => new WriteBatch();
-
-    public void Write(IBytesWriteBatch batch) => Write(((WriteBatch)batch).Entries);
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to)
     {

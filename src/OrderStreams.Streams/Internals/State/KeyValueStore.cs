@@ -94,7 +94,15 @@ internal sealed class KeyValueStore<K, V>(string name, IBytesStore bytes, ISerde
         lock (gate) dirty = cache.TakeDirty();
         if (dirty.Count == 0) return;
         // Entries stay cached (clean) while they reach the store, so concurrent readers never miss them.
-        Bytes.Write(dirty.Select(e => new KeyValuePair<byte[], byte[]?>(e.Key, e.Value)).ToList());
+        using (var batch = Bytes.CreateWriteBatch())
+        {
+            foreach (var entry in dirty)
+            {
+                if (entry.Value is null) batch.Delete(entry.Key);
+                else batch.Put(entry.Key, entry.Value);
+            }
+            Bytes.Write(batch);
+        }
         flushing = true;
         try
         {

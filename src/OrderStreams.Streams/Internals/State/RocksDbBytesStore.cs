@@ -26,17 +26,6 @@ internal sealed class RocksDbBytesStore(string name) : IBytesStore
 
     public void Delete(byte[] key) => Database.Delete(key);
 
-    public void Write(IReadOnlyList<KeyValuePair<byte[], byte[]?>> batch)
-    {
-        using var writeBatch = new WriteBatch();
-        foreach (var (key, value) in batch)
-        {
-            if (value is null) writeBatch.Delete(key);
-            else writeBatch.Put(key, value);
-        }
-        Write(writeBatch);
-    }
-
     public IBytesWriteBatch CreateWriteBatch() => new WriteBatch();
 
     public void Write(IBytesWriteBatch batch) => Database.Write(((WriteBatch)batch).Native);
