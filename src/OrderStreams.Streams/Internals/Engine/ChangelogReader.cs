@@ -69,16 +69,15 @@ internal sealed unsafe class ChangelogReader : IDisposable
         // librdkafka waits until the batch is full or the timeout passes, so only a call for one message waits.
         var count = Take(messages, 0, Math.Min(max, MessagesPerCall));
         if (count == 0 && timeout > TimeSpan.Zero) count = Take(messages, (int)timeout.TotalMilliseconds, 1);
-        var handed = 0;
         try
         {
-            for (; handed < count; handed++) Hand(messages[handed], sink);
+            for (var i = 0; i < count; i++) Hand(messages[i], sink);
         }
         finally
         {
             for (var i = 0; i < count; i++) RdKafkaNative.MessageDestroy(messages[i]);
         }
-        return handed;
+        return count;
     }
 
     public void Dispose()
