@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Cli.Bench;
 
@@ -30,6 +31,8 @@ internal sealed class PassThroughPipeline : IPipelineUnderTest
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
         using var consumer = new ConsumerBuilder<byte[], byte[]>(environment.Consumer($"bench-passthrough-{Guid.NewGuid():N}")).Build();
+        // As a long-running loop would, and as the runtime's producer does: records are not held for a metadata scan.
+        producer.LearnTopic(output, TimeSpan.FromSeconds(10));
         consumer.Subscribe(input);
         var lastCommit = Environment.TickCount64;
         while (!stop.IsCancellationRequested)

@@ -16,7 +16,9 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
     public async Task<(double RecordsPerSecond, double P50Ms, double P99Ms)> MeasureAsync(Func<IPipelineUnderTest> create, CancellationToken cancellation)
     {
         var rate = await MeasureThroughputAsync(create, cancellation);
+        progress.Report($"  {rate:N0} records/s");
         var latency = await MeasureLatencyAsync(create, cancellation);
+        progress.Report($"  p50 {latency.PercentileMs(50):F2} ms, p99 {latency.PercentileMs(99):F2} ms");
         return (rate, latency.PercentileMs(50), latency.PercentileMs(99));
     }
 

@@ -29,19 +29,23 @@ internal static class BenchCommand
         var latencyRate = new Option<int>("--latency-rate") { Description = "Input rate of the latency runs, records/s.", DefaultValueFactory = _ => 2_000 };
         var latencySeconds = new Option<int>("--latency-seconds") { Description = "Duration of each latency run.", DefaultValueFactory = _ => 10 };
         var repeat = new Option<int>("--repeat") { Description = "Rounds over all pipelines; each figure is the median of its rounds (this machine is shared, so single runs are noisy).", DefaultValueFactory = _ => 3 };
-        var restoreRecords = new Option<int>("--restore-records") { Description = "Changelog records restored (keep records × value size / 12 under the embedded broker's ~5 MB per partition).", DefaultValueFactory = _ => 150_000 };
+        var restoreRecords = new Option<int>("--restore-records") { Description = "Changelog records restored, 0 for no restore run (keep records × value size / 12 under the embedded broker's ~5 MB per partition).", DefaultValueFactory = _ => 150_000 };
+        var only = new Option<string[]>("--pipeline") { Description = $"Pipelines to measure besides the ceiling (default: all of {string.Join(", ", RuntimePipelines.Keys.Skip(1))}).", AllowMultipleArgumentsPerToken = true };
+        only.AcceptOnlyFromAmong([.. RuntimePipelines.Keys]);
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
 
         var runtime = new Command("runtime", "Measure pass-through (raw librdkafka, the ceiling) and the streams runtime on the embedded broker, reported as ratios.")
         {
-            records, valueBytes, latencyRate, latencySeconds, repeat, restoreRecords, json,
+            records, valueBytes, latencyRate, latencySeconds, repeat, restoreRecords, only, json,
         };
         runtime.SetAction(async (parse, cancellation) =>
         {
             var settings = new BenchSettings(
                 parse.GetValue(records), parse.GetValue(valueBytes), parse.GetValue(latencyRate),
                 TimeSpan.FromSeconds(parse.GetValue(latencySeconds)), TimeSpan.FromMinutes(3));
-            var report = await RunRuntimeAsync(settings, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(restoreRecords), cancellation);
+            var chosen = parse.GetValue(only) is { Length: > 0 } names ? names.ToHashSet() : RuntimePipelines.Keys.ToHashSet();
+            var pipelines = RuntimePipelines.Where((p, i) => i == 0 || chosen.Contains(p.Key)).ToList();
+            var report = await RunRuntimeAsync(settings, pipelines, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(restoreRecords), cancellation);
             Print(report);
             if (parse.GetValue(json) is { } file)
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(report, BenchJson.Default.RuntimeBenchReport), CancellationToken.None);
@@ -50,7 +54,18 @@ internal static class BenchCommand
         return runtime;
     }
 
-    private static async Task<RuntimeBenchReport> RunRuntimeAsync(BenchSettings settings, int rounds, int restoreRecords, CancellationToken cancellation)
+    /// <summary>Every pipeline <c>bench runtime</c> knows, the ceiling first: the others are reported as ratios of it.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<IPipelineUnderTest>> RuntimePipelines = new OrderedDictionary<string, Func<IPipelineUnderTest>>
+    {
+        ["passthrough"] = () => new PassThroughPipeline(),
+        ["runtime-bytes"] = () => new StreamsPipeline("runtime-bytes", RuntimeTopologies.Bytes),
+        ["stateless-avro-map"] = () => new StreamsPipeline("stateless-avro-map", RuntimeTopologies.StatelessAvroMap),
+        ["stateful-rocksdb-aggregate"] = () => new StreamsPipeline("stateful-rocksdb-aggregate", RuntimeTopologies.StatefulAggregate, outputsTotals: true),
+        ["stateful-uncached"] = () => new StreamsPipeline("stateful-uncached", RuntimeTopologies.StatefulAggregateUncached, outputsTotals: true),
+        ["stateful-commit-100ms"] = () => new StreamsPipeline("stateful-commit-100ms", RuntimeTopologies.StatefulAggregate, outputsTotals: true, TimeSpan.FromMilliseconds(100)),
+    };
+
+    private static async Task<RuntimeBenchReport> RunRuntimeAsync(BenchSettings settings, IReadOnlyList<KeyValuePair<string, Func<IPipelineUnderTest>>> pipelines, int rounds, int restoreRecords, CancellationToken cancellation)
     {
         using var cluster = EmbeddedKafkaCluster.Start();
         using var control = EmbeddedClusterControl.Start(cluster);
@@ -60,18 +75,8 @@ internal static class BenchCommand
             var environment = new BenchEnvironment(cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory) { EmbeddedAdminUrl = control.Url };
             IProgress<string> progress = new Progress<string>(line => Console.Error.WriteLine(line));
             var bench = new PipelineBench(cluster, environment, settings, progress);
-            var pipelines = new (string Name, Func<IPipelineUnderTest> Create)[]
-            {
-                ("passthrough", () => new PassThroughPipeline()),
-                ("runtime-bytes", () => new StreamsPipeline("runtime-bytes", RuntimeTopologies.Bytes)),
-                ("stateless-avro-map", () => new StreamsPipeline("stateless-avro-map", RuntimeTopologies.StatelessAvroMap)),
-                ("stateful-rocksdb-aggregate", () => new StreamsPipeline("stateful-rocksdb-aggregate", RuntimeTopologies.StatefulAggregate, outputsTotals: true)),
-                ("stateful-uncached", () => new StreamsPipeline("stateful-uncached", RuntimeTopologies.StatefulAggregateUncached, outputsTotals: true)),
-                ("stateful-commit-100ms", () => new StreamsPipeline("stateful-commit-100ms", RuntimeTopologies.StatefulAggregate, outputsTotals: true, TimeSpan.FromMilliseconds(100))),
-            };
-
             // Rounds interleave the pipelines, so a burst of load from elsewhere hits them alike.
-            var samples = pipelines.ToDictionary(p => p.Name, _ => new List<(double Rate, double P50, double P99)>());
+            var samples = pipelines.ToDictionary(p => p.Key, _ => new List<(double Rate, double P50, double P99)>());
             for (var round = 1; round <= rounds; round++)
             {
                 foreach (var (name, create) in pipelines)
@@ -89,7 +94,9 @@ internal static class BenchCommand
                     name, settings.Records, rate, rate / (baseline?.RecordsPerSecond ?? rate),
                     settings.LatencyRate, p50, p99, p99 / (baseline?.LatencyP99Ms ?? p99)));
             }
-            var restore = await new RestoreBench(cluster, environment, progress).MeasureAsync(restoreRecords, settings.ValueBytes, settings.Timeout, cancellation);
+            var restore = restoreRecords > 0
+                ? await new RestoreBench(cluster, environment, progress).MeasureAsync(restoreRecords, settings.ValueBytes, settings.Timeout, cancellation)
+                : null;
             return new RuntimeBenchReport(Machine(), results, restore);
         }
         finally
@@ -113,6 +120,7 @@ internal static class BenchCommand
         Console.WriteLine($"{"pipeline",-28} {"records/s",12} {"× ceiling",10} {"p50 ms",8} {"p99 ms",8} {"p99 ×",7}");
         foreach (var r in report.Pipelines)
             Console.WriteLine($"{r.Pipeline,-28} {r.RecordsPerSecond,12:N0} {r.ThroughputRatio,10:F2} {r.LatencyP50Ms,8:F2} {r.LatencyP99Ms,8:F2} {r.LatencyP99Ratio,7:F2}");
+        if (report.Restore is null) return;
         Console.WriteLine($"{"restore into RocksDB",-28} {report.Restore.RecordsPerSecond,12:N0}   ({report.Restore.Records:N0} records of {report.Restore.ValueBytes} B in {report.Restore.Seconds:F2} s, after {report.Restore.RegistrationSeconds:F2} s opening the stores)");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Streams.Internals.Runtime;
 
 namespace OrderStreams.Streams.Internals.Engine;
@@ -16,6 +17,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     private readonly ErrorHandler errors;
     private readonly ConcurrentDictionary<string, int> partitionCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Topic, int Partition), DeliveredOffset> delivered = new();
+    private readonly HashSet<string> learnedTopics = new(StringComparer.Ordinal);
     private readonly Action<DeliveryReport<byte[], byte[]>> onDelivery;
     private readonly bool transactional;
     private Exception? failure;
@@ -46,6 +48,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             producer.BeginTransaction();
             inTransaction = true;
         }
+        if (learnedTopics.Add(topic)) LearnTopic(topic);
         var message = new Message<byte[], byte[]> { Key = key!, Value = value!, Headers = headers, Timestamp = new Timestamp(timestamp, TimestampType.CreateTime) };
         while (true)
         {
@@ -66,6 +69,18 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
                 errors.OnProductionError(new ConsumeResult<byte[], byte[]> { Topic = topic, Partition = new Partition(partition ?? -1), Offset = Offset.Unset, Message = message }, e);
                 return;
             }
+        }
+    }
+
+    private void LearnTopic(string topic)
+    {
+        try
+        {
+            producer.LearnTopic(topic, TimeSpan.FromSeconds(5));
+        }
+        catch (KafkaException)
+        {
+            // Only a head start: librdkafka's own metadata scan still finds the topic, and a missing one fails the delivery.
         }
     }
 
