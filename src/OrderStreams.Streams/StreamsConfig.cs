@@ -17,6 +17,15 @@ public sealed class StreamsConfig
     /// </summary>
     public Dictionary<string, string> KafkaSettings { get; set; } = [];
 
+    /// <summary>librdkafka settings for the runtime's producers only, over <see cref="KafkaSettings"/> (Kafka Streams' <c>producer.</c> prefix).</summary>
+    public Dictionary<string, string> ProducerSettings { get; set; } = [];
+
+    /// <summary>
+    /// librdkafka settings for the runtime's consumers only (input, restore, global tables, instance registry), over
+    /// <see cref="KafkaSettings"/> (Kafka Streams' <c>consumer.</c> prefix).
+    /// </summary>
+    public Dictionary<string, string> ConsumerSettings { get; set; } = [];
+
     public int NumStreamThreads { get; set; } = 1;
 
     /// <summary>How often offsets are committed and state is checkpointed; defaults to 30 s (at least once) or 100 ms (exactly once), as in Kafka.</summary>
@@ -131,9 +140,12 @@ public sealed class StreamsConfig
             if (list.Any(p => p < 0)) problems.Add($"{name} must not contain negative partitions ({string.Join(",", list)}).");
             if (list.Distinct().Count() != list.Count) problems.Add($"{name} lists a partition twice ({string.Join(",", list)}).");
         }
-        foreach (var key in new[] { "group.id", "enable.auto.commit", "bootstrap.servers", "transactional.id" })
+        foreach (var (name, settings) in new[] { (nameof(KafkaSettings), KafkaSettings), (nameof(ProducerSettings), ProducerSettings), (nameof(ConsumerSettings), ConsumerSettings) })
         {
-            if (KafkaSettings.ContainsKey(key)) problems.Add($"KafkaSettings must not set '{key}'; the runtime sets it.");
+            foreach (var key in new[] { "group.id", "enable.auto.commit", "bootstrap.servers", "transactional.id" })
+            {
+                if (settings.ContainsKey(key)) problems.Add($"{name} must not set '{key}'; the runtime sets it.");
+            }
         }
         if (problems.Count > 0) throw new StreamsException("Invalid streams configuration: " + string.Join(" ", problems));
     }

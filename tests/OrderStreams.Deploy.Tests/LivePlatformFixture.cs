@@ -39,7 +39,7 @@ public sealed class LivePlatformFixture : IAsyncLifetime
         {
             ["Kafka__BootstrapServers"] = kafka.BootstrapServers,
             ["Kafka__EmbeddedAdminUrl"] = kafka.Control.Url.ToString(),
-            ["Kafka__Settings__fetch.wait.max.ms"] = "10",
+            ["Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
             ["SchemaRegistry__Url"] = registry.Url.ToString(),
             ["Streams__StateDir"] = Path.Combine(state, "{slot}"),
             ["Urls"] = Url.ToString(),

@@ -35,6 +35,23 @@ public sealed class StreamsConfigTests
     }
 
     [Fact]
+    public void Validate_RuntimeOwnedSettingForOneClientKind_FailsNamingWhere()
+    {
+        var config = new StreamsConfig
+        {
+            ApplicationId = "a",
+            BootstrapServers = "b:9092",
+            ProducerSettings = new() { ["transactional.id"] = "x" },
+            ConsumerSettings = new() { ["group.id"] = "x" },
+        };
+
+        var message = Assert.Throws<StreamsException>(config.Validate).Message;
+
+        Assert.Contains("ProducerSettings must not set 'transactional.id'", message);
+        Assert.Contains("ConsumerSettings must not set 'group.id'", message);
+    }
+
+    [Fact]
     public void Validate_BadApplicationServer_Fails()
     {
         var config = new StreamsConfig { ApplicationId = "a", BootstrapServers = "b:9092", ApplicationServer = "nohost" };

@@ -33,13 +33,15 @@ internal sealed record BenchEnvironment(string BootstrapServers, IReadOnlyDictio
     /// <summary>A streams configuration with the shared client settings: one stream thread, state under <see cref="StateDirectory"/>.</summary>
     public StreamsConfig Streams(string applicationId)
     {
-        var settings = ProducerSettings.Concat(ConsumerSettings).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         if (EmbeddedAdminUrl is { } url) settings[EmbeddedClusterControl.UrlSetting] = url.ToString();
         return new StreamsConfig
         {
             ApplicationId = applicationId,
             BootstrapServers = BootstrapServers,
             KafkaSettings = settings,
+            ProducerSettings = ProducerSettings.ToDictionary(StringComparer.Ordinal),
+            ConsumerSettings = ConsumerSettings.ToDictionary(StringComparer.Ordinal),
             StateDir = StateDirectory,
             CommitInterval = CommitInterval,
         };

@@ -10,8 +10,8 @@ namespace OrderStreams.Cli.Commands;
 /// <summary><c>orderstreams bench</c>: benchmarks that need a broker, each a subcommand.</summary>
 internal static class BenchCommand
 {
-    // Shared by every pipeline so they compare fairly. The mock cluster answers a fetch only when
-    // fetch.wait.max.ms expires, so the librdkafka default (500 ms) would dominate every latency figure.
+    // Shared by every pipeline so they compare fairly. The mock cluster holds a fetch that finds nothing for
+    // fetch.wait.max.ms even when records arrive meanwhile, so the librdkafka default (500 ms) would dominate every latency figure.
     private static readonly Dictionary<string, string> ProducerSettings = new() { ["linger.ms"] = "5" };
     private static readonly Dictionary<string, string> ConsumerSettings = new() { ["fetch.wait.max.ms"] = "10" };
 

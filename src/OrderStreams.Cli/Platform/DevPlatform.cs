@@ -111,7 +111,7 @@ internal sealed class DevPlatform : IAsyncDisposable
         var kafkaSettings = new Dictionary<string, string>
         {
             ["bootstrap.servers"] = Kafka.Cluster.BootstrapServers,
-            // The embedded broker answers a fetch only when fetch.wait.max.ms expires; keep the pipeline snappy.
+            // The embedded broker holds a fetch that finds nothing for fetch.wait.max.ms, even when records arrive meanwhile.
             ["fetch.wait.max.ms"] = "10",
         };
         var registryClient = Started(new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = Registry.Url.ToString() }));
@@ -126,9 +126,9 @@ internal sealed class DevPlatform : IAsyncDisposable
         {
             ["Kafka__BootstrapServers"] = Kafka.Cluster.BootstrapServers,
             ["Kafka__EmbeddedAdminUrl"] = Kafka.Control.Url.ToString(),
-            ["Kafka__Settings__fetch.wait.max.ms"] = "10",
+            ["Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
             // The embedded broker drops a member that left only after its session timeout; app reset waits for that.
-            ["Kafka__Settings__session.timeout.ms"] = "6000",
+            ["Kafka__ConsumerSettings__session.timeout.ms"] = "6000",
             ["SchemaRegistry__Url"] = Registry.Url.ToString(),
             [BranchRoutingTable.Section] = options.BranchRouting.ToString(),
             // The simulation runs a minute of business a second: unpaid orders must expire at its pace.

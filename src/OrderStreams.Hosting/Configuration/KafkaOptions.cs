@@ -54,7 +54,13 @@ public sealed class KafkaOptions : IValidatableObject
     /// <summary>Any other librdkafka settings by their librdkafka name (<c>Kafka:Settings:linger.ms</c>), passed through unchanged.</summary>
     public Dictionary<string, string> Settings { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>The librdkafka settings: the typed ones that are set, then <see cref="Settings"/>.</summary>
+    /// <summary>librdkafka settings for the service's producers only (<c>Kafka:ProducerSettings:linger.ms</c>), over <see cref="Settings"/>.</summary>
+    public Dictionary<string, string> ProducerSettings { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>librdkafka settings for the service's consumers only (<c>Kafka:ConsumerSettings:fetch.wait.max.ms</c>), over <see cref="Settings"/>.</summary>
+    public Dictionary<string, string> ConsumerSettings { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The librdkafka settings every client shares: the typed ones that are set, then <see cref="Settings"/>.</summary>
     public IEnumerable<KeyValuePair<string, string>> ClientSettings()
     {
         foreach (var (key, _, read) in TypedSettings)
@@ -75,12 +81,15 @@ public sealed class KafkaOptions : IValidatableObject
             yield return Invalid(nameof(SaslMechanism), $"is '{mechanism}'; expected one of {string.Join(", ", SaslMechanisms)}");
         if (SaslUsername is not null && SaslPassword is null)
             yield return Invalid(nameof(SaslPassword), "is required when Kafka:SaslUsername is set");
-        foreach (var (key, property) in TypedSettings.Select(t => (t.Key, t.Property)).Append((EmbeddedAdminUrlKey, nameof(EmbeddedAdminUrl))))
+        foreach (var (section, settings) in new[] { (nameof(Settings), Settings), (nameof(ProducerSettings), ProducerSettings), (nameof(ConsumerSettings), ConsumerSettings) })
         {
-            if (Settings.ContainsKey(key))
-                yield return new ValidationResult(
-                    $"Kafka:Settings:{key} duplicates Kafka:{property} (environment variable Kafka__{property}); set only the latter.",
-                    [nameof(Settings)]);
+            foreach (var (key, property) in TypedSettings.Select(t => (t.Key, t.Property)).Append((EmbeddedAdminUrlKey, nameof(EmbeddedAdminUrl))))
+            {
+                if (settings.ContainsKey(key))
+                    yield return new ValidationResult(
+                        $"Kafka:{section}:{key} duplicates Kafka:{property} (environment variable Kafka__{property}); set only the latter.",
+                        [section]);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ public static class ServiceStreamsConfig
             ApplicationId = string.IsNullOrEmpty(streams.ApplicationId) ? serviceName : streams.ApplicationId,
             BootstrapServers = kafka.BootstrapServers,
             KafkaSettings = settings,
+            ProducerSettings = new(kafka.ProducerSettings, StringComparer.Ordinal),
+            ConsumerSettings = new(kafka.ConsumerSettings, StringComparer.Ordinal),
             NumStreamThreads = streams.NumStreamThreads,
             CommitInterval = streams.CommitIntervalMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             ProcessingGuarantee = streams.ProcessingGuarantee,

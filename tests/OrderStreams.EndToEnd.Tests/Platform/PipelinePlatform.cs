@@ -201,7 +201,7 @@ public sealed class PipelinePlatform : IAsyncLifetime
         {
             ["Kafka__BootstrapServers"] = BootstrapServers,
             ["Kafka__EmbeddedAdminUrl"] = control!.Url.ToString(),
-            ["Kafka__Settings__fetch.wait.max.ms"] = "10",
+            ["Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
             ["SchemaRegistry__Url"] = registry!.Url.ToString(),
             ["Streams__CommitIntervalMs"] = "500",
             ["PaymentCompletion__PaymentTimeout"] = PaymentTimeout.ToString("c"),

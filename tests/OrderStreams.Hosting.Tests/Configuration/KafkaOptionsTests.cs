@@ -27,6 +27,7 @@ public sealed class KafkaOptionsTests
             ["Kafka:SecurityProtocol"] = "tls",
             ["Kafka:SaslUsername"] = "svc",
             ["Kafka:Settings:bootstrap.servers"] = "elsewhere:9092",
+            ["Kafka:ConsumerSettings:security.protocol"] = "ssl",
         });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -34,6 +35,7 @@ public sealed class KafkaOptionsTests
         Assert.Contains("Kafka:SecurityProtocol (environment variable Kafka__SecurityProtocol) is 'tls'", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Kafka:SaslPassword (environment variable Kafka__SaslPassword) is required when Kafka:SaslUsername is set", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Kafka:Settings:bootstrap.servers duplicates Kafka:BootstrapServers", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Kafka:ConsumerSettings:security.protocol duplicates Kafka:SecurityProtocol", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,6 +48,8 @@ public sealed class KafkaOptionsTests
             ($"{prefix}Kafka__SaslMechanism", "scram-sha-512"),
             ($"{prefix}Kafka__EmbeddedAdminUrl", "http://127.0.0.1:5099/"),
             ($"{prefix}Kafka__Settings__linger.ms", "20"),
+            ($"{prefix}Kafka__ProducerSettings__batch.size", "65536"),
+            ($"{prefix}Kafka__ConsumerSettings__fetch.wait.max.ms", "10"),
         ];
         foreach (var (name, value) in variables)
             Environment.SetEnvironmentVariable(name, value);
@@ -63,6 +67,8 @@ public sealed class KafkaOptionsTests
             Assert.Equal(
                 [new("bootstrap.servers", "broker-1:9092,broker-2:9092"), new("sasl.mechanism", "SCRAM-SHA-512"), new KeyValuePair<string, string>("linger.ms", "20")],
                 options.ClientSettings());
+            Assert.Equal(new Dictionary<string, string> { ["batch.size"] = "65536" }, options.ProducerSettings);
+            Assert.Equal(new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" }, options.ConsumerSettings);
         }
         finally
         {

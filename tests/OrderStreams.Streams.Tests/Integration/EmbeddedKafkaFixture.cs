@@ -22,9 +22,9 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     {
         ApplicationId = applicationId,
         BootstrapServers = Cluster.BootstrapServers,
-        KafkaSettings = new()
+        KafkaSettings = new() { [EmbeddedClusterControl.UrlSetting] = Control.Url.ToString() },
+        ConsumerSettings = new()
         {
-            [EmbeddedClusterControl.UrlSetting] = Control.Url.ToString(),
             ["session.timeout.ms"] = "6000",
             ["heartbeat.interval.ms"] = "500",
         },

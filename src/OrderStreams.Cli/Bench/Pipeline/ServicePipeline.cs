@@ -42,7 +42,7 @@ internal sealed class ServicePipeline : IAsyncDisposable
         {
             ["Kafka__BootstrapServers"] = kafka.Cluster.BootstrapServers,
             ["Kafka__EmbeddedAdminUrl"] = kafka.Control.Url.ToString(),
-            ["Kafka__Settings__fetch.wait.max.ms"] = "10",
+            ["Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
             ["SchemaRegistry__Url"] = registryUrl.ToString(),
         };
         var services = ServiceCatalog.All.Select(spec => ServiceProcess.Start(

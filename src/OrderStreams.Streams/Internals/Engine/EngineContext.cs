@@ -8,7 +8,8 @@ namespace OrderStreams.Streams.Internals.Engine;
 internal sealed class EngineContext
 {
     private readonly Dictionary<string, int> subtopologyByTopic;
-    private readonly Dictionary<string, string> clientSettings;
+    private readonly Dictionary<string, string> producerSettings;
+    private readonly Dictionary<string, string> consumerSettings;
     private readonly HashSet<string> internalSourceTopics;
 
     public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<string, Exception> onThreadFailed, Action onAssignmentChanged)
@@ -16,7 +17,9 @@ internal sealed class EngineContext
         Config = config;
         Topology = topology;
         LoggerFactory = loggerFactory;
-        clientSettings = TopicAdmin.ClientSettings(config.KafkaSettings);
+        var shared = TopicAdmin.ClientSettings(config.KafkaSettings);
+        producerSettings = Over(shared, config.ProducerSettings);
+        consumerSettings = Over(shared, config.ConsumerSettings);
         subtopologyByTopic = topology.Subtopologies
             .SelectMany(s => s.SourceTopics.Select(t => (Topic: t.Resolve(config.ApplicationId), s.Id)))
             .ToDictionary(x => x.Topic, x => x.Id, StringComparer.Ordinal);
@@ -28,6 +31,13 @@ internal sealed class EngineContext
         OnAssignmentChangedCallback = onAssignmentChanged;
     }
 
+    private static Dictionary<string, string> Over(Dictionary<string, string> shared, Dictionary<string, string> specific)
+    {
+        var settings = new Dictionary<string, string>(shared, StringComparer.Ordinal);
+        foreach (var (key, value) in specific) settings[key] = value;
+        return settings;
+    }
+
     public StreamsConfig Config { get; }
 
     public Topology Topology { get; }
@@ -35,11 +45,14 @@ internal sealed class EngineContext
     public ILoggerFactory LoggerFactory { get; }
 
     /// <summary>
-    /// librdkafka settings without our own keys: a new copy on every read, because Confluent.Kafka's config classes
-    /// write their properties into the dictionary they are built from (a restore consumer's enable.partition.eof
-    /// would otherwise reach every later client).
+    /// librdkafka settings of a producer: the shared ones without our own keys, then the producer-only ones. A new
+    /// copy on every read, because Confluent.Kafka's config classes write their properties into the dictionary they
+    /// are built from (a restore consumer's enable.partition.eof would otherwise reach every later client).
     /// </summary>
-    public Dictionary<string, string> ClientSettings => new(clientSettings, StringComparer.Ordinal);
+    public Dictionary<string, string> ProducerClientSettings => new(producerSettings, StringComparer.Ordinal);
+
+    /// <summary>As <see cref="ProducerClientSettings"/>, for a consumer.</summary>
+    public Dictionary<string, string> ConsumerClientSettings => new(consumerSettings, StringComparer.Ordinal);
 
     /// <summary>Distinguishes this process's clients and transactional ids from other instances'.</summary>
     public string ProcessId { get; } = Guid.NewGuid().ToString("N")[..8];

@@ -27,12 +27,12 @@ internal sealed class GlobalStreamThread : IDisposable
         var config = engine.Config;
         logger = engine.LoggerFactory.CreateLogger("OrderStreams.Streams.GlobalStreamThread");
         var errors = new ErrorHandler(config, logger);
-        var producerConfig = KafkaClientDefaults.Producer(engine.ClientSettings);
+        var producerConfig = KafkaClientDefaults.Producer(engine.ProducerClientSettings);
         producerConfig.BootstrapServers = config.BootstrapServers;
         producerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-producer";
         collector = new KafkaRecordCollector(producerConfig, errors, transactional: false);
         errors.DeadLetterSink = collector;
-        consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ClientSettings)
+        consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ConsumerClientSettings)
         {
             BootstrapServers = config.BootstrapServers,
             GroupId = $"{config.ApplicationId}-global",

@@ -31,18 +31,22 @@ internal sealed class InstanceRegistry : IDisposable
         topic = TopicFor(config.ApplicationId);
         self = config.ApplicationServer;
         logger = engine.LoggerFactory.CreateLogger("OrderStreams.Streams.InstanceRegistry");
-        var producerConfig = KafkaClientDefaults.Producer(engine.ClientSettings);
+        var producerConfig = KafkaClientDefaults.Producer(engine.ProducerClientSettings);
         producerConfig.BootstrapServers = config.BootstrapServers;
         producerConfig.LingerMs = 0;
         producer = new ProducerBuilder<byte[], byte[]>(producerConfig).Build();
-        consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ClientSettings)
+        consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ConsumerClientSettings)
         {
             BootstrapServers = config.BootstrapServers,
             GroupId = $"{config.ApplicationId}-instances-{engine.ProcessId}",
             EnableAutoCommit = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
         }).Build();
-        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
+        // A concrete offset and a producer that knows the topic: with Offset.Beginning a fresh consumer resolves the
+        // offset only after a 500 ms retry, and a fresh producer holds its first record until a metadata scan.
+        var partition = new TopicPartition(topic, 0);
+        consumer.Assign(new TopicPartitionOffset(partition, consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(30)).Low));
+        producer.LearnTopic(topic, TimeSpan.FromSeconds(30));
         reader = new Thread(Read) { Name = $"{config.ApplicationId}-InstanceRegistry", IsBackground = true };
         reader.Start();
     }

@@ -103,7 +103,7 @@ internal sealed class StreamThread
     private void CreateClients()
     {
         var clientId = $"{Config.ApplicationId}-{engine.ProcessId}-StreamThread-{index}";
-        var consumerConfig = new ConsumerConfig(engine.ClientSettings)
+        var consumerConfig = new ConsumerConfig(engine.ConsumerClientSettings)
         {
             BootstrapServers = Config.BootstrapServers,
             GroupId = Config.AssignedPartitions is null ? Config.ApplicationId : Config.PinnedGroupId,
@@ -120,7 +120,7 @@ internal sealed class StreamThread
             .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions, commit: false))
             .Build();
 
-        var producerConfig = KafkaClientDefaults.Producer(engine.ClientSettings);
+        var producerConfig = KafkaClientDefaults.Producer(engine.ProducerClientSettings);
         producerConfig.BootstrapServers = Config.BootstrapServers;
         producerConfig.ClientId = $"{clientId}-producer";
         if (ExactlyOnce) producerConfig.TransactionalId = $"{Config.ApplicationId}-{engine.ProcessId}-{index}";
@@ -128,7 +128,7 @@ internal sealed class StreamThread
         recordCache = new RecordCache(Config.CacheMaxBytesBuffering / Config.NumStreamThreads);
         errors.DeadLetterSink = collector;
 
-        var restoreConfig = new ConsumerConfig(engine.ClientSettings)
+        var restoreConfig = new ConsumerConfig(engine.ConsumerClientSettings)
         {
             BootstrapServers = Config.BootstrapServers,
             GroupId = $"{Config.ApplicationId}-restore",
@@ -370,7 +370,7 @@ internal sealed class StreamThread
     }
 
     /// <summary>A consumer that only reads the committed offsets of the other group: the application's for a pinned instance, the pinned one otherwise.</summary>
-    private IConsumer<byte[], byte[]> OtherGroup() => otherGroup ??= new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ClientSettings)
+    private IConsumer<byte[], byte[]> OtherGroup() => otherGroup ??= new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ConsumerClientSettings)
     {
         BootstrapServers = Config.BootstrapServers,
         GroupId = Config.AssignedPartitions is null ? Config.PinnedGroupId : Config.ApplicationId,
