@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 using OrderStreams.Avro.Schemas;
@@ -180,8 +181,13 @@ public ref struct AvroReader
     public Guid ReadUuid()
     {
         var start = _position;
+        // The RFC 4122 form straight from the UTF-8 bytes; only other spellings go through a string.
+        var utf8 = ReadBytesSpan();
+        if (utf8.Length == 36 && Utf8Parser.TryParse(utf8, out Guid uuid, out _, 'D'))
+            return uuid;
+        _position = start;
         var text = ReadString();
-        return Guid.TryParse(text, out var uuid) ? uuid : AvroDecodeErrors.Throw<Guid>($"'{text}' is not a UUID", _baseOffset + start);
+        return Guid.TryParse(text, out uuid) ? uuid : AvroDecodeErrors.Throw<Guid>($"'{text}' is not a UUID", _baseOffset + start);
     }
 
     public DateOnly ReadDate() => LogicalValues.ToDate((int)ReadChecked(LogicalTypeKind.Date));

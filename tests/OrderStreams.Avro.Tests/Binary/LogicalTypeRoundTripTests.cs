@@ -66,10 +66,21 @@ public class LogicalTypeRoundTripTests
         Assert.Equal(uuid.ToString(), RoundTrip((ref AvroWriter w) => w.WriteUuid(uuid), (ref AvroReader r) => r.ReadString()));
     }
 
-    [Fact]
-    public void Uuid_NotAUuid_ThrowsDecodeException()
+    [Theory]
+    [InlineData("6F1C2A3E-8D4B-4F5A-9C7E-2B1D0E9F8A7C")]
+    [InlineData("{6f1c2a3e-8d4b-4f5a-9c7e-2b1d0e9f8a7c}")]
+    [InlineData("6f1c2a3e8d4b4f5a9c7e2b1d0e9f8a7c")]
+    public void Uuid_OtherSpellings_StillRead(string text)
     {
-        Assert.Throws<AvroDecodeException>(() => RoundTrip((ref AvroWriter w) => w.WriteString("nope"), (ref AvroReader r) => r.ReadUuid()));
+        Assert.Equal(Guid.Parse("6f1c2a3e-8d4b-4f5a-9c7e-2b1d0e9f8a7c"), RoundTrip((ref AvroWriter w) => w.WriteString(text), (ref AvroReader r) => r.ReadUuid()));
+    }
+
+    [Theory]
+    [InlineData("nope")]
+    [InlineData("6f1c2a3e-8d4b-4f5a-9c7e-2b1d0e9f8a7x")]
+    public void Uuid_NotAUuid_ThrowsDecodeException(string text)
+    {
+        Assert.Throws<AvroDecodeException>(() => RoundTrip((ref AvroWriter w) => w.WriteString(text), (ref AvroReader r) => r.ReadUuid()));
     }
 
     [Theory]
