@@ -108,9 +108,9 @@ internal sealed class DevPlatform : IAsyncDisposable
 
     private async Task StartRestAsync(DevPlatformOptions options, string repositoryRoot)
     {
-        var kafkaSettings = new Dictionary<string, string>
+        var clusterSettings = new Dictionary<string, string> { ["bootstrap.servers"] = Kafka.Cluster.BootstrapServers };
+        var consumerSettings = new Dictionary<string, string>(clusterSettings)
         {
-            ["bootstrap.servers"] = Kafka.Cluster.BootstrapServers,
             // The embedded broker holds a fetch that finds nothing for fetch.wait.max.ms, even when records arrive meanwhile.
             ["fetch.wait.max.ms"] = "10",
         };
@@ -118,7 +118,7 @@ internal sealed class DevPlatform : IAsyncDisposable
 
         // The city's branches and drivers go out first: the services load them into their global tables as they start.
         var sink = Started(new KafkaTrafficSink(
-            kafkaSettings.Where(s => s.Key == "bootstrap.servers"), registryClient, RoutedPartitioner.For(Kafka.Manifest, options.BranchRouting)));
+            clusterSettings, registryClient, RoutedPartitioner.For(Kafka.Manifest, options.BranchRouting)));
         Simulator = new TrafficSimulator(options.Simulator, sink, DateTimeOffset.UtcNow);
         sink.Flush(TimeSpan.FromSeconds(10));
 
@@ -138,13 +138,13 @@ internal sealed class DevPlatform : IAsyncDisposable
         Fleet = Started(new ServiceFleet(repositoryRoot, options.Configuration, environment, options.StateDirectory));
         foreach (var spec in ServiceCatalog.All) Fleet.Start(spec, spec.Name);
 
-        var feed = Started(new DriverAssignmentFeed(kafkaSettings, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
+        var feed = Started(new DriverAssignmentFeed(consumerSettings, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
         simulation = new CancellationTokenSource();
         simulationLoop = SimulateOnceReadyAsync(sink, feed, simulation.Token);
 
         var deadLetterTopics = Kafka.Manifest.Topics.Where(t => t.Name.EndsWith(".dlq", StringComparison.Ordinal)).ToDictionary(t => t.Name, t => t.Partitions);
-        var funnel = Started(new FunnelCounter(kafkaSettings, registryClient, deadLetterTopics));
-        Monitor = Started(new PlatformMonitor(kafkaSettings, Fleet, funnel, Simulator.Stats));
+        var funnel = Started(new FunnelCounter(consumerSettings, registryClient, deadLetterTopics));
+        Monitor = Started(new PlatformMonitor(clusterSettings, Fleet, funnel, Simulator.Stats));
         Dashboard = Started(await DashboardServer.StartAsync(this, options.DashboardPort));
     }
 
