@@ -9,12 +9,16 @@ namespace OrderStreams.Kafka.Clients;
 /// </summary>
 public static class ProducerTopics
 {
-    /// <summary>Fetches <paramref name="topic"/>'s metadata on the producer's own handle, which fills that producer's topic cache.</summary>
+    /// <summary>
+    /// Fetches <paramref name="topic"/>'s metadata on the producer's own handle, which fills that producer's topic
+    /// cache, and returns it (null when the cluster's answer leaves the topic out).
+    /// </summary>
     /// <exception cref="KafkaException">The cluster did not answer within <paramref name="timeout"/>.</exception>
-    public static void LearnTopic(this IClient producer, string topic, TimeSpan timeout)
+    public static TopicMetadata? LearnTopic(this IClient producer, string topic, TimeSpan timeout)
     {
-        // Short-lived: Confluent.Kafka 1.9 polls a dependent admin client's queue without waiting for as long as it lives.
+        // Short-lived: Confluent.Kafka 1.9 polls a dependent admin client's queue without waiting for as long as it
+        // lives (confluent-kafka-dotnet #1762, fixed in 2.0), a core spinning if one were kept.
         using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
-        admin.GetMetadata(topic, timeout);
+        return admin.GetMetadata(topic, timeout).Topics.FirstOrDefault(t => t.Topic == topic);
     }
 }

@@ -13,7 +13,6 @@ namespace OrderStreams.Streams.Internals.Engine;
 internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 {
     private readonly IProducer<byte[], byte[]> producer;
-    private readonly Lazy<IAdminClient> metadata;
     private readonly ErrorHandler errors;
     private readonly ConcurrentDictionary<string, int> partitionCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Topic, int Partition), DeliveredOffset> delivered = new();
@@ -29,11 +28,6 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         // headers back out of librdkafka for every record would cost more than the rest of the report.
         config.DeliveryReportFields = "key,value,timestamp";
         producer = new ProducerBuilder<byte[], byte[]>(config).Build();
-        // Not a DependentAdminClientBuilder on the producer's handle: Confluent.Kafka 1.9 polls a dependent admin
-        // client's queue with a zero timeout, a core spinning for every stream thread (confluent-kafka-dotnet #1762,
-        // fixed in 2.0). An admin client of its own, made when a partitioner first needs a partition count, waits.
-        var adminSettings = config.Where(s => !s.Key.StartsWith("dotnet.", StringComparison.Ordinal) && s.Key != "transactional.id").ToList();
-        metadata = new Lazy<IAdminClient>(() => new AdminClientBuilder(adminSettings).Build());
         this.errors = errors;
         this.transactional = transactional;
         onDelivery = OnDelivery;
@@ -84,10 +78,11 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         }
     }
 
+    /// <summary>A sink's partitioner asks before the record's send, so the producer learns the topic here, once.</summary>
     public int PartitionCount(string topic) => partitionCounts.GetOrAdd(topic, t =>
     {
-        var topicMetadata = metadata.Value.GetMetadata(t, TimeSpan.FromSeconds(10)).Topics.FirstOrDefault(m => m.Topic == t);
-        return topicMetadata is { Partitions.Count: > 0 }
+        learnedTopics.Add(t);
+        return producer.LearnTopic(t, TimeSpan.FromSeconds(10)) is { Partitions.Count: > 0 } topicMetadata
             ? topicMetadata.Partitions.Count
             : throw new StreamsException($"Cannot partition output to topic '{t}': the cluster reports no partitions for it.") { Topic = t };
     });
@@ -123,11 +118,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         inTransaction = false;
     }
 
-    public void Dispose()
-    {
-        if (metadata.IsValueCreated) metadata.Value.Dispose();
-        producer.Dispose();
-    }
+    public void Dispose() => producer.Dispose();
 
     private void ThrowIfFailed()
     {
