@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace OrderStreams.Native;
 
 /// <summary>
-/// Finds librdkafka and librocksdb from the operating system by probing the sonames of the distributions we
-/// support, and routes every <c>DllImport</c> of ours and of Confluent.Kafka to them.
+/// Finds librdkafka from the operating system by probing the sonames of the distributions we support, and routes
+/// every <c>DllImport</c> of ours and of Confluent.Kafka to it. (RocksDB comes with the <c>RocksDB</c> package.)
 /// </summary>
 public static class NativeLibraries
 {
@@ -15,13 +15,6 @@ public static class NativeLibraries
         ["librdkafka.so.1", "librdkafka.so", "librdkafka.1.dylib", "librdkafka.dylib"],
         "librdkafka.so.",
         "the librdkafka1 package (Debian/Ubuntu: apt-get install librdkafka1; macOS: brew install librdkafka)");
-
-    public static readonly NativeLibrarySpec RocksDb = new(
-        "librocksdb",
-        "ORDERSTREAMS_LIBROCKSDB",
-        ["librocksdb.so", "librocksdb.so.7.8", "librocksdb.so.8", "librocksdb.so.9", "librocksdb.so.10", "librocksdb.dylib"],
-        "librocksdb.so.",
-        "RocksDB (Debian bookworm: apt-get install librocksdb7.8; newer Debian/Ubuntu: the librocksdbX.Y package; macOS: brew install rocksdb)");
 
     // Confluent.Kafka 1.9.3 dlopen()s through "libdl", which glibc 2.34+ only ships as libdl.so.2.
     private static readonly NativeLibrarySpec Dl = new(
@@ -46,17 +39,6 @@ public static class NativeLibraries
             RegisterResolver(typeof(NativeLibraries).Assembly);
             Confluent.Kafka.Library.Load(PathOf(RdKafka));
             kafkaInitialised = true;
-        }
-    }
-
-    /// <summary>Loads librocksdb. Idempotent.</summary>
-    /// <exception cref="MissingNativeLibraryException">RocksDB is not installed.</exception>
-    public static void EnsureRocksDb()
-    {
-        lock (Gate)
-        {
-            RegisterResolver(typeof(NativeLibraries).Assembly);
-            Load(RocksDb);
         }
     }
 
@@ -114,7 +96,6 @@ public static class NativeLibraries
         var spec = name switch
         {
             "librdkafka" or "rdkafka" => RdKafka,
-            "librocksdb" or "rocksdb" => RocksDb,
             "libdl" => Dl,
             _ => null,
         };
