@@ -4,9 +4,9 @@ using System.Runtime.InteropServices;
 namespace OrderStreams.Native;
 
 /// <summary>
-/// Loads librdkafka from the librdkafka.redist package (see <see cref="RdKafkaLocator"/>) and librocksdb from the
-/// operating system by probing the sonames of the distributions we support, and routes every <c>DllImport</c> of
-/// ours and of Confluent.Kafka to them, so our own bindings call the very library Confluent.Kafka runs on.
+/// Loads librdkafka from the librdkafka.redist package (see <see cref="RdKafkaLocator"/>) and routes every
+/// <c>DllImport</c> of ours and of Confluent.Kafka to it, so our own bindings call the very library Confluent.Kafka
+/// runs on. (RocksDB comes with the <c>RocksDB</c> package.)
 /// </summary>
 public static class NativeLibraries
 {
@@ -16,13 +16,6 @@ public static class NativeLibraries
         RdKafkaLocator.Builds.Select(build => build.FileName).ToArray(),
         null,
         "the librdkafka.redist NuGet package (a dotnet build or publish puts its runtimes/ folder beside the program)");
-
-    public static readonly NativeLibrarySpec RocksDb = new(
-        "librocksdb",
-        "ORDERSTREAMS_LIBROCKSDB",
-        ["librocksdb.so", "librocksdb.so.7.8", "librocksdb.so.8", "librocksdb.so.9", "librocksdb.so.10", "librocksdb.dylib"],
-        "librocksdb.so.",
-        "RocksDB (Debian bookworm: apt-get install librocksdb7.8; newer Debian/Ubuntu: the librocksdbX.Y package; macOS: brew install rocksdb)");
 
     // Confluent.Kafka dlopen()s through "libdl", which glibc 2.34+ only ships as libdl.so.2.
     private static readonly NativeLibrarySpec Dl = new(
@@ -51,17 +44,6 @@ public static class NativeLibraries
             Confluent.Kafka.Library.Load(path);
             kafka = new LoadedRdKafka(Confluent.Kafka.Library.VersionString, path, variant, reason, BuiltinFeatures());
             return kafka;
-        }
-    }
-
-    /// <summary>Loads librocksdb. Idempotent.</summary>
-    /// <exception cref="MissingNativeLibraryException">RocksDB is not installed.</exception>
-    public static void EnsureRocksDb()
-    {
-        lock (Gate)
-        {
-            RegisterResolver(typeof(NativeLibraries).Assembly);
-            Load(RocksDb);
         }
     }
 
@@ -130,7 +112,6 @@ public static class NativeLibraries
         if (name is "librdkafka" or "rdkafka") return Loaded.TryGetValue(RdKafka.Name, out var rdkafka) ? rdkafka.Handle : 0;
         var spec = name switch
         {
-            "librocksdb" or "rocksdb" => RocksDb,
             "libdl" => Dl,
             _ => null,
         };

@@ -95,6 +95,12 @@ public sealed class StreamsConfig
     /// </summary>
     public long CacheMaxBytesBuffering { get; set; } = 10L * 1024 * 1024;
 
+    /// <summary>
+    /// Bytes of the one RocksDB block cache every persistent store of this instance shares (data, index and filter
+    /// blocks), so the memory their reads use has one bound however many tasks the instance owns.
+    /// </summary>
+    public long RocksDbBlockCacheSize { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Changelog records applied per restore batch.</summary>
     public int RestoreBatchSize { get; set; } = 10_000;
 
@@ -126,6 +132,7 @@ public sealed class StreamsConfig
         if (MaxPollRecords < 1) problems.Add("MaxPollRecords must be at least 1.");
         if (RestoreBatchSize < 1) problems.Add("RestoreBatchSize must be at least 1.");
         if (CacheMaxBytesBuffering < 0) problems.Add($"CacheMaxBytesBuffering must not be negative, not {CacheMaxBytesBuffering}.");
+        if (RocksDbBlockCacheSize < 0) problems.Add($"RocksDbBlockCacheSize must not be negative, not {RocksDbBlockCacheSize}.");
         if (string.IsNullOrWhiteSpace(DeadLetterQueueTopic) &&
             ExceptionHandling.DeadLetter is var dl &&
             (DeserializationExceptionHandling == dl || ProcessingExceptionHandling == dl || ProductionExceptionHandling == dl))

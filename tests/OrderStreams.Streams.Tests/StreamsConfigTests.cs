@@ -52,6 +52,14 @@ public sealed class StreamsConfigTests
     }
 
     [Fact]
+    public void Validate_NegativeRocksDbBlockCacheSize_Fails()
+    {
+        var config = new StreamsConfig { ApplicationId = "a", BootstrapServers = "b:9092", RocksDbBlockCacheSize = -1 };
+
+        Assert.Contains("RocksDbBlockCacheSize must not be negative", Assert.Throws<StreamsException>(config.Validate).Message);
+    }
+
+    [Fact]
     public void Validate_BadApplicationServer_Fails()
     {
         var config = new StreamsConfig { ApplicationId = "a", BootstrapServers = "b:9092", ApplicationServer = "nohost" };

@@ -1,4 +1,5 @@
 using OrderStreams.Streams.Internals.State;
+using OrderStreams.Streams.Internals.State.RocksDb;
 using OrderStreams.Streams.Serialization;
 
 namespace OrderStreams.Streams.State;

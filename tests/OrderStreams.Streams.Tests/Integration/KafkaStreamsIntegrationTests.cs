@@ -1,8 +1,11 @@
 using System.Diagnostics.Metrics;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using OrderStreams.Streams.Errors;
+using OrderStreams.Streams.Internals.State.RocksDb;
 using OrderStreams.Streams.Serialization;
 using OrderStreams.Streams.State;
+using OrderStreams.Streams.Tests.State.RocksDb;
 
 namespace OrderStreams.Streams.Tests.Integration;
 
@@ -35,9 +38,9 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
         records.GroupBy(r => Encoding.UTF8.GetString(r.Message.Key))
             .ToDictionary(g => g.Key, g => g.Max(r => Serdes.Long.Deserialize(r.Message.Value, default)));
 
-    private async Task<KafkaStreams> StartAsync(Topology topology, StreamsConfig config)
+    private async Task<KafkaStreams> StartAsync(Topology topology, StreamsConfig config, ILoggerFactory? loggerFactory = null)
     {
-        config.LoggerFactory = new TestOutputLoggerFactory(output);
+        config.LoggerFactory = loggerFactory ?? new TestOutputLoggerFactory(output);
         var streams = new KafkaStreams(topology, config);
         await streams.StartAsync();
         return streams;
@@ -118,16 +121,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     [Fact]
     public async Task Start_StateDeleted_RestoresFromChangelog()
     {
-        var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 2);
-        kafka.Cluster.CreateTopic(output, 2);
         var appId = $"restore-{Guid.NewGuid():N}";
-        kafka.Produce(input, Enumerable.Range(0, 20).Select(i => ($"k{i}", Utf8($"w{i % 5}"))));
-        using (var first = await StartAsync(WordCount(input, output), kafka.Config(appId, stateDir)))
-        {
-            kafka.ReadUntil(output, r => LatestCounts(r).Values.Sum() == 20);
-            first.Close();
-        }
+        var (input, output) = await CountTwentyWordsAndCloseAsync(appId);
         Directory.Delete(stateDir, recursive: true);
 
         using var restored = new RestoreCounter(appId);
@@ -144,16 +139,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     [Fact]
     public async Task Start_CleanRestartWithCheckpoint_RestoresNothing()
     {
-        var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 2);
-        kafka.Cluster.CreateTopic(output, 2);
         var appId = $"checkpoint-{Guid.NewGuid():N}";
-        kafka.Produce(input, Enumerable.Range(0, 20).Select(i => ($"k{i}", Utf8($"w{i % 5}"))));
-        using (var first = await StartAsync(WordCount(input, output), kafka.Config(appId, stateDir)))
-        {
-            kafka.ReadUntil(output, r => LatestCounts(r).Values.Sum() == 20);
-            first.Close();
-        }
+        var (input, output) = await CountTwentyWordsAndCloseAsync(appId);
 
         using var restored = new RestoreCounter(appId);
         using var second = await StartAsync(WordCount(input, output), kafka.Config(appId, stateDir));
@@ -161,6 +148,32 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
 
         Assert.Equal(4, store.Get("w0"));
         Assert.Equal(0, restored.Total);
+    }
+
+    [Fact]
+    public async Task Start_StoreWithForeignFormatMark_WipesItRestoresFromChangelogAndSaysWhy()
+    {
+        var appId = $"format-{Guid.NewGuid():N}";
+        var (input, counts) = await CountTwentyWordsAndCloseAsync(appId);
+        // As if another build had written the stores: a mark of another format, and content the changelog lacks.
+        var stores = Directory.GetDirectories(Path.Combine(stateDir, appId), "counts", SearchOption.AllDirectories);
+        foreach (var directory in stores)
+        {
+            File.WriteAllText(Path.Combine(directory, RocksDbStoreFormat.FileName), "orderstreams-rocksdb-store 0\n");
+            using var db = RocksDbDatabase.Open(directory);
+            db.Put(Utf8("stale"), Serdes.Long.Serialize(99, default));
+        }
+
+        using var restored = new RestoreCounter(appId);
+        var log = new RecordingLoggerFactory(new TestOutputLoggerFactory(output));
+        using var second = await StartAsync(WordCount(input, counts), kafka.Config(appId, stateDir), log);
+        var store = await WaitForStoreAsync(second, s => s.Get("w0") == 4 && restored.Total >= 5);
+
+        Assert.Equal(2, stores.Length);
+        Assert.Equal(4, store.Get("w0"));
+        Assert.False(store.TryGet("stale", out _));
+        Assert.True(restored.Total >= 5, $"restored {restored.Total} records");
+        Assert.Equal(2, log.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains("has the format mark 'orderstreams-rocksdb-store 0'")));
     }
 
     [Fact]
@@ -230,6 +243,19 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
         Assert.Contains($"{orders} has 4 partitions", error.Message);
         Assert.Contains($"{branches} has 3 partitions", error.Message);
         Assert.Equal(KafkaStreamsState.Error, streams.State);
+    }
+
+    /// <summary>Counts 20 words (w0 to w4, four each) on two partitions and closes cleanly, leaving checkpointed stores.</summary>
+    private async Task<(string Input, string Output)> CountTwentyWordsAndCloseAsync(string appId)
+    {
+        var (input, counts) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
+        kafka.Cluster.CreateTopic(input, 2);
+        kafka.Cluster.CreateTopic(counts, 2);
+        kafka.Produce(input, Enumerable.Range(0, 20).Select(i => ($"k{i}", Utf8($"w{i % 5}"))));
+        using var first = await StartAsync(WordCount(input, counts), kafka.Config(appId, stateDir));
+        kafka.ReadUntil(counts, r => LatestCounts(r).Values.Sum() == 20);
+        first.Close();
+        return (input, counts);
     }
 
     private static async Task<IReadOnlyKeyValueStore<string, long>> WaitForStoreAsync(KafkaStreams streams, Func<IReadOnlyKeyValueStore<string, long>, bool> ready)

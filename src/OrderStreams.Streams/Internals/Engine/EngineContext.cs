@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Streams.Internals.State;
+using OrderStreams.Streams.Internals.State.RocksDb;
 
 namespace OrderStreams.Streams.Internals.Engine;
 
@@ -27,6 +28,7 @@ internal sealed class EngineContext
         internalSourceTopics = topology.Subtopologies
             .SelectMany(s => s.SourceTopics.Where(t => t.Internal).Select(t => t.Resolve(config.ApplicationId)))
             .ToHashSet(StringComparer.Ordinal);
+        RocksDb = new RocksDbStoreSettings(config.RocksDbBlockCacheSize, loggerFactory.CreateLogger("OrderStreams.Streams.State"));
         OnThreadFailedCallback = onThreadFailed;
         OnAssignmentChangedCallback = onAssignmentChanged;
     }
@@ -43,6 +45,8 @@ internal sealed class EngineContext
     public Topology Topology { get; }
 
     public ILoggerFactory LoggerFactory { get; }
+
+    public RocksDbStoreSettings RocksDb { get; }
 
     /// <summary>
     /// librdkafka settings of a producer: the shared ones without our own keys, then the producer-only ones. A new

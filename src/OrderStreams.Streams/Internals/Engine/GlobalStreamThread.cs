@@ -45,7 +45,7 @@ internal sealed class GlobalStreamThread : IDisposable
         var partitions = sub.SourceTopics
             .SelectMany(t => Enumerable.Range(0, partitionCounts[t.Name]).Select(p => new TopicPartition(t.Name, p)))
             .ToList();
-        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, errors, SystemClock.Instance, partitions);
+        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, errors, SystemClock.Instance, partitions, rocksDb: engine.RocksDb);
         thread = new Thread(Run) { Name = $"{config.ApplicationId}-GlobalStreamThread", IsBackground = true };
     }
 
@@ -58,7 +58,9 @@ internal sealed class GlobalStreamThread : IDisposable
         task.InitializeTopology();
         var checkpoint = Runtime.Checkpoint.Read(task.Directory);
         var persistent = task.Stores.Values.All(s => s.Persistent);
-        if (!persistent) checkpoint.Clear();
+        // The checkpoint covers every global store, so one store started over means loading all of them again.
+        var fresh = !persistent || task.Stores.Values.Any(s => s.Bytes.WipedOnOpen);
+        if (fresh) checkpoint.Clear();
         var assignments = new List<TopicPartitionOffset>();
         var waiting = new HashSet<(string Topic, int Partition)>();
         var restored = new Dictionary<(string Topic, int Partition), long>();
@@ -76,9 +78,10 @@ internal sealed class GlobalStreamThread : IDisposable
             restored[(input.Topic, input.Partition)] = 0;
             listener?.OnRestoreStart(tp, StoreOf(input.Topic), start, high);
         }
-        if (!persistent)
+        foreach (var store in task.Stores.Values)
         {
-            foreach (var store in task.Stores.Values) store.Bytes.Wipe();
+            if (fresh) store.Bytes.Wipe();
+            store.Bytes.BeginBulkLoad();
         }
         consumer.Assign(assignments);
         while (waiting.Count > 0)
@@ -95,6 +98,7 @@ internal sealed class GlobalStreamThread : IDisposable
             Apply(record);
             restored[key] = restored.GetValueOrDefault(key) + 1;
         }
+        foreach (var store in task.Stores.Values) store.Bytes.EndBulkLoad();
         WriteCheckpoint(persistent);
         logger.LogInformation("Global stores {Stores} loaded with {Records} records", string.Join(", ", task.Stores.Keys), restored.Values.Sum());
     }

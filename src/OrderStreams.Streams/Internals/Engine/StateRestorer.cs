@@ -52,7 +52,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
             var watermarks = consumer.QueryWatermarkOffsets(changelog, TimeSpan.FromSeconds(30));
             var end = watermarks.High.Value;
             long start;
-            if (store.Persistent && checkpoint.TryGetValue(key, out var checkpointed))
+            if (store.Persistent && !store.Bytes.WipedOnOpen && checkpoint.TryGetValue(key, out var checkpointed))
             {
                 start = checkpointed;
             }
@@ -68,6 +68,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
                 logger.LogInformation("Store {Store} of task {Task} is up to date at offset {Offset} of {Changelog}; nothing to restore", store.Name, task.Id, start, changelog);
                 continue;
             }
+            store.Bytes.BeginBulkLoad();
             active[key] = new Changelog(task, store, changelog, end, start);
             pendingPerTask[task.Id] = pendingPerTask.GetValueOrDefault(task.Id) + 1;
             // A concrete offset, not Offset.Beginning: a fresh consumer without metadata yet retries resolving a
@@ -175,6 +176,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         var key = (changelog.Partition.Topic, changelog.Partition.Partition.Value);
         active.Remove(key);
         consumer.Unassign([changelog.Partition]);
+        changelog.Store.Bytes.EndBulkLoad();
         if (checkpoints.TryGetValue(changelog.Task.Id, out var offsets)) offsets[key] = changelog.Position;
         var rate = changelog.Restored / Math.Max(changelog.Clock.Elapsed.TotalSeconds, 1e-3);
         logger.LogInformation(

@@ -312,7 +312,7 @@ internal sealed class StreamThread
         foreach (var group in partitions.Where(p => !excluded.Contains(p.Partition.Value)).GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
         {
             var subtopology = engine.Topology.Subtopologies[group.Key.Subtopology];
-            var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores, recordCache);
+            var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores, recordCache, engine.RocksDb);
             task.InitializeStores();
             var checkpoint = Checkpoint.Read(task.Directory);
             checkpoints[task.Id] = checkpoint;

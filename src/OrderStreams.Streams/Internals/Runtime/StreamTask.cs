@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using OrderStreams.Streams.Internals.State;
+using OrderStreams.Streams.Internals.State.RocksDb;
 using OrderStreams.Streams.Internals.Graph;
 using OrderStreams.Streams.Processor;
 
@@ -17,6 +18,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     private readonly PartitionQueue[] queueArray;
     private readonly Dictionary<string, IStoreInstance> stores = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, IStoreInstance> globalStores;
+    private readonly RocksDbStoreSettings? rocksDb;
     private readonly List<Punctuation> punctuations = [];
     private readonly Dictionary<string, SourceNode> sourcesByTopic = new(StringComparer.Ordinal);
     private readonly bool isGlobal;
@@ -37,9 +39,11 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         IClock clock,
         IEnumerable<TopicPartition> inputs,
         IReadOnlyDictionary<string, IStoreInstance>? globalStores = null,
-        RecordCache? cache = null)
+        RecordCache? cache = null,
+        RocksDbStoreSettings? rocksDb = null)
     {
         this.cache = cache;
+        this.rocksDb = rocksDb;
         Id = id;
         ApplicationId = config.ApplicationId;
         Collector = collector;
@@ -133,7 +137,8 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
                 () => recordTimestamp,
                 () => StreamTime,
                 isGlobal ? null : cache,
-                this));
+                this,
+                rocksDb));
         }
     }
 

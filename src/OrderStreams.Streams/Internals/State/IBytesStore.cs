@@ -5,8 +5,14 @@ internal interface IBytesStore : IDisposable
 {
     bool Persistent { get; }
 
-    /// <summary>Opens the store in <paramref name="directory"/> (ignored by in-memory stores).</summary>
-    void Open(string directory);
+    /// <summary>
+    /// True when <see cref="Open"/> found content it could not keep (another on-disk format) and deleted it, so the
+    /// task's checkpointed offsets no longer describe the store.
+    /// </summary>
+    bool WipedOnOpen { get; }
+
+    /// <summary>Opens the store in the context's directory (ignored by in-memory stores).</summary>
+    void Open(StoreContext context);
 
     byte[]? Get(byte[] key);
 
@@ -26,6 +32,11 @@ internal interface IBytesStore : IDisposable
     long ApproximateCount { get; }
 
     void Flush();
+
+    /// <summary>Prepares for a restore's bulk writes, until <see cref="EndBulkLoad"/>.</summary>
+    void BeginBulkLoad();
+
+    void EndBulkLoad();
 
     /// <summary>Deletes everything, on disk too (before a full restore).</summary>
     void Wipe();

@@ -8,6 +8,8 @@ internal sealed class InMemoryBytesStore : IBytesStore
 
     public bool Persistent => false;
 
+    public bool WipedOnOpen => false;
+
     public long ApproximateCount
     {
         get
@@ -16,7 +18,7 @@ internal sealed class InMemoryBytesStore : IBytesStore
         }
     }
 
-    public void Open(string directory)
+    public void Open(StoreContext context)
     {
     }
 
@@ -60,6 +62,14 @@ internal sealed class InMemoryBytesStore : IBytesStore
     }
 
     public void Flush()
+    {
+    }
+
+    public void BeginBulkLoad()
+    {
+    }
+
+    public void EndBulkLoad()
     {
     }
 

@@ -20,7 +20,7 @@ internal abstract class StoreBase(string name, IBytesStore bytes, bool loggingEn
     public virtual void Init(StoreContext storeContext)
     {
         context = storeContext;
-        Bytes.Open(storeContext.Directory);
+        Bytes.Open(storeContext);
     }
 
     public virtual void Flush() => Bytes.Flush();

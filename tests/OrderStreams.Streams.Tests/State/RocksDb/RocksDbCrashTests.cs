@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using OrderStreams.Streams.State.RocksDb;
+using OrderStreams.Streams.Internals.State.RocksDb;
 
 namespace OrderStreams.Streams.Tests.State.RocksDb;
 

@@ -1,4 +1,4 @@
-using OrderStreams.Streams.State.RocksDb;
+using OrderStreams.Streams.Internals.State.RocksDb;
 
 namespace OrderStreams.Streams.Tests.State.RocksDb;
 

@@ -1,4 +1,6 @@
-using OrderStreams.Streams.State.RocksDb;
+using OrderStreams.Streams.Internals.State.RocksDb;
+using RocksDbSharp;
+using RocksDbException = OrderStreams.Streams.Internals.State.RocksDb.RocksDbException;
 
 namespace OrderStreams.Streams.Tests.State.RocksDb;
 
@@ -39,11 +41,11 @@ public sealed class RocksDbDatabaseLifecycleTests : IDisposable
     }
 
     [Theory]
-    [InlineData(RocksDbCompression.None)]
-    [InlineData(RocksDbCompression.Snappy)]
-    [InlineData(RocksDbCompression.Lz4)]
-    [InlineData(RocksDbCompression.Zstd)]
-    public void Open_WithCompression_StoresAndReadsBackFlushedData(RocksDbCompression compression)
+    [InlineData(Compression.No)]
+    [InlineData(Compression.Snappy)]
+    [InlineData(Compression.Lz4)]
+    [InlineData(Compression.Zstd)]
+    public void Open_WithCompression_StoresAndReadsBackFlushedData(Compression compression)
     {
         var path = directory.Combine("store");
         using var db = RocksDbDatabase.Open(path, new RocksDbOptions { Compression = compression });
@@ -97,7 +99,7 @@ public sealed class RocksDbDatabaseLifecycleTests : IDisposable
     {
         var db = RocksDbDatabase.Open(directory.Combine("store"));
         db.Put(Bytes.Of("k"), Bytes.Of("v"));
-        using var batch = new RocksDbWriteBatch();
+        using var batch = new WriteBatch();
 
         db.Dispose();
 

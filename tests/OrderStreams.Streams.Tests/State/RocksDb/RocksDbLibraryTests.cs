@@ -1,35 +1,35 @@
-using OrderStreams.Native;
+using OrderStreams.Streams.Internals.State.RocksDb;
 
 namespace OrderStreams.Streams.Tests.State.RocksDb;
 
 public sealed class RocksDbLibraryTests
 {
+    private static readonly string Runtimes = Path.Combine(AppContext.BaseDirectory, "runtimes") + Path.DirectorySeparatorChar;
+
     [Fact]
-    public void Load_RocksDbNotInstalled_NamesThePackageAndTheOverride()
+    public void LibraryPath_Loaded_IsThePackagesLibraryInTheAppsRuntimesFolder()
     {
-        var absent = NativeLibraries.RocksDb with
-        {
-            Name = "librocksdb-absent",
-            OverrideVariable = "ORDERSTREAMS_TEST_ABSENT_LIBROCKSDB",
-            Candidates = ["/nonexistent/librocksdb.so", "librocksdb-absent.so.7.8"],
-            ScanPrefix = null,
-        };
+        var path = Path.GetFullPath(RocksDbStoreSettings.LibraryPath);
 
-        var error = Assert.Throws<MissingNativeLibraryException>(() => NativeLibraries.Load(absent));
-
-        Assert.Equal(
-            "librocksdb-absent was not found (tried /nonexistent/librocksdb.so, librocksdb-absent.so.7.8). Install RocksDB "
-            + "(Debian bookworm: apt-get install librocksdb7.8; newer Debian/Ubuntu: the librocksdbX.Y package; macOS: brew install rocksdb), "
-            + "or set ORDERSTREAMS_TEST_ABSENT_LIBROCKSDB to its path.",
-            error.Message);
-        Assert.Equal(absent, error.Library);
+        Assert.StartsWith(Runtimes, path);
+        Assert.StartsWith("librocksdb", Path.GetFileName(path));
     }
 
     [Fact]
-    public void EnsureRocksDb_OnThisMachine_LoadsTheOsLibrary()
+    public void ProcessMaps_AfterOpeningADatabase_MapRocksDbOnlyFromTheAppsRuntimesFolder()
     {
-        NativeLibraries.EnsureRocksDb();
+        Assert.True(OperatingSystem.IsLinux(), "/proc/self/maps is Linux's");
+        using var directory = new TempDirectory();
+        using var db = RocksDbDatabase.Open(directory.Combine("store"));
 
-        Assert.NotEqual(0, NativeLibraries.Load(NativeLibraries.RocksDb));
+        var mapped = File.ReadLines("/proc/self/maps")
+            .Select(line => line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length == 6 && Path.GetFileName(fields[5]).StartsWith("librocksdb", StringComparison.Ordinal))
+            .Select(fields => fields[5])
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(mapped);
+        Assert.All(mapped, path => Assert.StartsWith(Runtimes, path));
     }
 }

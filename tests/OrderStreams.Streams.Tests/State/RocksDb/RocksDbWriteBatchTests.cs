@@ -1,4 +1,5 @@
-using OrderStreams.Streams.State.RocksDb;
+using OrderStreams.Streams.Internals.State.RocksDb;
+using RocksDbSharp;
 
 namespace OrderStreams.Streams.Tests.State.RocksDb;
 
@@ -14,7 +15,7 @@ public sealed class RocksDbWriteBatchTests : IDisposable
     public void Write_PutsAndDeletes_AppliesThemInOrder()
     {
         Db.Put(Bytes.Of("old"), Bytes.Of("x"));
-        using var batch = new RocksDbWriteBatch();
+        using var batch = new WriteBatch();
         batch.Put(Bytes.Of("a"), Bytes.Of("1"));
         batch.Put(Bytes.Of("b"), Bytes.Of("2"));
         batch.Delete(Bytes.Of("old"));
@@ -31,7 +32,7 @@ public sealed class RocksDbWriteBatchTests : IDisposable
     [Fact]
     public void Put_BeforeWrite_IsNotVisible()
     {
-        using var batch = new RocksDbWriteBatch();
+        using var batch = new WriteBatch();
 
         batch.Put(Bytes.Of("a"), Bytes.Of("1"));
 
@@ -41,15 +42,15 @@ public sealed class RocksDbWriteBatchTests : IDisposable
     [Fact]
     public void Count_AfterOperationsAndClear_CountsOperations()
     {
-        using var batch = new RocksDbWriteBatch();
+        using var batch = new WriteBatch();
         batch.Put(Bytes.Of("a"), Bytes.Of("1"));
         batch.Delete(Bytes.Of("b"));
-        Assert.Equal(2, batch.Count);
+        Assert.Equal(2, batch.Count());
 
         batch.Clear();
         Db.Write(batch);
 
-        Assert.Equal(0, batch.Count);
+        Assert.Equal(0, batch.Count());
         Assert.Null(Db.Get(Bytes.Of("a")));
     }
 
@@ -63,7 +64,7 @@ public sealed class RocksDbWriteBatchTests : IDisposable
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(() =>
         {
-            using var batch = new RocksDbWriteBatch();
+            using var batch = new WriteBatch();
             for (var round = 1; !stop.IsCancellationRequested; round++)
             {
                 batch.Clear();
@@ -89,13 +90,12 @@ public sealed class RocksDbWriteBatchTests : IDisposable
     }
 
     [Fact]
-    public void Calls_AfterDispose_ThrowObjectDisposed()
+    public void Write_DisposedBatch_ThrowsObjectDisposed()
     {
-        var batch = new RocksDbWriteBatch();
+        var batch = new WriteBatch();
 
         batch.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => batch.Put(Bytes.Of("a"), Bytes.Of("1")));
         Assert.Throws<ObjectDisposedException>(() => Db.Write(batch));
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace OrderStreams.Streams.State.RocksDb;
+namespace OrderStreams.Streams.Internals.State.RocksDb;
 
 /// <summary>Keeps a handle from being released while a native call uses its pointer.</summary>
 internal readonly ref struct HandleLease

@@ -1,7 +1,7 @@
-namespace OrderStreams.Streams.State.RocksDb;
+namespace OrderStreams.Streams.Internals.State.RocksDb;
 
 /// <summary>A RocksDB call failed; <see cref="Reason"/> is RocksDB's own message.</summary>
-public sealed class RocksDbException(string path, string operation, string reason, Exception? innerException = null)
+internal sealed class RocksDbException(string path, string operation, string reason, Exception? innerException = null)
     : Exception($"RocksDB {operation} failed for {path}: {reason}", innerException)
 {
     /// <summary>The database directory.</summary>

@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using OrderStreams.Native;
+using RocksDbSharp;
 
-namespace OrderStreams.Streams.State.RocksDb;
+namespace OrderStreams.Streams.Internals.State.RocksDb;
 
 /// <summary>
 /// One RocksDB database with byte keys in bytewise order. Safe for concurrent use by many threads; every call after
 /// <see cref="Dispose"/> throws <see cref="ObjectDisposedException"/>, and calls already running finish first.
 /// </summary>
-public sealed unsafe class RocksDbDatabase : IDisposable
+internal sealed unsafe class RocksDbDatabase : IDisposable
 {
     private const string EstimatedKeys = "rocksdb.estimate-num-keys";
     private const string SstFilesSize = "rocksdb.total-sst-files-size";
@@ -31,26 +30,21 @@ public sealed unsafe class RocksDbDatabase : IDisposable
 
     /// <summary>Opens the database in <paramref name="path"/>, creating it and its parent directories if allowed.</summary>
     /// <exception cref="RocksDbException">RocksDB cannot open it (missing, locked by another instance, corrupt, not writable).</exception>
-    /// <exception cref="MissingNativeLibraryException">RocksDB is not installed.</exception>
     public static RocksDbDatabase Open(string path, RocksDbOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= RocksDbOptions.Default;
-        NativeLibraries.EnsureRocksDb();
         var fullPath = System.IO.Path.GetFullPath(path);
         if (options.CreateIfMissing) CreateDirectory(fullPath);
-
-        var nativeOptions = CreateNativeOptions(options);
+        var dbOptions = options.ToDbOptions();
         try
         {
-            nint error = 0;
-            var db = RocksDbNative.Open(nativeOptions, fullPath, ref error);
-            RocksDbErrors.ThrowIfSet(error, fullPath, "open");
+            var db = RocksDbSharp.RocksDb.Open(dbOptions, fullPath);
             return new RocksDbDatabase(fullPath, options, new RocksDbDatabaseHandle(db, options.DisableWal));
         }
-        finally
+        catch (RocksDbSharpException e)
         {
-            RocksDbNative.OptionsDestroy(nativeOptions);
+            throw new RocksDbException(fullPath, "open", e.Message, e);
         }
     }
 
@@ -59,18 +53,20 @@ public sealed unsafe class RocksDbDatabase : IDisposable
     public static void Destroy(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        NativeLibraries.EnsureRocksDb();
         var fullPath = System.IO.Path.GetFullPath(path);
-        var nativeOptions = RocksDbNative.OptionsCreate();
+        var options = new DbOptions();
         try
         {
-            nint error = 0;
-            RocksDbNative.DestroyDb(nativeOptions, fullPath, ref error);
-            RocksDbErrors.ThrowIfSet(error, fullPath, "destroy");
+            RocksDbSharp.Native.Instance.rocksdb_destroy_db(options.Handle, fullPath);
+        }
+        catch (RocksDbSharpException e)
+        {
+            throw new RocksDbException(fullPath, "destroy", e.Message, e);
         }
         finally
         {
-            RocksDbNative.OptionsDestroy(nativeOptions);
+            // The options' finalizer frees the native options, so they must stay reachable during the call.
+            GC.KeepAlive(options);
         }
     }
 
@@ -86,10 +82,16 @@ public sealed unsafe class RocksDbDatabase : IDisposable
         ReadOnlySpan<byte> key, TState state, Func<ReadOnlySpan<byte>, TState, TResult> read, out TResult result)
     {
         using var lease = Lease();
-        nint error = 0;
         nint slice;
-        fixed (byte* k = key) slice = RocksDbNative.GetPinned(lease.Pointer, handle.ReadOptions, k, (nuint)key.Length, ref error);
-        RocksDbErrors.ThrowIfSet(error, Path, "get");
+        try
+        {
+            // RocksDbSharp's Get copies the value into a new array; the pinned slice lets the caller read it in place.
+            fixed (byte* k = key) slice = RocksDbSharp.Native.Instance.rocksdb_get_pinned(lease.Pointer, handle.ReadOptions.Handle, k, (nuint)key.Length);
+        }
+        catch (RocksDbSharpException e)
+        {
+            throw new RocksDbException(Path, "get", e.Message, e);
+        }
         if (slice == 0)
         {
             result = default!;
@@ -97,46 +99,57 @@ public sealed unsafe class RocksDbDatabase : IDisposable
         }
         try
         {
-            var value = RocksDbNative.PinnableSliceValue(slice, out var length);
-            result = read(new ReadOnlySpan<byte>(value, checked((int)length)), state);
+            var value = RocksDbSharp.Native.Instance.rocksdb_pinnableslice_value(slice, out var length);
+            result = read(new ReadOnlySpan<byte>((byte*)value, checked((int)length)), state);
             return true;
         }
         finally
         {
-            RocksDbNative.PinnableSliceDestroy(slice);
+            RocksDbSharp.Native.Instance.rocksdb_pinnableslice_destroy(slice);
         }
     }
 
     public void Put(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         using var lease = Lease();
-        nint error = 0;
-        fixed (byte* k = key)
-        fixed (byte* v = value)
+        try
         {
-            RocksDbNative.Put(lease.Pointer, handle.WriteOptions, k, (nuint)key.Length, v, (nuint)value.Length, ref error);
+            handle.Db.Put(key, value, null, handle.WriteOptions);
         }
-        RocksDbErrors.ThrowIfSet(error, Path, "put");
+        catch (RocksDbSharpException e)
+        {
+            throw new RocksDbException(Path, "put", e.Message, e);
+        }
     }
 
     /// <summary>Removes the key; removing an absent key is not an error.</summary>
     public void Delete(ReadOnlySpan<byte> key)
     {
         using var lease = Lease();
-        nint error = 0;
-        fixed (byte* k = key) RocksDbNative.Delete(lease.Pointer, handle.WriteOptions, k, (nuint)key.Length, ref error);
-        RocksDbErrors.ThrowIfSet(error, Path, "delete");
+        try
+        {
+            handle.Db.Remove(key, null, handle.WriteOptions);
+        }
+        catch (RocksDbSharpException e)
+        {
+            throw new RocksDbException(Path, "delete", e.Message, e);
+        }
     }
 
     /// <summary>Applies every operation of the batch atomically. The batch is left as it was.</summary>
-    public void Write(RocksDbWriteBatch batch)
+    public void Write(WriteBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(batch.Handle == 0, batch);
         using var lease = Lease();
-        using var batchLease = batch.Lease();
-        nint error = 0;
-        RocksDbNative.Write(lease.Pointer, handle.WriteOptions, batchLease.Pointer, ref error);
-        RocksDbErrors.ThrowIfSet(error, Path, "write");
+        try
+        {
+            handle.Db.Write(batch, handle.WriteOptions);
+        }
+        catch (RocksDbSharpException e)
+        {
+            throw new RocksDbException(Path, "write", e.Message, e);
+        }
     }
 
     /// <summary>An iterator over every entry, on the first.</summary>
@@ -165,23 +178,25 @@ public sealed unsafe class RocksDbDatabase : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         using var lease = Lease();
-        var value = RocksDbNative.PropertyValue(lease.Pointer, name);
-        if (value == 0) return null;
-        try
-        {
-            return Marshal.PtrToStringUTF8(value);
-        }
-        finally
-        {
-            RocksDbNative.Free(value);
-        }
+        return handle.Db.GetProperty(name);
     }
+
+    /// <summary>
+    /// Prepares for a restore: memtables of <see cref="RocksDbOptions.BulkLoadWriteBufferSize"/> and no automatic
+    /// compaction (RocksDB then does not stall writes on level-0 file counts either), until <see cref="EndBulkLoad"/>.
+    /// </summary>
+    public void BeginBulkLoad() =>
+        SetOptions("bulk load", ("disable_auto_compactions", "true"), ("write_buffer_size", Options.BulkLoadWriteBufferSize));
+
+    /// <summary>Back to the serving options; compaction resumes in the background.</summary>
+    public void EndBulkLoad() =>
+        SetOptions("end of bulk load", ("disable_auto_compactions", "false"), ("write_buffer_size", Options.WriteBufferSize));
 
     /// <summary>Writes the memtables to table files and waits for it.</summary>
     public void Flush()
     {
         using var lease = Lease();
-        FlushCore(lease.Pointer);
+        FlushCore();
     }
 
     /// <summary>
@@ -195,7 +210,7 @@ public sealed unsafe class RocksDbDatabase : IDisposable
         {
             if (!Options.DisableWal) return;
             using var lease = new HandleLease(handle);
-            FlushCore(lease.Pointer);
+            FlushCore();
         }
         finally
         {
@@ -215,34 +230,23 @@ public sealed unsafe class RocksDbDatabase : IDisposable
         }
     }
 
-    private static nint CreateNativeOptions(RocksDbOptions options)
+    private void SetOptions(string operation, params (string Name, object Value)[] options)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WriteBufferSize, nameof(options.WriteBufferSize));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Parallelism, nameof(options.Parallelism));
-        using var ownCache = options.BlockCache is null ? new RocksDbBlockCache(options.BlockCacheSize) : null;
-        using var cache = (options.BlockCache ?? ownCache!).Lease();
-        var nativeOptions = RocksDbNative.OptionsCreate();
-        RocksDbNative.OptionsSetCreateIfMissing(nativeOptions, options.CreateIfMissing ? (byte)1 : (byte)0);
-        RocksDbNative.OptionsIncreaseParallelism(nativeOptions, options.Parallelism);
-        RocksDbNative.OptionsSetWriteBufferSize(nativeOptions, checked((nuint)options.WriteBufferSize));
-        RocksDbNative.OptionsSetMaxOpenFiles(nativeOptions, options.MaxOpenFiles);
-        RocksDbNative.OptionsSetCompression(nativeOptions, (int)options.Compression);
-
-        var tableOptions = RocksDbNative.BlockBasedOptionsCreate();
-        RocksDbNative.BlockBasedOptionsSetBlockCache(tableOptions, cache.Pointer);
-        if (options.BloomFilterBitsPerKey > 0)
+        using var lease = Lease();
+        try
         {
-            RocksDbNative.BlockBasedOptionsSetFilterPolicy(tableOptions, RocksDbNative.FilterPolicyCreateBloom(options.BloomFilterBitsPerKey));
+            handle.Db.SetOptions(options.Select(o => KeyValuePair.Create(o.Name, Convert.ToString(o.Value, CultureInfo.InvariantCulture)!)));
         }
-        RocksDbNative.OptionsSetBlockBasedTableFactory(nativeOptions, tableOptions);
-        RocksDbNative.BlockBasedOptionsDestroy(tableOptions);
-        return nativeOptions;
+        catch (RocksDbSharpException e)
+        {
+            throw new RocksDbException(Path, operation, e.Message, e);
+        }
     }
 
     private RocksDbIterator NewIterator(ReadOnlySpan<byte> lower, ReadOnlySpan<byte> upper, bool hasUpper, bool upperIsPrefixEnd)
     {
         ObjectDisposedException.ThrowIf(disposed != 0, this);
-        return new RocksDbIterator(new RocksDbIteratorHandle(handle, lower, upper, hasUpper, upperIsPrefixEnd), Path);
+        return new RocksDbIterator(handle, Path, lower, upper, hasUpper, upperIsPrefixEnd);
     }
 
     private long GetLongProperty(string name) =>
@@ -254,10 +258,15 @@ public sealed unsafe class RocksDbDatabase : IDisposable
         return new HandleLease(handle);
     }
 
-    private void FlushCore(nint db)
+    private void FlushCore()
     {
-        nint error = 0;
-        RocksDbNative.Flush(db, handle.FlushOptions, ref error);
-        RocksDbErrors.ThrowIfSet(error, Path, "flush");
+        try
+        {
+            handle.Db.Flush(handle.FlushOptions);
+        }
+        catch (RocksDbSharpException e)
+        {
+            throw new RocksDbException(Path, "flush", e.Message, e);
+        }
     }
 }
