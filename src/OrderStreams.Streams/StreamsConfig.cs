@@ -74,8 +74,8 @@ public sealed class StreamsConfig
     /// Processes the log only up to this time (a temporal query: the state as of then, under an application id of its
     /// own). Each source partition is processed up to its first record with a timestamp after the bound; that record
     /// is not processed, the partition is paused and its offset committed at that record. Global tables load only
-    /// records with timestamps at or before the bound. <see cref="KafkaStreams.ProcessUntilReached"/> says when every
-    /// source partition of this instance got there.
+    /// records with timestamps at or before the bound. Wall-clock punctuations see the clock stop at the bound.
+    /// <see cref="KafkaStreams.ProcessUntilReached"/> says when every source partition of this instance got there.
     /// </summary>
     public DateTimeOffset? ProcessUntil { get; set; }
 

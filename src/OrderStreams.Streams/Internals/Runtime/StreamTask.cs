@@ -243,7 +243,8 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
 
     public bool PunctuateStreamTime() => StreamTime != long.MinValue && Punctuate(PunctuationType.StreamTime, StreamTime);
 
-    public bool PunctuateWallClock() => Punctuate(PunctuationType.WallClockTime, Clock.NowMs);
+    /// <summary>Fires due wall-clock punctuations; a replay to <see cref="StreamsConfig.ProcessUntil"/> sees the clock stop at the bound.</summary>
+    public bool PunctuateWallClock() => Punctuate(PunctuationType.WallClockTime, processUntil is { } bound ? Math.Min(Clock.NowMs, bound) : Clock.NowMs);
 
     public CacheEntryContext Current => new(recordTimestamp, currentHeaders, CurrentMetadata);
 
