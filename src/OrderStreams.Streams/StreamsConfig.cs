@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrderStreams.Streams.Errors;
+using OrderStreams.Streams.Processor;
 
 namespace OrderStreams.Streams;
 
@@ -101,6 +102,13 @@ public sealed class StreamsConfig
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Where source keys belong. A record read from a partition that does not own its key is forwarded to the owner
+    /// (the same bytes, headers and timestamp, marked <c>__streams.misplaced.*</c>) and not processed where it was
+    /// read; it is dead-lettered with the reason when it cannot be forwarded. Null: no check.
+    /// </summary>
+    public IKeyOwnership? KeyOwnership { get; set; }
 
     /// <summary>The consumer group pinned instances commit their offsets to.</summary>
     internal string PinnedGroupId => $"{ApplicationId}-pinned";

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderStreams.Streams.Internals.State;
 using OrderStreams.Streams.Internals.Graph;
 using OrderStreams.Streams.Processor;
@@ -22,6 +24,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     private readonly bool isGlobal;
     private readonly RecordCache? cache;
     private readonly long? processUntil;
+    private readonly MisplacedRecords? misplaced;
     private long recordTimestamp;
     private Headers? currentHeaders;
     private bool commitRequested;
@@ -47,6 +50,11 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         Clock = clock;
         isGlobal = subtopology.Id < 0;
         processUntil = config.ProcessUntilMs;
+        if (config.KeyOwnership is { } ownership && subtopology.Id >= 0)
+        {
+            var logger = (config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MisplacedRecords>();
+            misplaced = new MisplacedRecords(ownership, config.ApplicationId, collector, errors, logger);
+        }
         this.globalStores = globalStores ?? new Dictionary<string, IStoreInstance>();
         Directory = isGlobal ? Path.Combine(config.StateDir, config.ApplicationId, "global") : Path.Combine(config.StateDir, config.ApplicationId, id.ToString());
 
@@ -173,7 +181,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         currentHeaders = raw.Message.Headers;
         try
         {
-            next.Source.Process(raw, this);
+            if (misplaced?.Handled(raw, Id) != true) next.Source.Process(raw, this);
         }
         catch (Exception e) when (e is not (StreamsException or OperationCanceledException))
         {
