@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrderStreams.Contracts.Events;
 
 namespace OrderStreams.BranchAssignment.Domain;
@@ -8,5 +9,6 @@ namespace OrderStreams.BranchAssignment.Domain;
 /// </summary>
 internal sealed record WaitingOrder(BranchAssignmentRequest Request, DateTimeOffset MoveAt)
 {
+    [JsonIgnore]
     public DateTimeOffset Deadline => Request.Deadline ?? throw new InvalidOperationException("A waiting request carries its deadline.");
 }
