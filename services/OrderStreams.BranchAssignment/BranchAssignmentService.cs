@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrderStreams.Hosting;
 using OrderStreams.Hosting.Streams;
 using OrderStreams.OrderFlow;
+using OrderStreams.Streams.Processor;
 
 namespace OrderStreams.BranchAssignment;
 
@@ -14,6 +15,7 @@ public static class BranchAssignmentService
     {
         builder.AddValidatedOptions<BranchAssignmentOptions>(BranchAssignmentOptions.Section);
         var routing = BranchRoutingTable.Parse(builder.Configuration[BranchRoutingTable.Section]);
+        builder.Services.AddSingleton<IKeyOwnership>(new BranchKeyOwnership(routing));
         builder.AddStreamsApplication(Name, (services, registry) =>
             BranchAssignmentTopology.Build(registry, services.GetRequiredService<IOptions<BranchAssignmentOptions>>().Value, routing));
         return builder;

@@ -12,7 +12,8 @@ namespace OrderStreams.BranchAssignment;
 
 /// <summary>
 /// orders.placed + orders.paid → branch-assignment.requests → orders.branch-assigned, with deliveries freeing capacity.
-/// A request is keyed by the branch it asks, so only that branch's task ever changes its kitchen load.
+/// A request is keyed by the branch it asks, so only that branch's task ever changes its kitchen load and its line of
+/// orders waiting for capacity.
 /// </summary>
 public static class BranchAssignmentTopology
 {
@@ -32,8 +33,8 @@ public static class BranchAssignmentTopology
         var toRequests = Produced<string, BranchAssignmentRequest>.With(Serdes.String, requestsSerde, new BranchPartitioner<BranchAssignmentRequest>(routing));
 
         // 1. A placed order waits for its payment verdict (either may come first); a paid one is offered to its own branch.
-        var cleanup = (options.CleanupInterval, (Func<string, PendingAssignment, DateTimeOffset, StateStep<PendingAssignment, BranchAssignmentRequest>>)(
-            (_, state, now) => StateStep<PendingAssignment, BranchAssignmentRequest>.Unchanged(PendingAssignments.OnStreamTime(state, now, options.PendingRetention))));
+        var cleanup = new Housekeeping<PendingAssignment, BranchAssignmentRequest>(options.CleanupInterval,
+            (_, state, now) => StateStep<PendingAssignment, BranchAssignmentRequest>.Unchanged(PendingAssignments.OnStreamTime(state, now, options.PendingRetention)));
         var firstOffersOnOrders = builder
             .Stream(OrderFlowTopics.OrdersPlaced, Consumed<string, OrderPlaced>.With(Serdes.String, new AvroSerde<OrderPlaced>(registry)))
             .Process(() => new EntityStateProcessor<OrderPlaced, PendingAssignment, BranchAssignmentRequest>(
@@ -44,22 +45,21 @@ public static class BranchAssignmentTopology
                 PendingStore, v => v.BranchId, v => v.OrderId.ToString(), PendingAssignments.OnVerdict, r => r.CandidateBranchId), PendingStore);
         firstOffersOnOrders.Merge(firstOffersOnVerdicts).To(OrderFlowTopics.BranchAssignmentRequests, toRequests);
 
-        // 2. The asked branch accepts, or the order moves on to the next nearest open branch, or is rejected.
-        var assigner = new BranchAssigner(options.MaxAttempts);
-        var decisions = builder
+        // 2. The asked branch accepts, or the order waits there for capacity, moves on to the next nearest open branch,
+        //    or is rejected (docs/services.md). A pick-up frees the capacity the order held and lets a waiting one in.
+        var desk = new BranchDesk(new BranchAssigner(options.MaxAttempts), options.CapacityWait, options.AssignmentTimeout);
+        var decisionsOnRequests = builder
             .Stream(OrderFlowTopics.BranchAssignmentRequests, Consumed<string, BranchAssignmentRequest>.With(Serdes.String, requestsSerde))
-            .Process(() => new BranchRequestProcessor(assigner), LoadStore);
+            .Process(() => new BranchRequestProcessor(desk, options), LoadStore);
+        var decisionsOnPickUps = builder
+            .Stream(OrderFlowTopics.Deliveries, Consumed<string, DeliveryEvent>.With(Serdes.String, new AvroSerde<DeliveryEvent>(registry)))
+            .Process(() => new PickUpProcessor(desk), LoadStore);
+        var decisions = decisionsOnRequests.Merge(decisionsOnPickUps);
         decisions.Filter((_, d) => d.NextRequest is not null).MapValues(d => d.NextRequest!)
             .To(OrderFlowTopics.BranchAssignmentRequests, toRequests);
         decisions.Filter((_, d) => d.Outcome is not null).MapValues(d => d.Outcome!)
             .To(OrderFlowTopics.OrdersBranchAssigned, Produced<string, BranchAssignmentOutcome>.With(
                 Serdes.String, new AvroSerde<BranchAssignmentOutcome>(registry), new BranchPartitioner<BranchAssignmentOutcome>(routing)));
-
-        // 3. A pick-up (or, if that was missed, the delivery) frees the kitchen capacity the order held.
-        builder
-            .Stream(OrderFlowTopics.Deliveries, Consumed<string, DeliveryEvent>.With(Serdes.String, new AvroSerde<DeliveryEvent>(registry)))
-            .Process(() => new EntityStateProcessor<DeliveryEvent, BranchLoad, BranchAssignmentOutcome>(
-                LoadStore, d => d.BranchId, d => d.BranchId, (load, delivery, _) => new(load?.Without(delivery.OrderId), null), o => o.BranchId), LoadStore);
         return builder.Build();
     }
 }

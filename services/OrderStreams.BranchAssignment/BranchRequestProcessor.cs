@@ -1,38 +1,44 @@
 using OrderStreams.BranchAssignment.Domain;
-using OrderStreams.Contracts.Entities;
 using OrderStreams.Contracts.Events;
+using OrderStreams.OrderFlow;
 using OrderStreams.Streams.Processor;
-using OrderStreams.Streams.State;
 
 namespace OrderStreams.BranchAssignment;
 
 /// <summary>
-/// Runs in the candidate branch's task, the only writer of that branch's load: accepts (reserving capacity), or
-/// passes the order on. A request for an order the branch already accepted (a redelivery) is dropped.
+/// Runs in the candidate branch's task: accepts (reserving capacity), lets the order wait for capacity, or passes it
+/// on. A request for an order the branch already holds (a redelivery) is dropped. Every
+/// <see cref="BranchAssignmentOptions.DeadlineCheckInterval"/> of stream time, and on the wall clock once the
+/// partition is quiet, it moves on or rejects waiting orders whose time is up.
 /// </summary>
-internal sealed class BranchRequestProcessor(BranchAssigner assigner) : IProcessor<string, BranchAssignmentRequest, string, AssignmentDecision>
+internal sealed class BranchRequestProcessor(BranchDesk desk, BranchAssignmentOptions options) : BranchDeskProcessor<BranchAssignmentRequest>
 {
-    private IProcessorContext<string, AssignmentDecision> context = null!;
-    private IKeyValueStore<string, BranchLoad> loads = null!;
-    private IKeyValueStore<string, Branch> branches = null!;
+    private readonly QuietClock quietClock = new(options.IdleAfter);
 
-    public void Init(IProcessorContext<string, AssignmentDecision> context)
+    public override void Init(IProcessorContext<string, AssignmentDecision> context)
     {
-        this.context = context;
-        loads = context.GetStateStore<IKeyValueStore<string, BranchLoad>>(BranchAssignmentTopology.LoadStore);
-        branches = context.GetStateStore<IKeyValueStore<string, Branch>>(BranchAssignmentTopology.BranchesStore);
+        base.Init(context);
+        quietClock.Observe(context.CurrentStreamTime, context.CurrentSystemTime);
+        context.Schedule(options.DeadlineCheckInterval, PunctuationType.StreamTime, ReviewWaiting);
+        context.Schedule(options.DeadlineCheckInterval, PunctuationType.WallClockTime, wallClock =>
+        {
+            if (quietClock.Now(Context.CurrentStreamTime, wallClock) is { } now) ReviewWaiting(now.ToUnixTimeMilliseconds());
+        });
     }
 
-    public void Process(Record<string, BranchAssignmentRequest> record)
+    public override void Process(Record<string, BranchAssignmentRequest> record)
     {
         var request = record.Value;
         if (record.Key != request.CandidateBranchId)
             throw new InvalidDataException($"Record key '{record.Key}' is not the request's candidate branch '{request.CandidateBranchId}'.");
-        var load = loads.Get(request.CandidateBranchId) ?? BranchLoad.None;
-        if (load.Accepted.Contains(request.Order.OrderId)) return;
+        quietClock.Observe(Context.CurrentStreamTime, Context.CurrentSystemTime);
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp);
+        Step(request.CandidateBranchId, (branch, load, all) => desk.OnRequest(request, branch, load, all, now), record.Timestamp);
+    }
 
-        var decision = assigner.Decide(request, branches.Get(request.CandidateBranchId), load, branches.All().Select(b => b.Value), DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp));
-        if (decision.Outcome is { Outcome: OrderBranchAssigned }) loads.Put(request.CandidateBranchId, load.With(request.Order.OrderId));
-        context.Forward(new Record<string, AssignmentDecision>(decision.Key, decision, record.Timestamp));
+    private void ReviewWaiting(long time)
+    {
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time);
+        foreach (var branchId in BranchesWithWaitingOrders()) Step(branchId, (branch, load, all) => desk.Review(branch, load, all, now), time);
     }
 }

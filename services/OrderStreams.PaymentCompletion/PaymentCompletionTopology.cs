@@ -24,12 +24,14 @@ public static class PaymentCompletionTopology
         builder.AddStateStore(Stores.KeyValueStoreBuilder(
             Stores.PersistentKeyValueStore(StateStore), Serdes.String, new JsonSerde<PaymentState>(PaymentCompletionJson.Default.PaymentState)));
 
-        // An order opens (or completes) its payment state; this side also runs the stream-time deadline check.
+        // An order opens (or completes) its payment state; this side also runs the deadline check, on stream time and,
+        // once the partition is quiet, on the wall clock (docs/services.md).
+        var deadlines = new Housekeeping<PaymentState, OrderPaymentOutcome>(
+            options.ExpiryCheckInterval, (key, state, now) => matcher.OnTime(Guid.Parse(key), state, now)) { IdleAfter = options.IdleAfter };
         var verdictsOnOrders = builder
             .Stream(OrderFlowTopics.OrdersPlaced, Consumed<string, OrderPlaced>.With(Serdes.String, new AvroSerde<OrderPlaced>(registry)))
             .Process(() => new EntityStateProcessor<OrderPlaced, PaymentState, OrderPaymentOutcome>(
-                StateStore, o => o.BranchId, o => o.OrderId.ToString(), matcher.OnOrder, v => v.BranchId,
-                (options.ExpiryCheckInterval, (key, state, now) => matcher.OnStreamTime(Guid.Parse(key), state, now))), StateStore);
+                StateStore, o => o.BranchId, o => o.OrderId.ToString(), matcher.OnOrder, v => v.BranchId, deadlines), StateStore);
 
         // A payment completes the order's state, or waits in it for the order.
         var verdictsOnPayments = builder

@@ -4,9 +4,12 @@ using OrderStreams.Kafka.Clients;
 namespace OrderStreams.OrderFlow;
 
 /// <summary>
-/// Scale by data: hot branches get partitions of their own, every other branch is spread by murmur2 over the
-/// remaining partitions. Producers of the order-flow topics and the services' sinks must use the same table, or a
-/// branch's events land on different partitions. An empty table is exactly Kafka's default partitioning.
+/// Scale by data: hot branches get partitions of their own. Every other branch stays on its murmur2 partition, where
+/// any Kafka client's default partitioner puts it, unless that partition is dedicated: such a displaced branch moves
+/// to a shared partition chosen by murmur2 over the partitions not dedicated. Producers of the order-flow topics and
+/// the services' sinks should use the same table; a record of a pinned or displaced branch that a plain producer puts
+/// on its murmur2 partition is forwarded by the services to the right one (docs/scale-by-data.md). An empty table is
+/// exactly Kafka's default partitioning.
 /// </summary>
 public sealed class BranchRoutingTable
 {
@@ -64,22 +67,18 @@ public sealed class BranchRoutingTable
     /// <exception cref="ArgumentException">A dedicated partition does not exist in a topic of <paramref name="partitionCount"/> partitions, or no partition is left for the other branches.</exception>
     public int PartitionFor(string branchId, int partitionCount)
     {
-        if (dedicated.Count == 0) return KafkaClientDefaults.PartitionFor(Encoding.UTF8.GetBytes(branchId), partitionCount);
+        var natural = KafkaClientDefaults.PartitionFor(Encoding.UTF8.GetBytes(branchId), partitionCount);
+        if (dedicated.Count == 0) return natural;
         if (dedicated.TryGetValue(branchId, out var own))
         {
             return own < partitionCount
                 ? own
                 : throw new ArgumentException($"Branch '{branchId}' is routed to partition {own}, but the topic has {partitionCount} partitions.", nameof(partitionCount));
         }
-        var reserved = dedicated.Values.Where(p => p < partitionCount).ToHashSet();
-        var sharedCount = partitionCount - reserved.Count;
-        if (sharedCount <= 0) throw new ArgumentException($"All {partitionCount} partitions are dedicated; none is left for branch '{branchId}'.", nameof(partitionCount));
-        var slot = KafkaClientDefaults.PartitionFor(Encoding.UTF8.GetBytes(branchId), sharedCount);
-        // The slot-th partition that is not dedicated.
-        for (var partition = 0; ; partition++)
-        {
-            if (reserved.Contains(partition)) continue;
-            if (slot-- == 0) return partition;
-        }
+        // Checked on every record the services read: no allocation unless the branch is displaced.
+        if (!dedicated.Values.Contains(natural)) return natural;
+        var shared = Enumerable.Range(0, partitionCount).Where(p => !dedicated.Values.Contains(p)).ToList();
+        if (shared.Count == 0) throw new ArgumentException($"All {partitionCount} partitions are dedicated; none is left for branch '{branchId}'.", nameof(partitionCount));
+        return shared[KafkaClientDefaults.PartitionFor(Encoding.UTF8.GetBytes(branchId), shared.Count)];
     }
 }

@@ -15,6 +15,12 @@ public static class OrderFlowTopics
     public const string Drivers = "drivers";
     public const string OrdersView = "orders.view";
 
+    /// <summary>The co-partitioned topics keyed by branch id (co-partition group <c>order-flow</c> in the manifest).</summary>
+    public static IReadOnlyList<string> BranchKeyed { get; } =
+    [
+        OrdersPlaced, Payments, OrdersPaid, BranchAssignmentRequests, OrdersBranchAssigned, DriversStatus, OrdersDriverAssigned, Deliveries,
+    ];
+
     public static IReadOnlyList<string> All { get; } =
     [
         OrdersPlaced, Payments, OrdersPaid, BranchAssignmentRequests, OrdersBranchAssigned, DriversStatus,

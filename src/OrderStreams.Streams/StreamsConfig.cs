@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrderStreams.Streams.Errors;
+using OrderStreams.Streams.Processor;
 
 namespace OrderStreams.Streams;
 
@@ -74,8 +75,8 @@ public sealed class StreamsConfig
     /// Processes the log only up to this time (a temporal query: the state as of then, under an application id of its
     /// own). Each source partition is processed up to its first record with a timestamp after the bound; that record
     /// is not processed, the partition is paused and its offset committed at that record. Global tables load only
-    /// records with timestamps at or before the bound. <see cref="KafkaStreams.ProcessUntilReached"/> says when every
-    /// source partition of this instance got there.
+    /// records with timestamps at or before the bound. Wall-clock punctuations see the clock stop at the bound.
+    /// <see cref="KafkaStreams.ProcessUntilReached"/> says when every source partition of this instance got there.
     /// </summary>
     public DateTimeOffset? ProcessUntil { get; set; }
 
@@ -107,6 +108,13 @@ public sealed class StreamsConfig
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Where source keys belong. A record read from a partition that does not own its key is forwarded to the owner
+    /// (the same bytes, headers and timestamp, marked <c>__streams.misplaced.*</c>) and not processed where it was
+    /// read; it is dead-lettered with the reason when it cannot be forwarded. Null: no check.
+    /// </summary>
+    public IKeyOwnership? KeyOwnership { get; set; }
 
     /// <summary>The consumer group pinned instances commit their offsets to.</summary>
     internal string PinnedGroupId => $"{ApplicationId}-pinned";

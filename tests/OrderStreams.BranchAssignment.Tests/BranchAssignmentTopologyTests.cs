@@ -25,7 +25,15 @@ public sealed class BranchAssignmentTopologyTests : IDisposable
     {
         var config = ServiceStreamsConfig.Create(
             BranchAssignmentService.Name, new KafkaOptions { BootstrapServers = "test:9092" }, new StreamsOptions { StateDir = stateDir });
-        driver = new TopologyTestDriver(BranchAssignmentTopology.Build(registry, new BranchAssignmentOptions { MaxAttempts = 3 }, BranchRoutingTable.Empty), config);
+        var options = new BranchAssignmentOptions
+        {
+            MaxAttempts = 3,
+            CapacityWait = TimeSpan.FromMinutes(2),
+            AssignmentTimeout = TimeSpan.FromMinutes(10),
+            DeadlineCheckInterval = TimeSpan.FromSeconds(5),
+            IdleAfter = TimeSpan.FromSeconds(30),
+        };
+        driver = new TopologyTestDriver(BranchAssignmentTopology.Build(registry, options, BranchRoutingTable.Empty), config, T0);
         branches = driver.CreateInputTopic(OrderFlowTopics.Branches, Serdes.String, new AvroSerde<Branch>(registry));
         orders = driver.CreateInputTopic(OrderFlowTopics.OrdersPlaced, Serdes.String, new AvroSerde<OrderPlaced>(registry));
         verdicts = driver.CreateInputTopic(OrderFlowTopics.OrdersPaid, Serdes.String, new AvroSerde<OrderPaymentOutcome>(registry));
@@ -65,12 +73,27 @@ public sealed class BranchAssignmentTopologyTests : IDisposable
     }
 
     [Fact]
-    public void Pipe_OwnBranchFull_MovedToNextNearestAndRekeyed()
+    public void Pipe_BurstOfOrdersForFullKitchens_NoneRejectedBeforeTheDeadline()
+    {
+        var burst = Enumerable.Range(0, 12).Select(i => PlaceAndPay(i * 2)).ToList();
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(1));
+
+        var decided = outcomes.ReadValuesToList();
+        Assert.DoesNotContain(decided, o => o.Outcome is OrderRejected);
+        Assert.Equal(burst[0].OrderId, Assert.Single(decided).OrderId);
+    }
+
+    [Fact]
+    public void AdvanceWallClockTime_CapacityWaitPassed_MovedToNextNearestAndRekeyed()
     {
         PlaceAndPay();
         var second = PlaceAndPay(10);
+        Assert.DoesNotContain(outcomes.ReadValuesToList(), o => o.OrderId == second.OrderId);
 
-        var moved = outcomes.ReadRecordsToList().Single(r => r.Value.OrderId == second.OrderId);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(3));
+
+        var moved = Assert.Single(outcomes.ReadRecordsToList());
+        Assert.Equal(second.OrderId, moved.Value.OrderId);
         Assert.Equal("branch-02", moved.Key);
         var assigned = Assert.IsType<OrderBranchAssigned>(moved.Value.Outcome);
         Assert.Equal("branch-01", assigned.OriginalBranchId);
@@ -78,16 +101,49 @@ public sealed class BranchAssignmentTopologyTests : IDisposable
     }
 
     [Fact]
-    public void Pipe_NoBranchHasRoom_RejectedOnceAtOriginalBranch()
+    public void AdvanceWallClockTime_NoBranchHasRoomUntilTheDeadline_RejectedOnceAtOriginalBranch()
     {
         PlaceAndPay();
         PlaceAndPay(10);
         var third = PlaceAndPay(20);
 
-        var rejected = outcomes.ReadRecordsToList().Single(r => r.Value.OrderId == third.OrderId);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(9));
+        Assert.DoesNotContain(outcomes.ReadValuesToList(), o => o.OrderId == third.OrderId);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(2));
+
+        var rejected = Assert.Single(outcomes.ReadRecordsToList());
+        Assert.Equal(third.OrderId, rejected.Value.OrderId);
         Assert.Equal("branch-01", rejected.Key);
         var reason = Assert.IsType<OrderRejected>(rejected.Value.Outcome);
+        Assert.Equal(RejectionReason.NoCapacity, reason.Reason);
         Assert.Equal(["branch-01", "branch-02"], reason.TriedBranchIds);
+    }
+
+    [Fact]
+    public void Pipe_StreamTimePassesTheDeadline_RejectedWithoutTheWallClock()
+    {
+        PlaceAndPay();
+        PlaceAndPay(10);
+        var third = PlaceAndPay(20);
+        PlaceAndPay(60 * 11);
+
+        var rejected = outcomes.ReadValuesToList().Single(o => o.OrderId == third.OrderId);
+        Assert.Equal(RejectionReason.NoCapacity, Assert.IsType<OrderRejected>(rejected.Outcome).Reason);
+    }
+
+    [Fact]
+    public void Pipe_PickUpWhileAnOrderWaits_WaitingOrderTakenAtItsOwnBranch()
+    {
+        var first = PlaceAndPay();
+        var second = PlaceAndPay(10);
+        Assert.Single(outcomes.ReadValuesToList());
+
+        deliveries.PipeInput("branch-01", PickedUp(first, "branch-01"), T0.AddSeconds(40));
+
+        var taken = Assert.Single(outcomes.ReadRecordsToList());
+        Assert.Equal(second.OrderId, taken.Value.OrderId);
+        Assert.Equal("branch-01", taken.Key);
+        Assert.Equal(1, Assert.IsType<OrderBranchAssigned>(taken.Value.Outcome).Attempt);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ internal static class Samples
         Outcome = new OrderPaymentExpired { PlacedAt = T0, Deadline = T0.AddMinutes(15) },
     };
 
+    /// <summary>A request whose deadline is 15 minutes after <see cref="T0"/>.</summary>
     public static BranchAssignmentRequest Request(OrderPlaced order, string candidate, int attempt = 1, params string[] tried) => new()
     {
         Order = order,
@@ -65,6 +66,7 @@ internal static class Samples
         CandidateBranchId = candidate,
         TriedBranchIds = tried,
         RequestedAt = T0,
+        Deadline = T0.AddMinutes(15),
     };
 
     public static DeliveryEvent PickedUp(OrderPlaced order, string branch) => new()

@@ -27,6 +27,33 @@ public sealed class BranchRoutingTableTests
         Assert.Equal(10, others.Distinct().Count());
     }
 
+    [Fact]
+    public void PartitionFor_BranchNotPinnedNorDisplaced_KafkaDefaultPartition()
+    {
+        var table = BranchRoutingTable.Parse("branch-007=11, branch-100=3");
+
+        var unmoved = Branches.Where(b => b is not ("branch-007" or "branch-100")).Where(b => Murmur2(b) is not (11 or 3)).ToList();
+
+        Assert.True(unmoved.Count > 150);
+        foreach (var branch in unmoved) Assert.Equal(Murmur2(branch), table.PartitionFor(branch, 12));
+    }
+
+    [Fact]
+    public void PartitionFor_BranchWhoseMurmur2PartitionIsDedicated_MovedToTheSameSharedPartitionEveryTime()
+    {
+        var table = BranchRoutingTable.Parse("branch-007=11");
+
+        var displaced = Branches.Where(b => b != "branch-007" && Murmur2(b) == 11).ToList();
+
+        Assert.NotEmpty(displaced);
+        foreach (var branch in displaced)
+        {
+            var partition = table.PartitionFor(branch, 12);
+            Assert.InRange(partition, 0, 10);
+            Assert.Equal(partition, BranchRoutingTable.Parse("branch-007=11").PartitionFor(branch, 12));
+        }
+    }
+
     [Theory]
     [InlineData("branch-1")]
     [InlineData("branch-1=x")]
@@ -40,6 +67,8 @@ public sealed class BranchRoutingTableTests
     {
         Assert.Throws<ArgumentException>(() => BranchRoutingTable.Parse("branch-1=20").PartitionFor("branch-1", 12));
     }
+
+    private static int Murmur2(string branch) => KafkaClientDefaults.PartitionFor(Encoding.UTF8.GetBytes(branch), 12);
 
     [Fact]
     public void Partition_BranchPartitioner_FollowsTableOrFallsBackWhenEmpty()

@@ -15,6 +15,15 @@ public sealed class OrderFlowTopicsTests
         Assert.True(missing.Count == 0, $"Not in deploy/topics.yaml: {string.Join(", ", missing)}");
     }
 
+    [Fact]
+    public void BranchKeyed_TheManifestsOrderFlowGroup()
+    {
+        var group = Manifest.Topics.Where(t => t.CoPartitionGroup == "order-flow").Select(t => t.Name).Order();
+
+        Assert.Equal(group, OrderFlowTopics.BranchKeyed.Order());
+        Assert.All(OrderFlowTopics.BranchKeyed, topic => Assert.Equal("branchId", Manifest[topic].Key));
+    }
+
     [Theory]
     [InlineData(OrderFlowTopics.BranchAssignmentRequests)]
     [InlineData(OrderFlowTopics.OrdersPaid)]

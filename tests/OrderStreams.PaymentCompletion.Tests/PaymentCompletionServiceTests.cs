@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrderStreams.OrderFlow;
 using OrderStreams.Streams;
 
 namespace OrderStreams.PaymentCompletion.Tests;
@@ -33,6 +34,7 @@ public sealed class PaymentCompletionServiceTests
         Assert.Equal("payment-completion.dlq", config.DeadLetterQueueTopic);
         Assert.Equal(TimeSpan.FromMinutes(5), app.Services.GetRequiredService<IOptions<PaymentCompletionOptions>>().Value.PaymentTimeout);
         Assert.NotNull(app.Services.GetRequiredService<KafkaStreams>());
+        Assert.Equal(11, config.KeyOwnership!.OwnerOf(OrderFlowTopics.OrdersPlaced, "branch-07"u8.ToArray(), 12));
     }
 
     [Fact]

@@ -22,13 +22,24 @@ public sealed class PaymentCompletionTopologyTests : IDisposable
 
     public PaymentCompletionTopologyTests()
     {
-        var options = new PaymentCompletionOptions { PaymentTimeout = TimeSpan.FromMinutes(15), ExpiryCheckInterval = TimeSpan.FromSeconds(10) };
+        (driver, orders, payments, verdicts) = Start(T0);
+    }
+
+    private (TopologyTestDriver, TestInputTopic<string, OrderPlaced>, TestInputTopic<string, PaymentEvent>, TestOutputTopic<string, OrderPaymentOutcome>) Start(
+        DateTimeOffset wallClock, DateTimeOffset? processUntil = null)
+    {
+        var options = new PaymentCompletionOptions
+        {
+            PaymentTimeout = TimeSpan.FromMinutes(15), ExpiryCheckInterval = TimeSpan.FromSeconds(10), IdleAfter = TimeSpan.FromSeconds(30),
+        };
         var config = ServiceStreamsConfig.Create(
-            PaymentCompletionService.Name, new KafkaOptions { BootstrapServers = "test:9092" }, new StreamsOptions { StateDir = stateDir });
-        driver = new TopologyTestDriver(PaymentCompletionTopology.Build(registry, options, BranchRoutingTable.Empty), config);
-        orders = driver.CreateInputTopic(OrderFlowTopics.OrdersPlaced, Serdes.String, new AvroSerde<OrderPlaced>(registry));
-        payments = driver.CreateInputTopic(OrderFlowTopics.Payments, Serdes.String, new AvroSerde<PaymentEvent>(registry));
-        verdicts = driver.CreateOutputTopic(OrderFlowTopics.OrdersPaid, Serdes.String, new AvroSerde<OrderPaymentOutcome>(registry));
+            PaymentCompletionService.Name, new KafkaOptions { BootstrapServers = "test:9092" }, new StreamsOptions { StateDir = stateDir, ProcessUntil = processUntil });
+        var started = new TopologyTestDriver(PaymentCompletionTopology.Build(registry, options, BranchRoutingTable.Empty), config, wallClock);
+        return (
+            started,
+            started.CreateInputTopic(OrderFlowTopics.OrdersPlaced, Serdes.String, new AvroSerde<OrderPlaced>(registry)),
+            started.CreateInputTopic(OrderFlowTopics.Payments, Serdes.String, new AvroSerde<PaymentEvent>(registry)),
+            started.CreateOutputTopic(OrderFlowTopics.OrdersPaid, Serdes.String, new AvroSerde<OrderPaymentOutcome>(registry)));
     }
 
     [Fact]
@@ -92,6 +103,79 @@ public sealed class PaymentCompletionTopologyTests : IDisposable
         var verdict = Assert.Single(verdicts.ReadValuesToList());
         Assert.Equal(order.OrderId, verdict.OrderId);
         Assert.IsType<OrderPaymentExpired>(verdict.Outcome);
+    }
+
+    [Fact]
+    public void AdvanceWallClockTime_QuietPartitionPastDeadline_ExpiredAtTheDeadline()
+    {
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(14));
+        Assert.True(verdicts.IsEmpty);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(2));
+
+        var verdict = Assert.Single(verdicts.ReadValuesToList());
+        Assert.Equal(order.OrderId, verdict.OrderId);
+        Assert.IsType<OrderPaymentExpired>(verdict.Outcome);
+        Assert.Equal(T0.AddMinutes(15), verdict.At);
+    }
+
+    [Fact]
+    public void AdvanceWallClockTime_StreamTimeStillMoving_RecordTimeDecides()
+    {
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(20));
+        Assert.Single(verdicts.ReadValuesToList());
+
+        // A backlog: the wall clock is far ahead, but each record moved stream time just before the punctuation.
+        var late = Order(placedAt: T0.AddMinutes(1));
+        orders.PipeInput(late.BranchId, late, T0.AddMinutes(1));
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(10));
+        payments.PipeInput(late.BranchId, Payment(late.OrderId, PaymentStatus.Captured), T0.AddMinutes(2));
+
+        Assert.IsType<OrderPaid>(Assert.Single(verdicts.ReadValuesToList()).Outcome);
+    }
+
+    [Fact]
+    public void Replay_SameInputAfterWallClockExpiry_SameVerdicts()
+    {
+        var quiet = Order();
+        var next = Order(placedAt: T0.AddMinutes(40));
+        var capture = Payment(next.OrderId, PaymentStatus.Captured);
+        orders.PipeInput(quiet.BranchId, quiet, T0);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(16));
+        var expiredByWallClock = Assert.Single(verdicts.ReadValuesToList());
+        orders.PipeInput(next.BranchId, next, T0.AddMinutes(40));
+        payments.PipeInput(next.BranchId, capture, T0.AddMinutes(41));
+        List<OrderPaymentOutcome> live = [expiredByWallClock, .. verdicts.ReadValuesToList()];
+
+        var (replay, replayOrders, replayPayments, replayVerdicts) = Start(T0.AddDays(3));
+        using (replay)
+        {
+            replayOrders.PipeInput(quiet.BranchId, quiet, T0);
+            replayOrders.PipeInput(next.BranchId, next, T0.AddMinutes(40));
+            replayPayments.PipeInput(next.BranchId, capture, T0.AddMinutes(41));
+            replay.AdvanceWallClockTime(TimeSpan.FromMinutes(1));
+
+            Assert.IsType<OrderPaymentExpired>(expiredByWallClock.Outcome);
+            Assert.Equal(live, replayVerdicts.ReadValuesToList());
+        }
+    }
+
+    [Fact]
+    public void AdvanceWallClockTime_ProcessUntilBeforeDeadline_NotExpired()
+    {
+        var (replay, replayOrders, _, replayVerdicts) = Start(T0.AddDays(3), processUntil: T0.AddMinutes(10));
+        using (replay)
+        {
+            var order = Order();
+            replayOrders.PipeInput(order.BranchId, order, T0);
+            replay.AdvanceWallClockTime(TimeSpan.FromMinutes(5));
+
+            Assert.True(replayVerdicts.IsEmpty);
+        }
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace OrderStreams.BranchAssignment.Domain;
 
 /// <summary>
 /// The candidate branch's answer to a request: accept when it is open, the delivery is within its radius and its kitchen
-/// is under capacity; otherwise offer the order to the nearest open branch not yet asked whose radius covers the
-/// delivery; reject when none is left or after <paramref name="maxAttempts"/> branches.
+/// is under capacity; when only capacity is missing, wait there until the order's deadline (then reject it); otherwise
+/// offer the order to the nearest open branch not yet asked whose radius covers the delivery, and reject it when none
+/// is left or after <paramref name="maxAttempts"/> branches.
 /// </summary>
 internal sealed class BranchAssigner(int maxAttempts)
 {
@@ -25,8 +26,16 @@ internal sealed class BranchAssigner(int maxAttempts)
             };
             return new AssignmentDecision(Outcome(order.OrderId, request.CandidateBranchId, accepted, now), null);
         }
+        if (decline != RejectionReason.NoCapacity) return MoveOn(request, decline.Value, allBranches, now);
+        var deadline = request.Deadline ?? throw new ArgumentException("The request carries no deadline.", nameof(request));
+        return now < deadline ? AssignmentDecision.Wait : Reject(order, RejectionReason.NoCapacity, Tried(request), now);
+    }
 
-        var tried = request.TriedBranchIds.Append(request.CandidateBranchId).ToList();
+    /// <summary>Offers the order to the next nearest open branch in range, or rejects it for <paramref name="decline"/> (or too many attempts).</summary>
+    public AssignmentDecision MoveOn(BranchAssignmentRequest request, RejectionReason decline, IEnumerable<Branch> allBranches, DateTimeOffset now)
+    {
+        var order = request.Order;
+        var tried = Tried(request);
         if (request.Attempt >= maxAttempts) return Reject(order, RejectionReason.TooManyAttempts, tried, now);
         var next = allBranches
             .Where(b => b.Open && !tried.Contains(b.BranchId))
@@ -35,7 +44,7 @@ internal sealed class BranchAssigner(int maxAttempts)
             .OrderBy(c => c.Distance).ThenBy(c => c.Branch.BranchId, StringComparer.Ordinal)
             .Select(c => c.Branch)
             .FirstOrDefault();
-        if (next is null) return Reject(order, decline.Value, tried, now);
+        if (next is null) return Reject(order, decline, tried, now);
         return new AssignmentDecision(null, request with
         {
             Attempt = request.Attempt + 1,
@@ -44,6 +53,8 @@ internal sealed class BranchAssigner(int maxAttempts)
             RequestedAt = now,
         });
     }
+
+    private static List<string> Tried(BranchAssignmentRequest request) => request.TriedBranchIds.Append(request.CandidateBranchId).ToList();
 
     private static RejectionReason? Assess(Branch? candidate, BranchLoad load, OrderPlaced order)
     {

@@ -7,7 +7,8 @@ namespace OrderStreams.PaymentCompletion.Domain;
 /// <summary>
 /// Matches an order with its payments, in either arrival order, and reaches exactly one verdict per order:
 /// a capture of the order total pays it; a capture of another amount or currency, or a failed payment, fails it;
-/// no capture by the deadline (placedAt + timeout, in stream time) expires it. Redelivered events change nothing.
+/// no capture by the deadline (placedAt + timeout) expires it. Redelivered events change nothing. An expiry is dated
+/// at the deadline whatever noticed it (a later record, stream time or the wall clock), so a replay emits the same record.
 /// </summary>
 internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRetention)
 {
@@ -40,14 +41,15 @@ internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRe
     }
 
     /// <summary>
-    /// Called as stream time passes: expires an order whose deadline passed without a verdict, and tells the caller
-    /// to drop state (null) that has been settled, or orphaned, for longer than the retention.
+    /// Called as time passes (stream time, or the wall clock on a quiet partition): expires an order whose deadline
+    /// passed without a verdict, and tells the caller to drop state (null) that has been settled, or orphaned, for
+    /// longer than the retention.
     /// </summary>
-    public Step OnStreamTime(Guid orderId, PaymentState state, DateTimeOffset streamTime)
+    public Step OnTime(Guid orderId, PaymentState state, DateTimeOffset now)
     {
-        if (state is { Verdict: null, Order: { } terms } && streamTime >= terms.Deadline) return Expire(orderId, state, streamTime);
+        if (state is { Verdict: null, Order: { } terms } && now >= terms.Deadline) return Expire(orderId, state, now);
         var settledOrOrphaned = state.Verdict is not null || state.Order is null;
-        return settledOrOrphaned && streamTime - state.LastChange > settledRetention ? new Step(null, null) : Step.Unchanged(state);
+        return settledOrOrphaned && now - state.LastChange > settledRetention ? new Step(null, null) : Step.Unchanged(state);
     }
 
     private static bool IsDecisive(PaymentStatus status) => status is PaymentStatus.Captured or PaymentStatus.Failed;
@@ -74,7 +76,7 @@ internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRe
     {
         var terms = state.Order!;
         var expired = new OrderPaymentExpired { PlacedAt = terms.PlacedAt, Deadline = terms.Deadline };
-        return Settle(state, new OrderPaymentOutcome { OrderId = orderId, BranchId = terms.BranchId, At = now, Outcome = expired }, now);
+        return Settle(state, new OrderPaymentOutcome { OrderId = orderId, BranchId = terms.BranchId, At = terms.Deadline, Outcome = expired }, now);
     }
 
     private static Step Settle(PaymentState state, OrderPaymentOutcome outcome, DateTimeOffset now)

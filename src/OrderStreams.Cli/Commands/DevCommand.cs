@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Cli.Platform.Dashboard;
-using OrderStreams.OrderFlow;
 using OrderStreams.Simulator;
 
 namespace OrderStreams.Cli.Commands;
@@ -10,6 +9,9 @@ namespace OrderStreams.Cli.Commands;
 /// <summary><c>orderstreams dev</c>: the whole pipeline on the embedded broker, with traffic, a console view and a web dashboard.</summary>
 internal static class DevCommand
 {
+    /// <summary>The simulator's hot branch on a partition of its own.</summary>
+    public const string DefaultBranchRouting = "branch-00=11";
+
     public static Command Create()
     {
         var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C)." };
@@ -28,7 +30,7 @@ internal static class DevCommand
         var routing = new Option<string>("--branch-routing")
         {
             Description = "Hot branches on partitions of their own, branch=partition,… (the simulator's hot branch is branch-00); empty: murmur2 for all.",
-            DefaultValueFactory = _ => "branch-00=11",
+            DefaultValueFactory = _ => DefaultBranchRouting,
         };
 
         var command = new Command("dev", "Run the whole platform on this machine: embedded broker and schema registry, every service, the traffic simulator, a live view and a web dashboard.")
@@ -44,15 +46,7 @@ internal static class DevCommand
                 MaxOrders = parse.GetValue(maxOrders),
                 DriverRenameEvery = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(renameEvery))),
             };
-            BranchRoutingTable table;
-            try
-            {
-                table = BranchRoutingTable.Parse(parse.GetValue(routing));
-            }
-            catch (FormatException e)
-            {
-                throw new InvalidDataException($"--branch-routing: {e.Message}", e);
-            }
+            var table = RoutingCommand.ParseOption(parse.GetValue(routing));
             var options = new DevPlatformOptions(
                 parse.GetValue(stateDir)?.FullName ?? Checkout.DevStateDirectory(), parse.GetValue(configuration)!, simulator, parse.GetValue(port), table);
 

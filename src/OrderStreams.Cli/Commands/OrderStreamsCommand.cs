@@ -21,5 +21,6 @@ internal static class OrderStreamsCommand
         DlqCommand.Create(),
         ReplayCommand.Create(),
         VersionCommand.Create(),
+        RoutingCommand.Create(),
     };
 }

@@ -134,6 +134,13 @@ internal sealed class DevPlatform : IAsyncDisposable
             // The simulation runs a minute of business a second: unpaid orders must expire at its pace.
             ["PaymentCompletion__PaymentTimeout"] = options.Simulator.PaymentDeadline.ToString("c"),
             ["PaymentCompletion__ExpiryCheckInterval"] = "00:00:01",
+            ["PaymentCompletion__IdleAfter"] = "00:00:02",
+            // Full kitchens make orders wait a few seconds before another branch is asked; two minutes (two hours of
+            // business) before one is rejected, so a service restarted after a crash does not turn orders into rejections.
+            ["BranchAssignment__CapacityWait"] = "00:00:05",
+            ["BranchAssignment__AssignmentTimeout"] = "00:02:00",
+            ["BranchAssignment__DeadlineCheckInterval"] = "00:00:01",
+            ["BranchAssignment__IdleAfter"] = "00:00:02",
         };
         Fleet = Started(new ServiceFleet(repositoryRoot, options.Configuration, environment, options.StateDirectory));
         foreach (var spec in ServiceCatalog.All) Fleet.Start(spec, spec.Name);

@@ -8,6 +8,7 @@ using OrderStreams.Hosting.Health;
 using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.Streams;
+using OrderStreams.Streams.Processor;
 
 namespace OrderStreams.Hosting.Streams;
 
@@ -20,7 +21,8 @@ public static class StreamsApplication
     /// ready while the streams application is running with all its partitions assigned and its stores restored; with
     /// <c>Streams:ProcessUntil</c> it also says (check <c>process-until</c>) whether the bound has been reached.
     /// <c>Streams:ApplicationServer</c> may use <c>{ip}</c> for this instance's address and <c>Streams:StateDir</c>
-    /// <c>{slot}</c> for a directory no other running instance holds.
+    /// <c>{slot}</c> for a directory no other running instance holds. An <see cref="IKeyOwnership"/> in the services
+    /// makes every task check that its records are on the partitions owning their keys.
     /// </summary>
     public static IHostApplicationBuilder AddStreamsApplication(
         this IHostApplicationBuilder builder, string serviceName, Func<IServiceProvider, ISchemaRegistry, Topology> topology)
@@ -45,6 +47,7 @@ public static class StreamsApplication
                 sp.GetRequiredService<IOptions<StreamsOptions>>().Value,
                 sp.GetRequiredService<ILoggerFactory>());
             config.StateDir = sp.GetRequiredService<StateDirectory>().Path;
+            config.KeyOwnership = sp.GetService<IKeyOwnership>();
             return config;
         });
         services.AddSingleton(sp => topology(sp, sp.GetRequiredService<ISchemaRegistry>()));

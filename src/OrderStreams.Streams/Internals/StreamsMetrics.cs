@@ -27,6 +27,9 @@ internal static class StreamsMetrics
 
     private static readonly Counter<long> Restored = Meter.CreateCounter<long>("streams.restore.records", description: "Changelog records restored.");
 
+    private static readonly Counter<long> MisplacedRecords = Meter.CreateCounter<long>(
+        "streams.records.misplaced", description: "Records read from a partition that does not own their key (outcome: forwarded, dead-lettered, other-application-copy).");
+
     static StreamsMetrics()
     {
         Meter.CreateObservableGauge("kafka.consumergroup.lag", () => Observe(g => g.Lag), description: "Records behind the high watermark, per input partition.");
@@ -64,6 +67,9 @@ internal static class StreamsMetrics
 
     public static void Punctuated(string application, PunctuationType type) =>
         Punctuations.Add(1, new KeyValuePair<string, object?>("application", application), new KeyValuePair<string, object?>("type", type.ToString()));
+
+    public static void Misplaced(string application, string topic, string outcome) =>
+        MisplacedRecords.Add(1, new KeyValuePair<string, object?>("application", application), new("topic", topic), new("outcome", outcome));
 
     public static void RestoredRecords(string application, string store, long count) =>
         Restored.Add(count, new KeyValuePair<string, object?>("application", application), new KeyValuePair<string, object?>("store", store));

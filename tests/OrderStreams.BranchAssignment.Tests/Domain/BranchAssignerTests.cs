@@ -24,18 +24,43 @@ public sealed class BranchAssignerTests
     }
 
     [Fact]
-    public void Decide_Full_OfferedToNearestOtherOpenBranch()
+    public void Decide_FullBeforeDeadline_Waits()
+    {
+        var order = Order();
+        var own = Branch("branch-01", 1, capacity: 1);
+
+        var decision = assigner.Decide(Request(order, "branch-01"), own, new BranchLoad([Guid.NewGuid()]), [own, Branch("branch-02", 2)], T0.AddMinutes(14));
+
+        Assert.True(decision.Waits);
+    }
+
+    [Fact]
+    public void Decide_FullAtDeadline_RejectedNoCapacity()
+    {
+        var order = Order();
+        var own = Branch("branch-01", 1, capacity: 1);
+
+        var decision = assigner.Decide(Request(order, "branch-01"), own, new BranchLoad([Guid.NewGuid()]), [own, Branch("branch-02", 2)], T0.AddMinutes(15));
+
+        var rejected = Assert.IsType<OrderRejected>(decision.Outcome!.Outcome);
+        Assert.Equal(RejectionReason.NoCapacity, rejected.Reason);
+        Assert.Equal(["branch-01"], rejected.TriedBranchIds);
+    }
+
+    [Fact]
+    public void MoveOn_Full_OfferedToNearestOtherOpenBranchKeepingTheDeadline()
     {
         var order = Order();
         var own = Branch("branch-01", 1, capacity: 1);
         Branch[] all = [own, Branch("branch-03", 3), Branch("branch-02", 2), Branch("branch-closed", 1.5, open: false)];
 
-        var decision = assigner.Decide(Request(order, "branch-01"), own, new BranchLoad([Guid.NewGuid()]), all, T0);
+        var decision = assigner.MoveOn(Request(order, "branch-01"), RejectionReason.NoCapacity, all, T0.AddMinutes(2));
 
         Assert.Null(decision.Outcome);
         Assert.Equal("branch-02", decision.Key);
         Assert.Equal(2, decision.NextRequest!.Attempt);
         Assert.Equal(["branch-01"], decision.NextRequest.TriedBranchIds);
+        Assert.Equal(T0.AddMinutes(15), decision.NextRequest.Deadline);
     }
 
     [Fact]
@@ -66,7 +91,7 @@ public sealed class BranchAssignerTests
     public void Decide_LastAttemptDeclined_RejectedTooManyAttemptsKeyedByOriginalBranch()
     {
         var order = Order();
-        var third = Branch("branch-03", 3, capacity: 0);
+        var third = Branch("branch-03", 3, open: false);
 
         var decision = assigner.Decide(Request(order, "branch-03", 3, "branch-01", "branch-02"), third, BranchLoad.None, [third, Branch("branch-04", 4)], T0);
 

@@ -209,6 +209,11 @@ public sealed class PipelinePlatform : IAsyncLifetime
             // A loaded machine can take seconds to answer a forwarded query.
             ["Denormaliser__ForwardTimeout"] = "00:00:20",
             ["BranchAssignment__MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BranchAssignment__CapacityWait"] = "00:00:02",
+            ["BranchAssignment__AssignmentTimeout"] = "00:00:10",
+            ["BranchAssignment__DeadlineCheckInterval"] = "00:00:01",
+            ["BranchAssignment__IdleAfter"] = "00:00:02",
+            ["PaymentCompletion__IdleAfter"] = "00:00:02",
         };
         foreach (var (name, project) in new[]
         {

@@ -114,13 +114,13 @@ public sealed class PaymentMatcherTests
     }
 
     [Fact]
-    public void OnStreamTime_DeadlinePassedWithoutCapture_Expired()
+    public void OnTime_DeadlinePassedWithoutCapture_Expired()
     {
         var order = Order();
         var state = matcher.OnOrder(null, order, T0).State!;
 
-        var before = matcher.OnStreamTime(order.OrderId, state, T0 + Timeout - TimeSpan.FromSeconds(1));
-        var after = matcher.OnStreamTime(order.OrderId, state, T0 + Timeout);
+        var before = matcher.OnTime(order.OrderId, state, T0 + Timeout - TimeSpan.FromSeconds(1));
+        var after = matcher.OnTime(order.OrderId, state, T0 + Timeout);
 
         Assert.Null(before.Output);
         var expired = Assert.IsType<OrderPaymentExpired>(after.Output!.Outcome);
@@ -139,13 +139,13 @@ public sealed class PaymentMatcherTests
     }
 
     [Fact]
-    public void OnStreamTime_SettledLongerThanRetention_Dropped()
+    public void OnTime_SettledLongerThanRetention_Dropped()
     {
         var order = Order();
         var paid = matcher.OnPayment(matcher.OnOrder(null, order, T0).State, Payment(order.OrderId, PaymentStatus.Captured), T0).State!;
 
-        var kept = matcher.OnStreamTime(order.OrderId, paid, T0.AddHours(23));
-        var dropped = matcher.OnStreamTime(order.OrderId, paid, T0.AddDays(2));
+        var kept = matcher.OnTime(order.OrderId, paid, T0.AddHours(23));
+        var dropped = matcher.OnTime(order.OrderId, paid, T0.AddDays(2));
 
         Assert.NotNull(kept.State);
         Assert.Null(dropped.State);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrderStreams.Streams.Internals.State;
 using OrderStreams.Streams.Internals.State.RocksDb;
 using OrderStreams.Streams.Internals.Graph;
@@ -24,6 +26,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     private readonly bool isGlobal;
     private readonly RecordCache? cache;
     private readonly long? processUntil;
+    private readonly MisplacedRecords? misplaced;
     private long recordTimestamp;
     private Headers? currentHeaders;
     private bool commitRequested;
@@ -51,6 +54,11 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         Clock = clock;
         isGlobal = subtopology.Id < 0;
         processUntil = config.ProcessUntilMs;
+        if (config.KeyOwnership is { } ownership && subtopology.Id >= 0)
+        {
+            var logger = (config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MisplacedRecords>();
+            misplaced = new MisplacedRecords(ownership, config.ApplicationId, collector, errors, logger);
+        }
         this.globalStores = globalStores ?? new Dictionary<string, IStoreInstance>();
         Directory = isGlobal ? Path.Combine(config.StateDir, config.ApplicationId, "global") : Path.Combine(config.StateDir, config.ApplicationId, id.ToString());
 
@@ -178,7 +186,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         currentHeaders = raw.Message.Headers;
         try
         {
-            next.Source.Process(raw, this);
+            if (misplaced?.Handled(raw, Id) != true) next.Source.Process(raw, this);
         }
         catch (Exception e) when (e is not (StreamsException or OperationCanceledException))
         {
@@ -248,7 +256,8 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
 
     public bool PunctuateStreamTime() => StreamTime != long.MinValue && Punctuate(PunctuationType.StreamTime, StreamTime);
 
-    public bool PunctuateWallClock() => Punctuate(PunctuationType.WallClockTime, Clock.NowMs);
+    /// <summary>Fires due wall-clock punctuations; a replay to <see cref="StreamsConfig.ProcessUntil"/> sees the clock stop at the bound.</summary>
+    public bool PunctuateWallClock() => Punctuate(PunctuationType.WallClockTime, processUntil is { } bound ? Math.Min(Clock.NowMs, bound) : Clock.NowMs);
 
     public CacheEntryContext Current => new(recordTimestamp, currentHeaders, CurrentMetadata);
 
