@@ -45,7 +45,8 @@ internal sealed class RestoreBench(EmbeddedKafkaCluster cluster, BenchEnvironmen
         var result = new RestoreResult(
             listener.Restored, valueBytes, seconds, listener.Restored / seconds, listener.Registering.TotalSeconds,
             ceiling.Records, ceiling.Seconds, ceiling.Records / ceiling.Seconds);
-        progress.Report($"  ceiling {result.CeilingRecordsPerSecond:N0} records/s, restore {result.RecordsPerSecond:N0} records/s ({result.CeilingRatio:F2}× ceiling)");
+        progress.Report($"  ceiling {result.CeilingRecordsPerSecond:N0} records/s, "
+            + $"restore {result.RecordsPerSecond:N0} records/s ({result.CeilingRatio:F2}× ceiling)");
         return result;
     }
 

@@ -33,7 +33,8 @@ internal static class RestoreCeiling
         while (ends.Count > 0)
         {
             if (clock.Elapsed > timeout)
-                throw new TimeoutException($"The restore ceiling read {records:N0} records of {topic} in {timeout}; {ends.Count} partitions unfinished.");
+                throw new TimeoutException(
+                    $"The restore ceiling read {records:N0} records of {topic} in {timeout}; {ends.Count} partitions unfinished.");
             if (consumer.Consume(100) is not { } result || !ends.TryGetValue(result.Partition.Value, out var end)) continue;
             records++;
             if (result.Offset.Value + 1 >= end) ends.Remove(result.Partition.Value);

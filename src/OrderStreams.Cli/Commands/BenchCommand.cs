@@ -131,7 +131,10 @@ internal static class BenchCommand
         foreach (var r in report.Pipelines)
             Console.WriteLine($"{r.Pipeline,-28} {r.RecordsPerSecond,12:N0} {r.ThroughputRatio,10:F2} {r.LatencyP50Ms,8:F2} {r.LatencyP99Ms,8:F2} {r.LatencyP99Ratio,7:F2}");
         if (report.Restore is not { } restore) return;
-        Console.WriteLine($"{"restore ceiling (consumer)",-28} {restore.CeilingRecordsPerSecond,12:N0} {1.0,10:F2}   ({restore.CeilingRecords:N0} records read to the end in {restore.CeilingSeconds:F2} s)");
-        Console.WriteLine($"{"restore into RocksDB",-28} {restore.RecordsPerSecond,12:N0} {restore.CeilingRatio,10:F2}   ({restore.Records:N0} records of {restore.ValueBytes} B in {restore.Seconds:F2} s, after {restore.RegistrationSeconds:F2} s opening the stores)");
+        Console.WriteLine($"{"restore ceiling (consumer)",-28} {restore.CeilingRecordsPerSecond,12:N0} {1.0,10:F2}   "
+            + $"({restore.CeilingRecords:N0} records read to the end in {restore.CeilingSeconds:F2} s)");
+        Console.WriteLine($"{"restore into RocksDB",-28} {restore.RecordsPerSecond,12:N0} {restore.CeilingRatio,10:F2}   "
+            + $"({restore.Records:N0} records of {restore.ValueBytes} B in {restore.Seconds:F2} s, "
+            + $"after {restore.RegistrationSeconds:F2} s opening the stores)");
     }
 }

@@ -13,8 +13,9 @@ public sealed class RestoreBenchTests(EmbeddedKafkaFixture kafka) : IDisposable
     [Fact]
     public async Task MeasureAsync_SmallChangelog_CeilingAndRestoreReadEveryRecord()
     {
-        var environment = new BenchEnvironment(
-            kafka.BootstrapServers, new Dictionary<string, string>(), new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" }, stateDirectory.FullName)
+        var producerSettings = new Dictionary<string, string>();
+        var consumerSettings = new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" };
+        var environment = new BenchEnvironment(kafka.BootstrapServers, producerSettings, consumerSettings, stateDirectory.FullName)
         {
             EmbeddedAdminUrl = kafka.Control.Url,
         };
