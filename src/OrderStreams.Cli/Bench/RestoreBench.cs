@@ -8,8 +8,9 @@ using OrderStreams.Streams.Serialization;
 namespace OrderStreams.Cli.Bench;
 
 /// <summary>
-/// Restore rate: a changelog preloaded with distinct keys (orders by id, values as in the other runs) is restored
-/// into an empty RocksDB store by a starting application, timed by its restore listener.
+/// Restore rate: a changelog preloaded with distinct keys (orders by id, values as in the other runs) is first read to
+/// its end by a plain consumer (the ceiling), then restored into an empty RocksDB store by a starting application,
+/// timed by its restore listener.
 /// </summary>
 internal sealed class RestoreBench(EmbeddedKafkaCluster cluster, BenchEnvironment environment, IProgress<string> progress)
 {
@@ -22,10 +23,13 @@ internal sealed class RestoreBench(EmbeddedKafkaCluster cluster, BenchEnvironmen
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var applicationId = $"bench-restore-{suffix}";
         var input = $"bench-restore-in-{suffix}";
+        var changelog = Topology.ChangelogTopic(applicationId, Store);
         cluster.CreateTopic(input, Partitions);
-        cluster.CreateTopic(Topology.ChangelogTopic(applicationId, Store), Partitions);
+        cluster.CreateTopic(changelog, Partitions);
         progress.Report($"restore: loading {records:N0} changelog records");
-        Preload(Topology.ChangelogTopic(applicationId, Store), records, valueBytes);
+        Preload(changelog, records, valueBytes);
+        progress.Report("restore: reading the changelog with a plain consumer (the ceiling)");
+        var ceiling = RestoreCeiling.Measure(environment, changelog, Partitions, timeout);
 
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed<byte[], byte[]>.With(Serdes.ByteArray, Serdes.ByteArray))
@@ -38,7 +42,12 @@ internal sealed class RestoreBench(EmbeddedKafkaCluster cluster, BenchEnvironmen
         if (!await Task.Run(() => listener.Done.Wait(timeout, cancellation), cancellation))
             throw new TimeoutException($"Restored {listener.Restored:N0} of {records:N0} changelog records in {timeout}.");
         var seconds = listener.Restoring.TotalSeconds;
-        return new RestoreResult(listener.Restored, valueBytes, seconds, listener.Restored / seconds, listener.Registering.TotalSeconds);
+        var result = new RestoreResult(
+            listener.Restored, valueBytes, seconds, listener.Restored / seconds, listener.Registering.TotalSeconds,
+            ceiling.Records, ceiling.Seconds, ceiling.Records / ceiling.Seconds);
+        progress.Report($"  ceiling {result.CeilingRecordsPerSecond:N0} records/s, "
+            + $"restore {result.RecordsPerSecond:N0} records/s ({result.CeilingRatio:F2}× ceiling)");
+        return result;
     }
 
     private void Preload(string topic, int records, int valueBytes)

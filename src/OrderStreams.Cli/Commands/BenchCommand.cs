@@ -29,12 +29,12 @@ internal static class BenchCommand
         var latencyRate = new Option<int>("--latency-rate") { Description = "Input rate of the latency runs, records/s.", DefaultValueFactory = _ => 2_000 };
         var latencySeconds = new Option<int>("--latency-seconds") { Description = "Duration of each latency run.", DefaultValueFactory = _ => 10 };
         var repeat = new Option<int>("--repeat") { Description = "Rounds over all pipelines; each figure is the median of its rounds (this machine is shared, so single runs are noisy).", DefaultValueFactory = _ => 3 };
-        var restoreRecords = new Option<int>("--restore-records") { Description = "Changelog records restored, 0 for no restore run (keep records × value size / 12 under the embedded broker's ~5 MB per partition).", DefaultValueFactory = _ => 150_000 };
+        var restoreRecords = new Option<int>("--restore-records") { Description = "Changelog records read by the ceiling and restored, each round, 0 for no restore run (keep records × value size / 12 under the embedded broker's ~5 MB per partition).", DefaultValueFactory = _ => 150_000 };
         var only = new Option<string[]>("--pipeline") { Description = $"Pipelines to measure besides the ceiling (default: all of {string.Join(", ", RuntimePipelines.Keys.Skip(1))}).", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong([.. RuntimePipelines.Keys]);
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
 
-        var runtime = new Command("runtime", "Measure pass-through (raw librdkafka, the ceiling) and the streams runtime on the embedded broker, reported as ratios.")
+        var runtime = new Command("runtime", "Measure pass-through (raw librdkafka, the ceiling) and the streams runtime on the embedded broker, reported as ratios; restore against a plain consumer reading the same changelog.")
         {
             records, valueBytes, latencyRate, latencySeconds, repeat, restoreRecords, only, json,
         };
@@ -75,8 +75,10 @@ internal static class BenchCommand
             var environment = new BenchEnvironment(cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory) { EmbeddedAdminUrl = control.Url };
             IProgress<string> progress = new Progress<string>(line => Console.Error.WriteLine(line));
             var bench = new PipelineBench(cluster, environment, settings, progress);
+            var restoreBench = new RestoreBench(cluster, environment, progress);
             // Rounds interleave the pipelines, so a burst of load from elsewhere hits them alike.
             var samples = pipelines.ToDictionary(p => p.Key, _ => new List<(double Rate, double P50, double P99)>());
+            var restores = new List<RestoreResult>();
             for (var round = 1; round <= rounds; round++)
             {
                 foreach (var (name, create) in pipelines)
@@ -84,6 +86,8 @@ internal static class BenchCommand
                     progress.Report($"round {round} of {rounds}");
                     samples[name].Add(await bench.MeasureAsync(create, cancellation));
                 }
+                if (restoreRecords > 0)
+                    restores.Add(await restoreBench.MeasureAsync(restoreRecords, settings.ValueBytes, settings.Timeout, cancellation));
             }
             var results = new List<BenchResult>();
             foreach (var (name, _) in pipelines)
@@ -94,9 +98,15 @@ internal static class BenchCommand
                     name, settings.Records, rate, rate / (baseline?.RecordsPerSecond ?? rate),
                     settings.LatencyRate, p50, p99, p99 / (baseline?.LatencyP99Ms ?? p99)));
             }
-            var restore = restoreRecords > 0
-                ? await new RestoreBench(cluster, environment, progress).MeasureAsync(restoreRecords, settings.ValueBytes, settings.Timeout, cancellation)
-                : null;
+            // As for the pipelines, the ratio is that of the medians.
+            var restore = restores.Count == 0 ? null : restores[0] with
+            {
+                Seconds = Median(restores.Select(r => r.Seconds)),
+                RecordsPerSecond = Median(restores.Select(r => r.RecordsPerSecond)),
+                RegistrationSeconds = Median(restores.Select(r => r.RegistrationSeconds)),
+                CeilingSeconds = Median(restores.Select(r => r.CeilingSeconds)),
+                CeilingRecordsPerSecond = Median(restores.Select(r => r.CeilingRecordsPerSecond)),
+            };
             return new RuntimeBenchReport(Machine(), results, restore);
         }
         finally
@@ -120,7 +130,11 @@ internal static class BenchCommand
         Console.WriteLine($"{"pipeline",-28} {"records/s",12} {"× ceiling",10} {"p50 ms",8} {"p99 ms",8} {"p99 ×",7}");
         foreach (var r in report.Pipelines)
             Console.WriteLine($"{r.Pipeline,-28} {r.RecordsPerSecond,12:N0} {r.ThroughputRatio,10:F2} {r.LatencyP50Ms,8:F2} {r.LatencyP99Ms,8:F2} {r.LatencyP99Ratio,7:F2}");
-        if (report.Restore is null) return;
-        Console.WriteLine($"{"restore into RocksDB",-28} {report.Restore.RecordsPerSecond,12:N0}   ({report.Restore.Records:N0} records of {report.Restore.ValueBytes} B in {report.Restore.Seconds:F2} s, after {report.Restore.RegistrationSeconds:F2} s opening the stores)");
+        if (report.Restore is not { } restore) return;
+        Console.WriteLine($"{"restore ceiling (consumer)",-28} {restore.CeilingRecordsPerSecond,12:N0} {1.0,10:F2}   "
+            + $"({restore.CeilingRecords:N0} records read to the end in {restore.CeilingSeconds:F2} s)");
+        Console.WriteLine($"{"restore into RocksDB",-28} {restore.RecordsPerSecond,12:N0} {restore.CeilingRatio,10:F2}   "
+            + $"({restore.Records:N0} records of {restore.ValueBytes} B in {restore.Seconds:F2} s, "
+            + $"after {restore.RegistrationSeconds:F2} s opening the stores)");
     }
 }
