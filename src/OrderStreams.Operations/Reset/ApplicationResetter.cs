@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Native;
 using OrderStreams.Operations.Groups;
 
@@ -92,22 +93,8 @@ public sealed class ApplicationResetter : IDisposable
         admin.Dispose();
     }
 
-    /// <summary>
-    /// Whether the cluster has the admin API (DeleteTopics among it). The embedded broker has none of it and answers
-    /// ListGroups at once with "unsupported" (DeleteTopics would wait for a controller it does not have).
-    /// </summary>
-    private bool BrokerDeletesTopics()
-    {
-        try
-        {
-            admin.ListGroups(RequestTimeout);
-            return true;
-        }
-        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_UnsupportedFeature)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether the cluster has the admin API (DeleteTopics among it); the embedded broker has none.</summary>
+    private bool BrokerDeletesTopics() => AdminApi.IsAvailable(admin, RequestTimeout);
 
     private int DeleteTopics(IReadOnlyList<string> topics)
     {
