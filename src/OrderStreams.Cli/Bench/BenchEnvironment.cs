@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using OrderStreams.Kafka.Clients;
-using OrderStreams.Kafka.Embedded;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.Streams;
 
 namespace OrderStreams.Cli.Bench;
@@ -12,8 +12,8 @@ namespace OrderStreams.Cli.Bench;
 /// <param name="StateDirectory">Where pipelines under test keep local state.</param>
 internal sealed record BenchEnvironment(string BootstrapServers, IReadOnlyDictionary<string, string> ProducerSettings, IReadOnlyDictionary<string, string> ConsumerSettings, string StateDirectory)
 {
-    /// <summary>The embedded cluster's control endpoint, through which the runtime creates its internal topics.</summary>
-    public Uri? EmbeddedAdminUrl { get; init; }
+    /// <summary>Creates the runtime's internal topics (on the embedded cluster, through its control endpoint); owned by the caller.</summary>
+    public ITopicAdmin? TopicAdmin { get; init; }
 
     /// <summary>How often every pipeline commits (the pass-through's own loop commits at the same interval).</summary>
     public static TimeSpan CommitInterval { get; } = TimeSpan.FromSeconds(1);
@@ -33,13 +33,11 @@ internal sealed record BenchEnvironment(string BootstrapServers, IReadOnlyDictio
     /// <summary>A streams configuration with the shared client settings: one stream thread, state under <see cref="StateDirectory"/>.</summary>
     public StreamsConfig Streams(string applicationId)
     {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (EmbeddedAdminUrl is { } url) settings[EmbeddedClusterControl.UrlSetting] = url.ToString();
         return new StreamsConfig
         {
             ApplicationId = applicationId,
             BootstrapServers = BootstrapServers,
-            KafkaSettings = settings,
+            TopicAdmin = TopicAdmin,
             ProducerSettings = ProducerSettings.ToDictionary(StringComparer.Ordinal),
             ConsumerSettings = ConsumerSettings.ToDictionary(StringComparer.Ordinal),
             StateDir = StateDirectory,

@@ -1,3 +1,4 @@
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;
 
@@ -40,5 +41,5 @@ public sealed class KafkaTopicAdminTests(EmbeddedKafkaFixture kafka)
         Assert.False(kafka.Cluster.Topics.ContainsKey(name));
     }
 
-    private ITopicAdmin Admin() => TopicAdmin.Create(new Dictionary<string, string> { ["bootstrap.servers"] = kafka.BootstrapServers }, TimeSpan.FromSeconds(2));
+    private ITopicAdmin Admin() => TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(kafka.BootstrapServers)), null, TimeSpan.FromSeconds(2));
 }
