@@ -18,17 +18,19 @@ internal sealed record BenchEnvironment(string BootstrapServers, IReadOnlyDictio
     /// <summary>How often every pipeline commits (the pass-through's own loop commits at the same interval).</summary>
     public static TimeSpan CommitInterval { get; } = TimeSpan.FromSeconds(1);
 
-    public ProducerConfig Producer() =>
-        KafkaClientDefaults.Producer(ProducerSettings.Append(new("bootstrap.servers", BootstrapServers)));
+    /// <summary>Makes every raw client of the bench from the same settings the runtime's clients get.</summary>
+    public KafkaClientFactory Clients => new(new KafkaClientSettings(KafkaClientSettings.For(BootstrapServers).Common, ProducerSettings, ConsumerSettings));
 
-    public ConsumerConfig Consumer(string groupId) => new(ConsumerSettings.ToDictionary())
+    /// <summary>A producer with the shared producer settings.</summary>
+    public IProducer<TKey, TValue> Producer<TKey, TValue>() => Clients.CreateProducer<TKey, TValue>();
+
+    /// <summary>A consumer in <paramref name="groupId"/> that starts at the log start and commits only when asked.</summary>
+    public IConsumer<TKey, TValue> Consumer<TKey, TValue>(string groupId) => Clients.CreateConsumer<TKey, TValue>(groupId, config =>
     {
-        BootstrapServers = BootstrapServers,
-        GroupId = groupId,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-        EnableAutoCommit = false,
-        PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
-    };
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        config.EnableAutoCommit = false;
+        config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
+    });
 
     /// <summary>A streams configuration with the shared client settings: one stream thread, state under <see cref="StateDirectory"/>.</summary>
     public StreamsConfig Streams(string applicationId)
