@@ -16,7 +16,8 @@ internal sealed class ViewTopicSetup(IOptions<DenormaliserOptions> options, Stre
     {
         var topic = options.Value.ViewTopic;
         if (topic == OrderFlowTopics.OrdersView) return;
-        using var admin = TopicAdmin.Create(new Dictionary<string, string>(config.KafkaSettings) { ["bootstrap.servers"] = config.BootstrapServers });
+        using var ownAdmin = config.TopicAdmin is null ? TopicAdmin.Create(new Kafka.Clients.KafkaClientFactory(config.ClientSettings())) : null;
+        var admin = config.TopicAdmin ?? ownAdmin!;
         var counts = await admin.GetPartitionCountsAsync([topic, OrderFlowTopics.OrdersView], cancellationToken);
         if (counts.ContainsKey(topic)) return;
         var partitions = counts.GetValueOrDefault(OrderFlowTopics.OrdersView, 12);

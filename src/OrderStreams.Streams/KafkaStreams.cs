@@ -88,9 +88,9 @@ public sealed class KafkaStreams : IDisposable
         try
         {
             NativeLibraries.EnsureKafka();
-            var settings = new Dictionary<string, string>(config.KafkaSettings) { ["bootstrap.servers"] = config.BootstrapServers };
-            using (var admin = TopicAdmin.Create(settings))
+            using (var ownAdmin = config.TopicAdmin is null ? TopicAdmin.Create(engine.Clients) : null)
             {
+                var admin = config.TopicAdmin ?? ownAdmin!;
                 var extra = new List<string>();
                 if (config.ApplicationServer is not null) extra.Add(InstanceRegistry.TopicFor(config.ApplicationId));
                 partitionCounts = await InternalTopics.SetUpAsync(topology, config, admin, extra, cancellationToken);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using OrderStreams.Kafka.Clients;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.Streams.Errors;
 using OrderStreams.Streams.Processor;
 
@@ -12,11 +14,15 @@ public sealed class StreamsConfig
 
     public string BootstrapServers { get; set; } = "";
 
-    /// <summary>
-    /// librdkafka settings passed to every client as they are (security.protocol, sasl.*, ssl.*, client.id, ...), plus
-    /// <c>embedded.admin.url</c> to create internal topics on the embedded cluster.
-    /// </summary>
+    /// <summary>librdkafka settings passed to every client as they are (security.protocol, sasl.*, ssl.*, client.id, ...).</summary>
     public Dictionary<string, string> KafkaSettings { get; set; } = [];
+
+    /// <summary>
+    /// Creates the internal topics; on the embedded cluster, which has no CreateTopics, its control endpoint's admin
+    /// (<see cref="Kafka.Topics.TopicAdmin.Create"/> with the endpoint). Unset: an AdminClient admin on the cluster.
+    /// Owned by whoever sets it: the runtime does not dispose it.
+    /// </summary>
+    public ITopicAdmin? TopicAdmin { get; set; }
 
     /// <summary>librdkafka settings for the runtime's producers only, over <see cref="KafkaSettings"/> (Kafka Streams' <c>producer.</c> prefix).</summary>
     public Dictionary<string, string> ProducerSettings { get; set; } = [];
@@ -170,4 +176,11 @@ public sealed class StreamsConfig
         var colon = text.LastIndexOf(':');
         return colon > 0 && int.TryParse(text[(colon + 1)..], out var port) && port is > 0 and < 65536;
     }
+
+    /// <summary>The settings every client of the runtime is built from: <see cref="KafkaSettings"/> with <see cref="BootstrapServers"/>, and the producer-only and consumer-only ones.</summary>
+    public KafkaClientSettings ClientSettings() => new(
+        new Dictionary<string, string>(KafkaSettings, StringComparer.Ordinal) { ["bootstrap.servers"] = BootstrapServers },
+        ProducerSettings,
+        ConsumerSettings);
+
 }

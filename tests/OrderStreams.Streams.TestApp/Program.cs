@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
-using OrderStreams.Kafka.Embedded;
+using OrderStreams.Kafka.Clients;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.Streams;
 using OrderStreams.Streams.Errors;
 using OrderStreams.Streams.Serialization;
@@ -35,7 +36,10 @@ var config = new StreamsConfig
     LoggerFactory = new StderrLoggerFactory(),
     KafkaSettings = new() { ["session.timeout.ms"] = options.GetValueOrDefault("session-timeout-ms", "6000"), ["heartbeat.interval.ms"] = "500" },
 };
-if (options.TryGetValue("embedded-admin-url", out var adminUrl)) config.KafkaSettings[EmbeddedClusterControl.UrlSetting] = adminUrl;
+using var topicAdmin = options.TryGetValue("embedded-admin-url", out var adminUrl)
+    ? TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(args[0])), new Uri(adminUrl))
+    : null;
+config.TopicAdmin = topicAdmin;
 if (options.TryGetValue("assigned-partitions", out var assigned)) config.AssignedPartitions = assigned.Split(',').Select(int.Parse).ToList();
 if (options.TryGetValue("excluded-partitions", out var excluded)) config.ExcludedPartitions = excluded.Split(',').Select(int.Parse).ToList();
 if (options.TryGetValue("dlq", out var dlq))

@@ -36,7 +36,7 @@ internal sealed class AggregateProgress : IAsyncDisposable
 
     private void Run(BenchEnvironment environment, string topic)
     {
-        using var consumer = new ConsumerBuilder<string, byte[]>(environment.Consumer($"bench-progress-{Guid.NewGuid():N}")).Build();
+        using var consumer = environment.Consumer<string, byte[]>($"bench-progress-{Guid.NewGuid():N}");
         consumer.Subscribe(topic);
         while (!stop.IsCancellationRequested)
         {

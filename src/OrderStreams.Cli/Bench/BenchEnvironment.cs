@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using OrderStreams.Kafka.Clients;
-using OrderStreams.Kafka.Embedded;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.Streams;
 
 namespace OrderStreams.Cli.Bench;
@@ -12,34 +12,34 @@ namespace OrderStreams.Cli.Bench;
 /// <param name="StateDirectory">Where pipelines under test keep local state.</param>
 internal sealed record BenchEnvironment(string BootstrapServers, IReadOnlyDictionary<string, string> ProducerSettings, IReadOnlyDictionary<string, string> ConsumerSettings, string StateDirectory)
 {
-    /// <summary>The embedded cluster's control endpoint, through which the runtime creates its internal topics.</summary>
-    public Uri? EmbeddedAdminUrl { get; init; }
+    /// <summary>Creates the runtime's internal topics (on the embedded cluster, through its control endpoint); owned by the caller.</summary>
+    public ITopicAdmin? TopicAdmin { get; init; }
 
     /// <summary>How often every pipeline commits (the pass-through's own loop commits at the same interval).</summary>
     public static TimeSpan CommitInterval { get; } = TimeSpan.FromSeconds(1);
 
-    public ProducerConfig Producer() =>
-        KafkaClientDefaults.Producer(ProducerSettings.Append(new("bootstrap.servers", BootstrapServers)));
+    /// <summary>Makes every raw client of the bench from the same settings the runtime's clients get.</summary>
+    public KafkaClientFactory Clients => new(new KafkaClientSettings(KafkaClientSettings.For(BootstrapServers).Common, ProducerSettings, ConsumerSettings));
 
-    public ConsumerConfig Consumer(string groupId) => new(ConsumerSettings.ToDictionary())
+    /// <summary>A producer with the shared producer settings.</summary>
+    public IProducer<TKey, TValue> Producer<TKey, TValue>() => Clients.CreateProducer<TKey, TValue>();
+
+    /// <summary>A consumer in <paramref name="groupId"/> that starts at the log start and commits only when asked.</summary>
+    public IConsumer<TKey, TValue> Consumer<TKey, TValue>(string groupId) => Clients.CreateConsumer<TKey, TValue>(groupId, config =>
     {
-        BootstrapServers = BootstrapServers,
-        GroupId = groupId,
-        AutoOffsetReset = AutoOffsetReset.Earliest,
-        EnableAutoCommit = false,
-        PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
-    };
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        config.EnableAutoCommit = false;
+        config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
+    });
 
     /// <summary>A streams configuration with the shared client settings: one stream thread, state under <see cref="StateDirectory"/>.</summary>
     public StreamsConfig Streams(string applicationId)
     {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (EmbeddedAdminUrl is { } url) settings[EmbeddedClusterControl.UrlSetting] = url.ToString();
         return new StreamsConfig
         {
             ApplicationId = applicationId,
             BootstrapServers = BootstrapServers,
-            KafkaSettings = settings,
+            TopicAdmin = TopicAdmin,
             ProducerSettings = ProducerSettings.ToDictionary(StringComparer.Ordinal),
             ConsumerSettings = ConsumerSettings.ToDictionary(StringComparer.Ordinal),
             StateDir = StateDirectory,

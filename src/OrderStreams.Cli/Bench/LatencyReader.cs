@@ -37,7 +37,7 @@ internal sealed class LatencyReader : IAsyncDisposable
 
     private void Run(BenchEnvironment environment, string topic, LatencySamples samples, OrderSendTimes? totalsOf)
     {
-        using var consumer = new ConsumerBuilder<string?, byte[]?>(environment.Consumer($"bench-latency-{Guid.NewGuid():N}")).Build();
+        using var consumer = environment.Consumer<string?, byte[]?>($"bench-latency-{Guid.NewGuid():N}");
         consumer.Subscribe(topic);
         var counted = new long[BenchPayload.BranchCount];
         while (!stop.IsCancellationRequested)

@@ -29,8 +29,8 @@ internal sealed class PassThroughPipeline : IPipelineUnderTest
 
     private void Run(BenchEnvironment environment, string input, string output)
     {
-        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(environment.Consumer($"bench-passthrough-{Guid.NewGuid():N}")).Build();
+        using var producer = environment.Producer<byte[], byte[]>();
+        using var consumer = environment.Consumer<byte[], byte[]>($"bench-passthrough-{Guid.NewGuid():N}");
         // As a long-running loop would, and as the runtime's producer does: records are not held for a metadata scan.
         producer.LearnTopic(output, TimeSpan.FromSeconds(10));
         consumer.Subscribe(input);

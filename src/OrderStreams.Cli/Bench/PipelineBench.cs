@@ -30,7 +30,7 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
         progress.Report($"{pipeline.Name}: throughput over {settings.Records:N0} records");
         await pipeline.StartAsync(environment, input, output, cancellation);
 
-        using var watcher = new ConsumerBuilder<Ignore, Ignore>(environment.Consumer("bench-watermarks")).Build();
+        using var watcher = environment.Consumer<Ignore, Ignore>("bench-watermarks");
         await using var totals = pipeline.OutputsTotals ? new AggregateProgress(environment, output) : null;
         var (low, high) = ((long)(settings.Records * 0.1), (long)(settings.Records * 0.9));
         // From the last sample below 10% to the first at or above 90%: never a zero interval, at worst a little long.
@@ -62,7 +62,7 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
         var total = (int)(settings.LatencyRate * settings.LatencyDuration.TotalSeconds);
         var sendTimes = new OrderSendTimes(total);
         var reader = new LatencyReader(environment, output, samples, pipeline.OutputsTotals ? sendTimes : null);
-        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+        using var producer = environment.Producer<byte[], byte[]>();
 
         // Warm up until records come through, so group joins and first fetches are not measured.
         var warmup = Stopwatch.StartNew();
@@ -107,7 +107,7 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
 
     private void Preload(string topic, int records)
     {
-        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+        using var producer = environment.Producer<byte[], byte[]>();
         for (var i = 0; i < records; i++)
         {
             producer.ProduceWaitingForRoom(topic, new Message<byte[], byte[]> { Key = BenchPayload.Key(i), Value = BenchPayload.Value(i, settings.ValueBytes) });

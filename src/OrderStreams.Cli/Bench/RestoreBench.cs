@@ -52,7 +52,7 @@ internal sealed class RestoreBench(EmbeddedKafkaCluster cluster, BenchEnvironmen
 
     private void Preload(string topic, int records, int valueBytes)
     {
-        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+        using var producer = environment.Producer<byte[], byte[]>();
         for (var i = 0; i < records; i++)
         {
             var message = new Message<byte[], byte[]> { Key = BenchPayload.Order(i, "").OrderId.ToByteArray(), Value = BenchPayload.Value(i, valueBytes) };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Cli.Bench;
 
@@ -14,12 +15,9 @@ internal static class RestoreCeiling
     /// <summary>Reads every record of <paramref name="topic"/>; the time runs from the assignment to the last end offset.</summary>
     public static (long Records, double Seconds) Measure(BenchEnvironment environment, string topic, int partitions, TimeSpan timeout)
     {
-        var config = environment.Consumer($"bench-restore-ceiling-{Guid.NewGuid():N}");
-        // As the runtime's restore consumer fetches (StreamThread), so the ceiling differs from it only in how it reads.
-        config.FetchMaxBytes = 64 * 1024 * 1024;
-        config.MaxPartitionFetchBytes = 8 * 1024 * 1024;
-        config.QueuedMinMessages = 1_000_000;
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        // Fetching as the runtime's restore consumer does, so the ceiling differs from it only in how it reads.
+        using var consumer = environment.Clients.CreateConsumer<byte[], byte[]>(
+            $"bench-restore-ceiling-{Guid.NewGuid():N}", KafkaClientDefaults.ForBulkRead);
         var ranges = Enumerable.Range(0, partitions)
             .Select(p => (Partition: p, Offsets: consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(30))))
             .Where(p => p.Offsets.Low < p.Offsets.High)

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using OrderStreams.Cli.Bench;
 using OrderStreams.Cli.Bench.Pipeline;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
+using OrderStreams.Kafka.Topics;
 
 namespace OrderStreams.Cli.Commands;
 
@@ -72,7 +74,8 @@ internal static class BenchCommand
         var stateDirectory = Directory.CreateTempSubdirectory("orderstreams-bench-").FullName;
         try
         {
-            var environment = new BenchEnvironment(cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory) { EmbeddedAdminUrl = control.Url };
+            using var topicAdmin = TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(cluster.BootstrapServers)), control.Url);
+            var environment = new BenchEnvironment(cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory) { TopicAdmin = topicAdmin };
             IProgress<string> progress = new Progress<string>(line => Console.Error.WriteLine(line));
             var bench = new PipelineBench(cluster, environment, settings, progress);
             var restoreBench = new RestoreBench(cluster, environment, progress);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using OrderStreams.Cli.Platform;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.SchemaRegistry.Client;
 
 namespace OrderStreams.Cli.Commands;
@@ -49,18 +51,21 @@ internal sealed class KafkaConnectionOptions
         return settings;
     }
 
+    /// <summary>The clients of the chosen cluster, all from <see cref="KafkaSettings"/>.</summary>
+    public KafkaClientFactory Clients(ParseResult parse, string? platformBootstrapServers = null) =>
+        new(new KafkaClientSettings(KafkaSettings(parse, platformBootstrapServers)));
+
     /// <summary>
-    /// <see cref="KafkaSettings"/> plus the embedded broker's control URL when there is one to use: given explicitly, or
-    /// the running platform's while the command talks to that platform's broker.
+    /// The topic admin of the chosen cluster: through the embedded broker's control endpoint when there is one to use
+    /// (given explicitly, or the running platform's while the command talks to that platform's broker), else the AdminClient.
     /// </summary>
-    public Dictionary<string, string> AdminSettings(ParseResult parse)
+    public ITopicAdmin TopicAdmin(ParseResult parse)
     {
-        var settings = KafkaSettings(parse);
+        var clients = Clients(parse);
         var running = RunningPlatform();
         var url = parse.GetValue(embeddedAdmin)
-            ?? (running.GetValueOrDefault("bootstrap.servers") == settings["bootstrap.servers"] ? running.GetValueOrDefault(EmbeddedClusterControl.UrlSetting) : null);
-        Set(settings, EmbeddedClusterControl.UrlSetting, url);
-        return settings;
+            ?? (running.GetValueOrDefault("bootstrap.servers") == clients.Settings.BootstrapServers ? running.GetValueOrDefault(EmbeddedClusterControl.UrlSetting) : null);
+        return Kafka.Topics.TopicAdmin.Create(clients, url is null ? null : new Uri(url));
     }
 
     public string? SchemaRegistryUrl(ParseResult parse) => parse.GetValue(registry) ?? RunningPlatform().GetValueOrDefault("schema.registry.url");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using OrderStreams.Native;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.Simulator;
 using OrderStreams.Simulator.Kafka;
@@ -30,21 +29,20 @@ internal static class SimulateCommand
         connection.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            var settings = connection.KafkaSettings(parse);
+            var clients = connection.Clients(parse);
             var registryUrl = connection.SchemaRegistryUrl(parse)
                 ?? throw new InvalidDataException("No schema registry: pass --schema-registry-url, or start the dev platform (./orderstreams.sh dev).");
-            NativeLibraries.EnsureKafka();
             var options = new SimulatorOptions { OrdersPerSecond = parse.GetValue(rate), Seed = parse.GetValue(seed), MaxOrders = parse.GetValue(maxOrders) };
 
             using var registry = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registryUrl });
-            using var sink = new KafkaTrafficSink(settings, registry);
-            using var feed = new DriverAssignmentFeed(settings, registry, $"orderstreams-driver-app-{Guid.NewGuid():N}");
+            using var sink = new KafkaTrafficSink(clients, registry);
+            using var feed = new DriverAssignmentFeed(clients, registry, $"orderstreams-driver-app-{Guid.NewGuid():N}");
             var simulator = new TrafficSimulator(options, sink, DateTimeOffset.UtcNow);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(duration) is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
 
             var clock = Stopwatch.StartNew();
-            await Console.Error.WriteLineAsync($"Simulating {options.Branches} branches at {options.OrdersPerSecond} orders/s against {settings["bootstrap.servers"]}. Stop with Ctrl-C.");
+            await Console.Error.WriteLineAsync($"Simulating {options.Branches} branches at {options.OrdersPerSecond} orders/s against {clients.Settings.BootstrapServers}. Stop with Ctrl-C.");
             var progress = ReportProgressAsync(simulator.Stats, stop.Token);
             await SimulationRunner.RunAsync(simulator, sink, feed, stop.Token);
             await progress;

@@ -36,7 +36,7 @@ internal static class TopicsApplyCommand
             var topics = parse.GetValue(replicationFactor) is { } replicas
                 ? manifest.Topics.Select(t => t with { ReplicationFactor = replicas }).ToList()
                 : manifest.Topics;
-            using var admin = TopicAdmin.Create(connection.AdminSettings(parse));
+            using var admin = connection.TopicAdmin(parse);
             TopicApplyResult result;
             try
             {

@@ -35,7 +35,7 @@ internal static class TopicsCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var manifest = LoadManifest(parse.GetValue(manifestFile));
-            using var admin = TopicAdmin.Create(connection.AdminSettings(parse));
+            using var admin = connection.TopicAdmin(parse);
             var described = (await admin.DescribeTopicsAsync(null, cancellation))
                 .Where(d => parse.GetValue(all) || !IsBrokerInternal(d.Name))
                 .ToDictionary(d => d.Name, StringComparer.Ordinal);

@@ -24,7 +24,7 @@ internal static class TopicsDescribeCommand
         {
             var manifest = TopicsCommand.LoadManifest(parse.GetValue(manifestFile));
             var wanted = parse.GetValue(names) is { Length: > 0 } given ? given : null;
-            using var admin = TopicAdmin.Create(connection.AdminSettings(parse));
+            using var admin = connection.TopicAdmin(parse);
             var described = (await admin.DescribeTopicsAsync(wanted, cancellation)).Where(d => wanted is not null || !TopicsCommand.IsBrokerInternal(d.Name)).ToList();
             var missing = wanted?.Except(described.Select(d => d.Name)).ToList() ?? [];
             if (missing.Count > 0)
@@ -34,7 +34,7 @@ internal static class TopicsDescribeCommand
             }
 
             var watermarks = TopicWatermarks.Query(
-                connection.KafkaSettings(parse),
+                connection.Clients(parse),
                 described.SelectMany(d => d.Partitions.Select(p => new TopicPartition(d.Name, p.Id))));
             var declared = manifest.Topics.ToDictionary(t => t.Name, StringComparer.Ordinal);
             var reports = described.Select(d => new TopicReport(

@@ -5,6 +5,7 @@ using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Simulator;
 using OrderStreams.Simulator.Kafka;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Cli.Platform;
 
@@ -109,16 +110,15 @@ internal sealed class DevPlatform : IAsyncDisposable
     private async Task StartRestAsync(DevPlatformOptions options, string repositoryRoot)
     {
         var clusterSettings = new Dictionary<string, string> { ["bootstrap.servers"] = Kafka.Cluster.BootstrapServers };
-        var consumerSettings = new Dictionary<string, string>(clusterSettings)
-        {
+        var clients = new KafkaClientFactory(new KafkaClientSettings(
+            clusterSettings,
             // The embedded broker holds a fetch that finds nothing for fetch.wait.max.ms, even when records arrive meanwhile.
-            ["fetch.wait.max.ms"] = "10",
-        };
+            Consumer: new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" }));
         var registryClient = Started(new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = Registry.Url.ToString() }));
 
         // The city's branches and drivers go out first: the services load them into their global tables as they start.
         var sink = Started(new KafkaTrafficSink(
-            clusterSettings, registryClient, RoutedPartitioner.For(Kafka.Manifest, options.BranchRouting)));
+            clients, registryClient, RoutedPartitioner.For(Kafka.Manifest, options.BranchRouting)));
         Simulator = new TrafficSimulator(options.Simulator, sink, DateTimeOffset.UtcNow);
         sink.Flush(TimeSpan.FromSeconds(10));
 
@@ -145,12 +145,12 @@ internal sealed class DevPlatform : IAsyncDisposable
         Fleet = Started(new ServiceFleet(repositoryRoot, options.Configuration, environment, options.StateDirectory));
         foreach (var spec in ServiceCatalog.All) Fleet.Start(spec, spec.Name);
 
-        var feed = Started(new DriverAssignmentFeed(consumerSettings, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
+        var feed = Started(new DriverAssignmentFeed(clients, registryClient, $"orderstreams-driver-app-{Guid.NewGuid():N}"));
         simulation = new CancellationTokenSource();
         simulationLoop = SimulateOnceReadyAsync(sink, feed, simulation.Token);
 
         var deadLetterTopics = Kafka.Manifest.Topics.Where(t => t.Name.EndsWith(".dlq", StringComparison.Ordinal)).ToDictionary(t => t.Name, t => t.Partitions);
-        var funnel = Started(new FunnelCounter(consumerSettings, registryClient, deadLetterTopics));
+        var funnel = Started(new FunnelCounter(clients, registryClient, deadLetterTopics));
         Monitor = Started(new PlatformMonitor(clusterSettings, Fleet, funnel, Simulator.Stats));
         Dashboard = Started(await DashboardServer.StartAsync(this, options.DashboardPort));
     }

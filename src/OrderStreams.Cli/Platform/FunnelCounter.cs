@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using OrderStreams.Contracts.Events;
 using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Cli.Platform;
 
@@ -21,14 +22,14 @@ internal sealed class FunnelCounter : IDisposable
     private readonly AvroDeserializer<OrderDriverAssigned> driverAssigned;
     private readonly AvroDeserializer<DeliveryEvent> deliveries;
     private readonly IReadOnlyDictionary<string, int> deadLetterTopics;
-    private readonly Dictionary<string, string> settings;
+    private readonly KafkaClientFactory clients;
     private readonly CancellationTokenSource stop = new();
     private readonly Thread thread;
     private long deadLetters;
 
-    public FunnelCounter(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ISchemaRegistry registry, IReadOnlyDictionary<string, int> deadLetterTopics)
+    public FunnelCounter(KafkaClientFactory clients, ISchemaRegistry registry, IReadOnlyDictionary<string, int> deadLetterTopics)
     {
-        settings = kafkaSettings.ToDictionary();
+        this.clients = clients;
         this.deadLetterTopics = deadLetterTopics;
         (placed, paid, branchAssigned, driverAssigned, deliveries) = (new(registry), new(registry), new(registry), new(registry), new(registry));
         thread = new Thread(Run) { IsBackground = true, Name = "funnel" };
@@ -58,13 +59,11 @@ internal sealed class FunnelCounter : IDisposable
 
     private void Run()
     {
-        var config = new ConsumerConfig(settings.ToDictionary())
+        using var consumer = clients.CreateConsumer<Ignore, byte[]>($"orderstreams-funnel-{Guid.NewGuid():N}", config =>
         {
-            GroupId = $"orderstreams-funnel-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        };
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config).Build();
+            config.AutoOffsetReset = AutoOffsetReset.Earliest;
+            config.EnableAutoCommit = false;
+        });
         consumer.Subscribe(Topics);
         var lastDeadLetterCount = DateTime.MinValue;
         while (!stop.IsCancellationRequested)

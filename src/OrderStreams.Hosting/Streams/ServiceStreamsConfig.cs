@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrderStreams.Hosting.Configuration;
+using OrderStreams.Kafka.Clients;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.Streams;
 using OrderStreams.Streams.Errors;
 
@@ -15,8 +17,7 @@ public static class ServiceStreamsConfig
     public static StreamsConfig Create(string serviceName, KafkaOptions kafka, StreamsOptions streams, ILoggerFactory? loggerFactory = null)
     {
         var settings = kafka.ClientSettings().Where(s => s.Key != "bootstrap.servers").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        if (kafka.EmbeddedAdminUrl is { } adminUrl) settings[KafkaOptions.EmbeddedAdminUrlKey] = adminUrl;
-        return new StreamsConfig
+        var config = new StreamsConfig
         {
             ApplicationId = string.IsNullOrEmpty(streams.ApplicationId) ? serviceName : streams.ApplicationId,
             BootstrapServers = kafka.BootstrapServers,
@@ -37,6 +38,10 @@ public static class ServiceStreamsConfig
             ProductionExceptionHandling = ExceptionHandling.Fail,
             LoggerFactory = loggerFactory,
         };
+        // The embedded broker's admin lives as long as the service: the config is one per process.
+        if (kafka.EmbeddedAdminUrl is { } adminUrl)
+            config.TopicAdmin = TopicAdmin.Create(new KafkaClientFactory(config.ClientSettings()), new Uri(adminUrl));
+        return config;
     }
 
     public static string DeadLetterTopic(string serviceName) => $"{serviceName}.dlq";

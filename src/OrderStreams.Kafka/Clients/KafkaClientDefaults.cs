@@ -23,6 +23,17 @@ public static class KafkaClientDefaults
         return config;
     }
 
+    /// <summary>
+    /// Fetch sizes for reading a changelog or a topic to its end (state restore): large fetches, and fetching ahead
+    /// while the reader writes what it has.
+    /// </summary>
+    public static void ForBulkRead(ConsumerConfig config)
+    {
+        config.FetchMaxBytes = 64 * 1024 * 1024;
+        config.MaxPartitionFetchBytes = 8 * 1024 * 1024;
+        config.QueuedMinMessages = 1_000_000;
+    }
+
     /// <summary>The partition murmur2 assigns <paramref name="key"/> to: Kafka's <c>Utils.toPositive(murmur2(key)) % n</c>.</summary>
     public static int PartitionFor(ReadOnlySpan<byte> key, int partitionCount) =>
         (int)((Murmur2.Hash(key) & 0x7fffffff) % (uint)partitionCount);

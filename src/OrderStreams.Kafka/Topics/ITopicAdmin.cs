@@ -2,7 +2,7 @@ namespace OrderStreams.Kafka.Topics;
 
 /// <summary>
 /// Creates missing topics and describes existing ones, on Apache Kafka (AdminClient) or on the embedded cluster
-/// (its control endpoint); <see cref="TopicAdmin.Create"/> picks one from the client settings.
+/// (its control endpoint); <see cref="TopicAdmin.Create"/> makes one.
 /// </summary>
 public interface ITopicAdmin : IDisposable
 {

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Kafka.Topics;
 
@@ -12,6 +13,9 @@ internal sealed class KafkaTopicAdmin(IAdminClient admin, TimeSpan requestTimeou
     private const string NoAdminApiHint =
         "If this is the embedded broker, it has no admin API: pass its embedded.admin.url (orderstreams dev and broker print it).";
 
+    // Asked once: the embedded broker would make CreateTopics and DescribeConfigs wait out their timeout.
+    private readonly Lazy<bool> adminApi = new(() => AdminApi.IsAvailable(admin, requestTimeout));
+
     public Task<IReadOnlyDictionary<string, int>> GetPartitionCountsAsync(IEnumerable<string> topics, CancellationToken cancellationToken = default) =>
         Task.Run(() => TopicAdmin.PartitionCounts(admin, topics), cancellationToken);
 
@@ -22,6 +26,8 @@ internal sealed class KafkaTopicAdmin(IAdminClient admin, TimeSpan requestTimeou
     {
         var specs = topics.ToList();
         if (specs.Count == 0) return;
+        if (!adminApi.Value)
+            throw new TopicAdminException(specs[0].Name, $"Could not create topics ({string.Join(", ", specs.Select(s => s.Name))}). {AdminApi.EmbeddedBrokerHint}");
         try
         {
             await admin.CreateTopicsAsync(
@@ -50,6 +56,7 @@ internal sealed class KafkaTopicAdmin(IAdminClient admin, TimeSpan requestTimeou
 
     private (IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Configs, string? Unavailable) Configs(IReadOnlyList<string> topics)
     {
+        if (!adminApi.Value) return (new Dictionary<string, IReadOnlyDictionary<string, string>>(), $"DescribeConfigs unavailable. {AdminApi.EmbeddedBrokerHint}");
         var resources = topics.Select(t => new ConfigResource { Type = ResourceType.Topic, Name = t });
         List<DescribeConfigsResult> results;
         try

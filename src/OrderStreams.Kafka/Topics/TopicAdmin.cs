@@ -1,32 +1,25 @@
 using Confluent.Kafka;
-using OrderStreams.Kafka.Embedded;
-using OrderStreams.Native;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Kafka.Topics;
 
-/// <summary>Chooses the <see cref="ITopicAdmin"/> for a cluster from client settings.</summary>
+/// <summary>Makes the <see cref="ITopicAdmin"/> for a cluster.</summary>
 public static class TopicAdmin
 {
     internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The embedded cluster's admin when the settings carry <see cref="EmbeddedClusterControl.UrlSetting"/>, else an
-    /// AdminClient admin. <paramref name="settings"/> are librdkafka settings including <c>bootstrap.servers</c>.
+    /// The embedded cluster's admin when <paramref name="embeddedControl"/> names its control endpoint (it has no
+    /// CreateTopics), else an AdminClient admin. Either reads metadata through an admin client of <paramref name="clients"/>.
     /// </summary>
-    public static ITopicAdmin Create(IReadOnlyDictionary<string, string> settings) => Create(settings, DefaultRequestTimeout);
+    public static ITopicAdmin Create(KafkaClientFactory clients, Uri? embeddedControl = null) =>
+        Create(clients, embeddedControl, DefaultRequestTimeout);
 
-    internal static ITopicAdmin Create(IReadOnlyDictionary<string, string> settings, TimeSpan requestTimeout)
+    internal static ITopicAdmin Create(KafkaClientFactory clients, Uri? embeddedControl, TimeSpan requestTimeout)
     {
-        NativeLibraries.EnsureKafka();
-        var admin = new AdminClientBuilder(ClientSettings(settings)).Build();
-        return settings.TryGetValue(EmbeddedClusterControl.UrlSetting, out var url)
-            ? new EmbeddedTopicAdmin(admin, new Uri(url))
-            : new KafkaTopicAdmin(admin, requestTimeout);
+        var admin = clients.CreateAdmin();
+        return embeddedControl is null ? new KafkaTopicAdmin(admin, requestTimeout) : new EmbeddedTopicAdmin(admin, embeddedControl);
     }
-
-    /// <summary><paramref name="settings"/> without our own keys, which librdkafka would reject.</summary>
-    public static Dictionary<string, string> ClientSettings(IEnumerable<KeyValuePair<string, string>> settings) =>
-        settings.Where(s => s.Key != EmbeddedClusterControl.UrlSetting).ToDictionary();
 
     internal static IReadOnlyDictionary<string, int> PartitionCounts(IAdminClient admin, IEnumerable<string> topics) =>
         Existing(admin, topics).ToDictionary(t => t.Topic, t => t.Partitions.Count);

@@ -1,19 +1,17 @@
 using Confluent.Kafka;
-using OrderStreams.Native;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Kafka.Topics;
 
 /// <summary>Low and high watermarks of many partitions, asked in parallel (one ListOffsets round trip each).</summary>
 public static class TopicWatermarks
 {
-    /// <param name="settings">librdkafka settings with at least <c>bootstrap.servers</c>.</param>
+    /// <param name="clients">Makes the consumer that asks.</param>
     /// <param name="partitions">The partitions to ask about.</param>
     /// <param name="timeout">How long each query may take.</param>
-    public static IReadOnlyDictionary<TopicPartition, WatermarkOffsets> Query(IReadOnlyDictionary<string, string> settings, IEnumerable<TopicPartition> partitions, TimeSpan? timeout = null)
+    public static IReadOnlyDictionary<TopicPartition, WatermarkOffsets> Query(KafkaClientFactory clients, IEnumerable<TopicPartition> partitions, TimeSpan? timeout = null)
     {
-        NativeLibraries.EnsureKafka();
-        var config = new ConsumerConfig(TopicAdmin.ClientSettings(settings)) { GroupId = $"orderstreams-watermarks-{Guid.NewGuid():N}", EnableAutoCommit = false };
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).Build();
+        using var consumer = clients.CreateConsumer<Ignore, Ignore>($"orderstreams-watermarks-{Guid.NewGuid():N}", c => c.EnableAutoCommit = false);
         return Query(consumer, partitions, timeout);
     }
 

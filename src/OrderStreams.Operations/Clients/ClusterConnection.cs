@@ -1,6 +1,5 @@
 using Confluent.Kafka;
-using OrderStreams.Kafka.Topics;
-using OrderStreams.Native;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Operations.Clients;
 
@@ -13,30 +12,28 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>How long one broker request may take.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    /// <param name="kafkaSettings">librdkafka settings with at least <c>bootstrap.servers</c>; our own keys are dropped.</param>
+    /// <param name="kafkaSettings">librdkafka settings with at least <c>bootstrap.servers</c>.</param>
     public ClusterConnection(IEnumerable<KeyValuePair<string, string>> kafkaSettings)
     {
-        NativeLibraries.EnsureKafka();
-        Settings = TopicAdmin.ClientSettings(kafkaSettings);
-        Admin = new AdminClientBuilder(Settings).Build();
+        Clients = new KafkaClientFactory(new KafkaClientSettings(kafkaSettings.ToDictionary(StringComparer.Ordinal)));
+        Admin = Clients.CreateAdmin();
     }
 
-    public IReadOnlyDictionary<string, string> Settings { get; }
+    /// <summary>Makes every client of the operation.</summary>
+    public KafkaClientFactory Clients { get; }
 
     public IAdminClient Admin { get; }
 
     /// <summary>A consumer in <paramref name="group"/> (commits only when asked, starts at the log start without a committed offset).</summary>
     public IConsumer<TKey, TValue> Consumer<TKey, TValue>(string group, Action<ConsumerConfig>? configure = null)
     {
-        var config = new ConsumerConfig(Settings.ToDictionary())
+        return Clients.CreateConsumer<TKey, TValue>(group, config =>
         {
-            GroupId = group,
-            EnableAutoCommit = false,
-            EnablePartitionEof = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-        };
-        configure?.Invoke(config);
-        return new ConsumerBuilder<TKey, TValue>(config).Build();
+            config.EnableAutoCommit = false;
+            config.EnablePartitionEof = false;
+            config.AutoOffsetReset = AutoOffsetReset.Earliest;
+            configure?.Invoke(config);
+        });
     }
 
     /// <summary>A consumer that only reads offsets and watermarks for <paramref name="group"/>.</summary>

@@ -16,7 +16,7 @@ public sealed class PartitionScanner(ClusterConnection cluster, int parallelism 
 
     /// <summary>The low and high watermarks of <paramref name="partitions"/>, as a scan from the log start would read them.</summary>
     public IReadOnlyDictionary<TopicPartition, (long From, long To)> WholePartitions(IEnumerable<TopicPartition> partitions) =>
-        TopicWatermarks.Query(cluster.Settings, partitions, ClusterConnection.RequestTimeout)
+        TopicWatermarks.Query(cluster.Clients, partitions, ClusterConnection.RequestTimeout)
             .ToDictionary(w => w.Key, w => (w.Value.Low.Value, w.Value.High.Value));
 
     /// <summary>Reads every range (from inclusive, to exclusive) and returns the kept records, in no particular order.</summary>

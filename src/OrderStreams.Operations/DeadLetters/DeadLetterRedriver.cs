@@ -63,8 +63,7 @@ public sealed class DeadLetterRedriver(ClusterConnection cluster, DeadLetterQueu
     public int Execute(RedrivePlan plan)
     {
         if (plan.Steps.Count == 0) return 0;
-        var config = new ProducerConfig(KafkaClientDefaults.Producer(cluster.Settings)) { TransactionalId = $"orderstreams-dlq-redrive-{queue.Service}" };
-        using var producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+        using var producer = cluster.Clients.CreateProducer<byte[], byte[]>(config => config.TransactionalId = $"orderstreams-dlq-redrive-{queue.Service}");
         producer.InitTransactions(Timeout);
 
         // After InitTransactions an earlier redrive of this service has finished or been fenced: its offsets are settled.

@@ -23,7 +23,7 @@ public sealed class OffsetResetter : IDisposable
     public IReadOnlyList<OffsetReset> Plan(string group, IReadOnlyList<TopicPartition> partitions, ResetTarget target)
     {
         var committed = cluster.Committed(group, partitions);
-        var watermarks = TopicWatermarks.Query(cluster.Settings, partitions, RequestTimeout);
+        var watermarks = TopicWatermarks.Query(cluster.Clients, partitions, RequestTimeout);
         return partitions.Select(tp =>
         {
             var (low, high) = (watermarks[tp].Low.Value, watermarks[tp].High.Value);
@@ -136,19 +136,18 @@ public sealed class OffsetResetter : IDisposable
         var topics = plan.Select(p => p.Topic).Distinct(StringComparer.Ordinal).ToList();
         var expected = PartitionsOf(topics).Count;
         var assigned = new List<TopicPartition>();
-        var config = new ConsumerConfig(cluster.Settings.ToDictionary())
-        {
-            GroupId = group,
-            EnableAutoCommit = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
-            // Brokers that keep a member past its leaving (the embedded one) make the next join wait for it: keep that short.
-            SessionTimeoutMs = 6000,
-            MaxPollIntervalMs = 10000,
-        };
-        using var member = new ConsumerBuilder<Ignore, Ignore>(config)
-            .SetPartitionsAssignedHandler((_, partitions) => assigned = partitions)
-            .Build();
+        using var member = cluster.Clients.CreateConsumer<Ignore, Ignore>(
+            group,
+            config =>
+            {
+                config.EnableAutoCommit = false;
+                config.AutoOffsetReset = AutoOffsetReset.Earliest;
+                config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
+                // Brokers that keep a member past its leaving (the embedded one) make the next join wait for it: keep that short.
+                config.SessionTimeoutMs = 6000;
+                config.MaxPollIntervalMs = 10000;
+            },
+            builder => builder.SetPartitionsAssignedHandler((_, partitions) => assigned = partitions));
         member.Subscribe(topics);
         var deadline = DateTime.UtcNow + JoinTimeout;
         while (assigned.Count == 0 && DateTime.UtcNow < deadline) member.Consume(TimeSpan.FromMilliseconds(200));

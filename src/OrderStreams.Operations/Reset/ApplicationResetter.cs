@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using OrderStreams.Native;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Operations.Groups;
 
 namespace OrderStreams.Operations.Reset;
@@ -18,17 +18,16 @@ namespace OrderStreams.Operations.Reset;
 public sealed class ApplicationResetter : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<string, string> settings;
+    private readonly KafkaClientFactory clients;
     private readonly IAdminClient admin;
     private readonly OffsetResetter offsets;
 
     /// <param name="kafkaSettings">librdkafka settings with at least <c>bootstrap.servers</c>.</param>
     public ApplicationResetter(IEnumerable<KeyValuePair<string, string>> kafkaSettings)
     {
-        NativeLibraries.EnsureKafka();
-        settings = kafkaSettings.ToDictionary();
-        admin = new AdminClientBuilder(settings).Build();
-        offsets = new OffsetResetter(settings);
+        clients = new KafkaClientFactory(new KafkaClientSettings(kafkaSettings.ToDictionary(StringComparer.Ordinal)));
+        admin = clients.CreateAdmin();
+        offsets = new OffsetResetter(clients.Settings.Common);
     }
 
     /// <summary>What a reset of <paramref name="application"/> would do.</summary>
@@ -62,7 +61,7 @@ public sealed class ApplicationResetter : IDisposable
     {
         offsets.Apply(plan.Application.ApplicationId, plan.Offsets);
         var deleted = DeleteTopics(plan.InternalTopics.Where(s => s.Action == InternalTopicAction.Delete).Select(s => s.Topic.Name).ToList());
-        var tombstones = ChangelogTombstones.Write(settings, plan.InternalTopics.Where(s => s.Action == InternalTopicAction.WriteTombstones).Select(s => s.Topic));
+        var tombstones = ChangelogTombstones.Write(clients, plan.InternalTopics.Where(s => s.Action == InternalTopicAction.WriteTombstones).Select(s => s.Topic));
         var wiped = plan.StateDirectory is { } directory && Directory.Exists(directory);
         if (wiped) Directory.Delete(plan.StateDirectory!, recursive: true);
         return new ApplicationResetResult(plan.Offsets.Count, deleted, tombstones, wiped);
@@ -92,22 +91,8 @@ public sealed class ApplicationResetter : IDisposable
         admin.Dispose();
     }
 
-    /// <summary>
-    /// Whether the cluster has the admin API (DeleteTopics among it). The embedded broker has none of it and answers
-    /// ListGroups at once with "unsupported" (DeleteTopics would wait for a controller it does not have).
-    /// </summary>
-    private bool BrokerDeletesTopics()
-    {
-        try
-        {
-            admin.ListGroups(RequestTimeout);
-            return true;
-        }
-        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_UnsupportedFeature)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether the cluster has the admin API (DeleteTopics among it); the embedded broker has none.</summary>
+    private bool BrokerDeletesTopics() => AdminApi.IsAvailable(admin, RequestTimeout);
 
     private int DeleteTopics(IReadOnlyList<string> topics)
     {

@@ -12,16 +12,14 @@ internal static class ChangelogTombstones
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Writes the tombstones and returns how many.</summary>
-    public static long Write(IReadOnlyDictionary<string, string> settings, IEnumerable<InternalTopic> changelogs)
+    public static long Write(KafkaClientFactory clients, IEnumerable<InternalTopic> changelogs)
     {
-        var config = new ConsumerConfig(settings.ToDictionary())
+        using var consumer = clients.CreateConsumer<byte[], byte[]>($"orderstreams-reset-{Guid.NewGuid():N}", config =>
         {
-            GroupId = $"orderstreams-reset-{Guid.NewGuid():N}",
-            EnableAutoCommit = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-        };
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
-        using var producer = new ProducerBuilder<byte[], byte[]>(KafkaClientDefaults.Producer(settings)).Build();
+            config.EnableAutoCommit = false;
+            config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        });
+        using var producer = clients.CreateProducer<byte[], byte[]>();
         Error? failure = null;
         long written = 0;
         foreach (var changelog in changelogs)

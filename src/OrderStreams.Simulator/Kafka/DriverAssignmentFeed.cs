@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using OrderStreams.Contracts.Events;
 using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
+using OrderStreams.Kafka.Clients;
 
 namespace OrderStreams.Simulator.Kafka;
 
@@ -18,17 +19,16 @@ public sealed class DriverAssignmentFeed : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Thread thread;
 
-    public DriverAssignmentFeed(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ISchemaRegistry registry, string groupId)
+    public DriverAssignmentFeed(KafkaClientFactory clients, ISchemaRegistry registry, string groupId)
     {
-        var config = new ConsumerConfig(kafkaSettings.ToDictionary())
-        {
-            GroupId = groupId,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = true,
-        };
-        var consumer = new ConsumerBuilder<Ignore, OrderDriverAssigned>(config)
-            .SetValueDeserializer(new AvroDeserializer<OrderDriverAssigned>(registry))
-            .Build();
+        var consumer = clients.CreateConsumer<Ignore, OrderDriverAssigned>(
+            groupId,
+            config =>
+            {
+                config.AutoOffsetReset = AutoOffsetReset.Earliest;
+                config.EnableAutoCommit = true;
+            },
+            builder => builder.SetValueDeserializer(new AvroDeserializer<OrderDriverAssigned>(registry)));
         thread = new Thread(() => Run(consumer)) { IsBackground = true, Name = "driver-app" };
         thread.Start();
     }

@@ -14,15 +14,16 @@ public sealed class KafkaTrafficSink : ITrafficSink, IDisposable
     private readonly Dictionary<Type, object> serializers = new();
     private long failed;
 
-    /// <param name="kafkaSettings">librdkafka settings.</param>
+    /// <param name="clients">Makes the producer.</param>
     /// <param name="registry">Where value schemas are registered.</param>
     /// <param name="partitioner">Chooses partitions instead of murmur2, e.g. to follow a branch routing table.</param>
-    public KafkaTrafficSink(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ISchemaRegistry registry, PartitionerDelegate? partitioner = null)
+    public KafkaTrafficSink(KafkaClientFactory clients, ISchemaRegistry registry, PartitionerDelegate? partitioner = null)
     {
         this.registry = registry;
-        var builder = new ProducerBuilder<string, byte[]>(KafkaClientDefaults.Producer(kafkaSettings));
-        if (partitioner is not null) builder.SetDefaultPartitioner(partitioner);
-        producer = builder.Build();
+        producer = clients.CreateProducer<string, byte[]>(build: builder =>
+        {
+            if (partitioner is not null) builder.SetDefaultPartitioner(partitioner);
+        });
     }
 
     /// <summary>Records the broker did not accept (reported, never retried by the simulator).</summary>

@@ -1,4 +1,6 @@
 using OrderStreams.Cli.Bench;
+using OrderStreams.Kafka.Clients;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;
 
 namespace OrderStreams.Cli.Tests.Bench;
@@ -15,9 +17,10 @@ public sealed class RestoreBenchTests(EmbeddedKafkaFixture kafka) : IDisposable
     {
         var producerSettings = new Dictionary<string, string>();
         var consumerSettings = new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" };
+        using var topicAdmin = TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(kafka.BootstrapServers)), kafka.Control.Url);
         var environment = new BenchEnvironment(kafka.BootstrapServers, producerSettings, consumerSettings, stateDirectory.FullName)
         {
-            EmbeddedAdminUrl = kafka.Control.Url,
+            TopicAdmin = topicAdmin,
         };
         var bench = new RestoreBench(kafka.Cluster, environment, new Progress<string>());
 

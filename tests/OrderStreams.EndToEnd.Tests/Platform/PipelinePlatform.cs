@@ -2,6 +2,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.SchemaRegistry;
@@ -110,7 +111,7 @@ public sealed class PipelinePlatform : IAsyncLifetime
         registryClient = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registry.Url.ToString() });
 
         // The city first, so that every service finds the branches in its global tables from the start.
-        kafkaSink = new KafkaTrafficSink([new("bootstrap.servers", BootstrapServers)], registryClient);
+        kafkaSink = new KafkaTrafficSink(new KafkaClientFactory(KafkaClientSettings.For(BootstrapServers)), registryClient);
         Inputs = new RecordedInputs(kafkaSink);
         Simulator = new TrafficSimulator(Scenario, Inputs, DateTimeOffset.UtcNow);
         kafkaSink.Flush(TimeSpan.FromSeconds(30));
@@ -120,8 +121,10 @@ public sealed class PipelinePlatform : IAsyncLifetime
         Views = new ViewFollower(BootstrapServers, registryClient);
         Queries = new QueryClient(services.Where(s => s.Name == "denormaliser").Select(s => s.Url).ToList());
 
-        var clientSettings = new Dictionary<string, string> { ["bootstrap.servers"] = BootstrapServers, ["fetch.wait.max.ms"] = "10" };
-        feed = new DriverAssignmentFeed(clientSettings, registryClient, $"end-to-end-driver-app-{Guid.NewGuid():N}");
+        var clients = new KafkaClientFactory(new KafkaClientSettings(
+            new Dictionary<string, string> { ["bootstrap.servers"] = BootstrapServers },
+            Consumer: new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" }));
+        feed = new DriverAssignmentFeed(clients, registryClient, $"end-to-end-driver-app-{Guid.NewGuid():N}");
         traffic = new TrafficDriver(Simulator, kafkaSink, feed, HoldBack);
         traffic.Start();
 

@@ -1,3 +1,4 @@
+using OrderStreams.Kafka.Clients;
 using Confluent.Kafka;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
@@ -61,13 +62,13 @@ public sealed class EmbeddedTopicAdminTests(EmbeddedKafkaFixture kafka)
             producer.Flush();
         }
 
-        var marks = TopicWatermarks.Query(Settings(), [new TopicPartition(name, 0), new TopicPartition(name, 1)]);
+        var marks = TopicWatermarks.Query(Clients(), [new TopicPartition(name, 0), new TopicPartition(name, 1)]);
 
         Assert.Equal((0L, 0L), (marks[new TopicPartition(name, 0)].Low.Value, marks[new TopicPartition(name, 0)].High.Value));
         Assert.Equal((0L, 5L), (marks[new TopicPartition(name, 1)].Low.Value, marks[new TopicPartition(name, 1)].High.Value));
     }
 
-    private ITopicAdmin Admin() => TopicAdmin.Create(new Dictionary<string, string>(Settings()) { [EmbeddedClusterControl.UrlSetting] = kafka.Control.Url.ToString() });
+    private ITopicAdmin Admin() => TopicAdmin.Create(Clients(), kafka.Control.Url);
 
-    private Dictionary<string, string> Settings() => new() { ["bootstrap.servers"] = kafka.BootstrapServers };
+    private KafkaClientFactory Clients() => new(KafkaClientSettings.For(kafka.BootstrapServers));
 }

@@ -1,12 +1,13 @@
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;
 
 namespace OrderStreams.Kafka.Tests.Topics;
 
 /// <summary>
-/// The AdminClient path against what can run here: librdkafka's mock cluster answers metadata but has no controller, so
-/// DescribeConfigs and CreateTopics time out. Descriptions must still come from metadata, and both failures must say
-/// what happened. Config comparison and creation rules are in <see cref="TopicApplierTests"/>.
+/// The AdminClient path against what can run here: librdkafka's mock cluster answers metadata but has no admin API, so
+/// DescribeConfigs and CreateTopics would time out. Descriptions must still come from metadata, and both must say at
+/// once that this is the embedded broker. Config comparison and creation rules are in <see cref="TopicApplierTests"/>.
 /// </summary>
 [Collection(EmbeddedKafkaCollection.Name)]
 public sealed class KafkaTopicAdminTests(EmbeddedKafkaFixture kafka)
@@ -21,7 +22,8 @@ public sealed class KafkaTopicAdminTests(EmbeddedKafkaFixture kafka)
 
         Assert.Equal(2, described.Partitions.Count);
         Assert.Null(described.Configs);
-        Assert.Contains("DescribeConfigs failed", described.ConfigsUnavailable);
+        Assert.Contains("DescribeConfigs unavailable", described.ConfigsUnavailable);
+        Assert.Contains("it is the embedded broker", described.ConfigsUnavailable);
         Assert.Contains("embedded.admin.url", described.ConfigsUnavailable);
     }
 
@@ -34,9 +36,10 @@ public sealed class KafkaTopicAdminTests(EmbeddedKafkaFixture kafka)
         var error = await Assert.ThrowsAsync<TopicAdminException>(() => admin.EnsureTopicsAsync([new TopicSpec(name, 1, 1, "delete", -1, "", null, null, "")]));
 
         Assert.Equal(name, error.Topic);
+        Assert.Contains("it is the embedded broker", error.Message);
         Assert.Contains("embedded.admin.url", error.Message);
         Assert.False(kafka.Cluster.Topics.ContainsKey(name));
     }
 
-    private ITopicAdmin Admin() => TopicAdmin.Create(new Dictionary<string, string> { ["bootstrap.servers"] = kafka.BootstrapServers }, TimeSpan.FromSeconds(2));
+    private ITopicAdmin Admin() => TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(kafka.BootstrapServers)), null, TimeSpan.FromSeconds(2));
 }

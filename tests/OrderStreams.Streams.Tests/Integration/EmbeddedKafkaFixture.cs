@@ -1,5 +1,7 @@
 using Confluent.Kafka;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
+using OrderStreams.Kafka.Topics;
 using OrderStreams.Native;
 
 namespace OrderStreams.Streams.Tests.Integration;
@@ -12,7 +14,11 @@ public sealed class EmbeddedKafkaFixture : IDisposable
         NativeLibraries.EnsureKafka();
         Cluster = EmbeddedKafkaCluster.Start();
         Control = EmbeddedClusterControl.Start(Cluster);
+        TopicAdmin = Kafka.Topics.TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(Cluster.BootstrapServers)), Control.Url);
     }
+
+    /// <summary>Creates the applications' internal topics through the control endpoint.</summary>
+    public ITopicAdmin TopicAdmin { get; }
 
     public EmbeddedKafkaCluster Cluster { get; }
 
@@ -22,7 +28,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     {
         ApplicationId = applicationId,
         BootstrapServers = Cluster.BootstrapServers,
-        KafkaSettings = new() { [EmbeddedClusterControl.UrlSetting] = Control.Url.ToString() },
+        TopicAdmin = TopicAdmin,
         ConsumerSettings = new()
         {
             ["session.timeout.ms"] = "6000",
@@ -67,6 +73,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
 
     public void Dispose()
     {
+        TopicAdmin.Dispose();
         Control.Dispose();
         Cluster.Dispose();
     }

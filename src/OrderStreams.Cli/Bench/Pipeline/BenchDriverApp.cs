@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Simulator.Kafka;
@@ -26,17 +27,17 @@ internal sealed class BenchDriverApp : IDisposable
 
     public BenchDriverApp(string bootstrapServers, ISchemaRegistry registry, KafkaTrafficSink deliveries)
     {
-        var settings = new ConsumerConfig
+        var clients = new KafkaClientFactory(new KafkaClientSettings(
+            KafkaClientSettings.For(bootstrapServers).Common, Consumer: new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" }));
+        void FromLatest(ConsumerConfig config)
         {
-            BootstrapServers = bootstrapServers,
-            AutoOffsetReset = AutoOffsetReset.Latest,
-            EnableAutoCommit = false,
-            FetchWaitMaxMs = 10,
-        };
-        var jobConsumer = new ConsumerBuilder<Ignore, OrderDriverAssigned>(new ConsumerConfig(settings) { GroupId = $"bench-driver-app-{Guid.NewGuid():N}" })
-            .SetValueDeserializer(new AvroDeserializer<OrderDriverAssigned>(registry)).Build();
-        var viewConsumer = new ConsumerBuilder<Ignore, OrderView>(new ConsumerConfig(settings) { GroupId = $"bench-views-{Guid.NewGuid():N}" })
-            .SetValueDeserializer(new AvroDeserializer<OrderView>(registry)).Build();
+            config.AutoOffsetReset = AutoOffsetReset.Latest;
+            config.EnableAutoCommit = false;
+        }
+        var jobConsumer = clients.CreateConsumer<Ignore, OrderDriverAssigned>(
+            $"bench-driver-app-{Guid.NewGuid():N}", FromLatest, b => b.SetValueDeserializer(new AvroDeserializer<OrderDriverAssigned>(registry)));
+        var viewConsumer = clients.CreateConsumer<Ignore, OrderView>(
+            $"bench-views-{Guid.NewGuid():N}", FromLatest, b => b.SetValueDeserializer(new AvroDeserializer<OrderView>(registry)));
         jobs = new Thread(() => Follow(jobConsumer, "orders.driver-assigned", job => OnJob(job, deliveries))) { IsBackground = true, Name = "bench-jobs" };
         views = new Thread(() => Follow(viewConsumer, "orders.view", OnView)) { IsBackground = true, Name = "bench-views" };
         jobs.Start();

@@ -45,7 +45,7 @@ internal sealed class RawHopChain : IAsyncDisposable
     {
         var samples = new LatencySamples();
         var reader = new LatencyReader(environment, topics[^1], samples);
-        using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+        using var producer = environment.Producer<byte[], byte[]>();
         await Pacing.WarmUpAsync(i => Send(producer, i), () => reader.SawAny, "the raw hops", cancellation);
         reader.Measuring = true;
         var total = await Pacing.SendEvenlyAsync(recordsPerSecond, duration, i => Send(producer, i), cancellation);
@@ -59,12 +59,12 @@ internal sealed class RawHopChain : IAsyncDisposable
     /// <summary>Sends <paramref name="count"/> records as fast as the producer takes them; records/s out of the last hop between 10% and 90%.</summary>
     public async Task<double> MeasureThroughputAsync(int count, CancellationToken cancellation)
     {
-        using var watcher = new ConsumerBuilder<Ignore, Ignore>(environment.Consumer("bench-hop-watermarks")).Build();
+        using var watcher = environment.Consumer<Ignore, Ignore>("bench-hop-watermarks");
         long Out() => Enumerable.Range(0, Partitions).Sum(p => watcher.QueryWatermarkOffsets(new TopicPartition(topics[^1], p), TimeSpan.FromSeconds(5)).High.Value);
         var before = Out();
         var sending = Task.Run(() =>
         {
-            using var producer = new ProducerBuilder<byte[], byte[]>(environment.Producer()).Build();
+            using var producer = environment.Producer<byte[], byte[]>();
             for (var i = 0; i < count; i++) Produce(producer, new Message<byte[], byte[]> { Key = BenchPayload.Key(i), Value = BenchPayload.Value(i, ValueBytes) });
             producer.Flush();
         }, cancellation);

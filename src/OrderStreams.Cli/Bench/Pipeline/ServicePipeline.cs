@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Contracts.Events;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.Simulator.Kafka;
 
@@ -28,8 +29,8 @@ internal sealed class ServicePipeline : IAsyncDisposable
     public static async Task<ServicePipeline> StartAsync(EmbeddedKafka kafka, Uri registryUrl, string stateDirectory, string configuration, CancellationToken cancellation)
     {
         var registry = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registryUrl.ToString() });
-        var bootstrap = new KeyValuePair<string, string>("bootstrap.servers", kafka.Cluster.BootstrapServers);
-        var orders = new KafkaTrafficSink([bootstrap], registry);
+        var clients = new KafkaClientFactory(KafkaClientSettings.For(kafka.Cluster.BootstrapServers));
+        var orders = new KafkaTrafficSink(clients, registry);
         var now = DateTimeOffset.UtcNow;
         for (var b = 0; b < BenchCity.Branches; b++)
         {
@@ -49,7 +50,7 @@ internal sealed class ServicePipeline : IAsyncDisposable
             spec, spec.Name, Checkout.Root(), configuration,
             new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(stateDirectory, "state", spec.Name) },
             Path.Combine(stateDirectory, "logs"))).ToList();
-        var deliveries = new KafkaTrafficSink([bootstrap], registry);
+        var deliveries = new KafkaTrafficSink(clients, registry);
         var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, deliveries));
         pipeline.parts.AddRange([deliveries, orders, registry]);
         try

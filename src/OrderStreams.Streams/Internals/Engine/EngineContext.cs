@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using OrderStreams.Kafka.Topics;
+using OrderStreams.Kafka.Clients;
 using OrderStreams.Streams.Internals.State;
 using OrderStreams.Streams.Internals.State.RocksDb;
 
@@ -9,8 +9,6 @@ namespace OrderStreams.Streams.Internals.Engine;
 internal sealed class EngineContext
 {
     private readonly Dictionary<string, int> subtopologyByTopic;
-    private readonly Dictionary<string, string> producerSettings;
-    private readonly Dictionary<string, string> consumerSettings;
     private readonly HashSet<string> internalSourceTopics;
 
     public EngineContext(StreamsConfig config, Topology topology, ILoggerFactory loggerFactory, Action<string, Exception> onThreadFailed, Action onAssignmentChanged)
@@ -18,9 +16,7 @@ internal sealed class EngineContext
         Config = config;
         Topology = topology;
         LoggerFactory = loggerFactory;
-        var shared = TopicAdmin.ClientSettings(config.KafkaSettings);
-        producerSettings = Over(shared, config.ProducerSettings);
-        consumerSettings = Over(shared, config.ConsumerSettings);
+        Clients = new KafkaClientFactory(config.ClientSettings());
         subtopologyByTopic = topology.Subtopologies
             .SelectMany(s => s.SourceTopics.Select(t => (Topic: t.Resolve(config.ApplicationId), s.Id)))
             .ToDictionary(x => x.Topic, x => x.Id, StringComparer.Ordinal);
@@ -33,13 +29,6 @@ internal sealed class EngineContext
         OnAssignmentChangedCallback = onAssignmentChanged;
     }
 
-    private static Dictionary<string, string> Over(Dictionary<string, string> shared, Dictionary<string, string> specific)
-    {
-        var settings = new Dictionary<string, string>(shared, StringComparer.Ordinal);
-        foreach (var (key, value) in specific) settings[key] = value;
-        return settings;
-    }
-
     public StreamsConfig Config { get; }
 
     public Topology Topology { get; }
@@ -48,15 +37,8 @@ internal sealed class EngineContext
 
     public RocksDbStoreSettings RocksDb { get; }
 
-    /// <summary>
-    /// librdkafka settings of a producer: the shared ones without our own keys, then the producer-only ones. A new
-    /// copy on every read, because Confluent.Kafka's config classes write their properties into the dictionary they
-    /// are built from (a restore consumer's enable.partition.eof would otherwise reach every later client).
-    /// </summary>
-    public Dictionary<string, string> ProducerClientSettings => new(producerSettings, StringComparer.Ordinal);
-
-    /// <summary>As <see cref="ProducerClientSettings"/>, for a consumer.</summary>
-    public Dictionary<string, string> ConsumerClientSettings => new(consumerSettings, StringComparer.Ordinal);
+    /// <summary>Makes every client of the runtime: stream threads, global thread, restore, instance registry, topic admin.</summary>
+    public KafkaClientFactory Clients { get; }
 
     /// <summary>Distinguishes this process's clients and transactional ids from other instances'.</summary>
     public string ProcessId { get; } = Guid.NewGuid().ToString("N")[..8];

@@ -27,20 +27,16 @@ internal sealed class GlobalStreamThread : IDisposable
         var config = engine.Config;
         logger = engine.LoggerFactory.CreateLogger("OrderStreams.Streams.GlobalStreamThread");
         var errors = new ErrorHandler(config, logger);
-        var producerConfig = KafkaClientDefaults.Producer(engine.ProducerClientSettings);
-        producerConfig.BootstrapServers = config.BootstrapServers;
-        producerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-producer";
-        collector = new KafkaRecordCollector(producerConfig, errors, transactional: false);
+        collector = new KafkaRecordCollector(
+            engine.Clients, producerConfig => producerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-producer", errors, transactional: false);
         errors.DeadLetterSink = collector;
-        consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ConsumerClientSettings)
+        consumer = engine.Clients.CreateConsumer<byte[], byte[]>($"{config.ApplicationId}-global", consumerConfig =>
         {
-            BootstrapServers = config.BootstrapServers,
-            GroupId = $"{config.ApplicationId}-global",
-            ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-consumer",
-            EnableAutoCommit = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnablePartitionEof = true,
-        }).Build();
+            consumerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-consumer";
+            consumerConfig.EnableAutoCommit = false;
+            consumerConfig.AutoOffsetReset = AutoOffsetReset.Earliest;
+            consumerConfig.EnablePartitionEof = true;
+        });
         var sub = engine.Topology.GlobalSubtopology!;
         var partitions = sub.SourceTopics
             .SelectMany(t => Enumerable.Range(0, partitionCounts[t.Name]).Select(p => new TopicPartition(t.Name, p)))

@@ -31,17 +31,12 @@ internal sealed class InstanceRegistry : IDisposable
         topic = TopicFor(config.ApplicationId);
         self = config.ApplicationServer;
         logger = engine.LoggerFactory.CreateLogger("OrderStreams.Streams.InstanceRegistry");
-        var producerConfig = KafkaClientDefaults.Producer(engine.ProducerClientSettings);
-        producerConfig.BootstrapServers = config.BootstrapServers;
-        producerConfig.LingerMs = 0;
-        producer = new ProducerBuilder<byte[], byte[]>(producerConfig).Build();
-        consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ConsumerClientSettings)
+        producer = engine.Clients.CreateProducer<byte[], byte[]>(producerConfig => producerConfig.LingerMs = 0);
+        consumer = engine.Clients.CreateConsumer<byte[], byte[]>($"{config.ApplicationId}-instances-{engine.ProcessId}", consumerConfig =>
         {
-            BootstrapServers = config.BootstrapServers,
-            GroupId = $"{config.ApplicationId}-instances-{engine.ProcessId}",
-            EnableAutoCommit = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-        }).Build();
+            consumerConfig.EnableAutoCommit = false;
+            consumerConfig.AutoOffsetReset = AutoOffsetReset.Earliest;
+        });
         // A concrete offset and a producer that knows the topic: with Offset.Beginning a fresh consumer resolves the
         // offset only after a 500 ms retry, and a fresh producer holds its first record until a metadata scan.
         var partition = new TopicPartition(topic, 0);

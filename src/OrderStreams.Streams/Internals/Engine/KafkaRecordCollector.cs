@@ -22,12 +22,19 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     private Exception? failure;
     private bool inTransaction;
 
-    public KafkaRecordCollector(ProducerConfig config, ErrorHandler errors, bool transactional)
+    /// <param name="clients">Makes the producer.</param>
+    /// <param name="configure">Sets the producer's client id and, when transactional, its transactional id.</param>
+    /// <param name="errors">Decides what a failed delivery does.</param>
+    /// <param name="transactional">Whether records are sent in transactions.</param>
+    public KafkaRecordCollector(KafkaClientFactory clients, Action<ProducerConfig> configure, ErrorHandler errors, bool transactional)
     {
-        // Delivery reports hand back the key and value we sent (dead letters of production errors need them); copying
-        // headers back out of librdkafka for every record would cost more than the rest of the report.
-        config.DeliveryReportFields = "key,value,timestamp";
-        producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+        producer = clients.CreateProducer<byte[], byte[]>(config =>
+        {
+            configure(config);
+            // Delivery reports hand back the key and value we sent (dead letters of production errors need them); copying
+            // headers back out of librdkafka for every record would cost more than the rest of the report.
+            config.DeliveryReportFields = "key,value,timestamp";
+        });
         this.errors = errors;
         this.transactional = transactional;
         onDelivery = OnDelivery;

@@ -103,45 +103,38 @@ internal sealed class StreamThread
     private void CreateClients()
     {
         var clientId = $"{Config.ApplicationId}-{engine.ProcessId}-StreamThread-{index}";
-        var consumerConfig = new ConsumerConfig(engine.ConsumerClientSettings)
-        {
-            BootstrapServers = Config.BootstrapServers,
-            GroupId = Config.AssignedPartitions is null ? Config.ApplicationId : Config.PinnedGroupId,
-            ClientId = $"{clientId}-consumer",
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range,
-            IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted,
-        };
-        consumer = new ConsumerBuilder<byte[], byte[]>(consumerConfig)
-            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
-            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions, commit: true))
-            .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions, commit: false))
-            .Build();
+        consumer = engine.Clients.CreateConsumer<byte[], byte[]>(
+            Config.AssignedPartitions is null ? Config.ApplicationId : Config.PinnedGroupId,
+            config =>
+            {
+                config.ClientId = $"{clientId}-consumer";
+                config.EnableAutoCommit = false;
+                config.EnableAutoOffsetStore = false;
+                config.AutoOffsetReset = AutoOffsetReset.Earliest;
+                config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
+                config.IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
+            },
+            builder => builder
+                .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+                .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions, commit: true))
+                .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions, commit: false)));
 
-        var producerConfig = KafkaClientDefaults.Producer(engine.ProducerClientSettings);
-        producerConfig.BootstrapServers = Config.BootstrapServers;
-        producerConfig.ClientId = $"{clientId}-producer";
-        if (ExactlyOnce) producerConfig.TransactionalId = $"{Config.ApplicationId}-{engine.ProcessId}-{index}";
-        collector = new KafkaRecordCollector(producerConfig, errors, ExactlyOnce);
+        collector = new KafkaRecordCollector(engine.Clients, config =>
+        {
+            config.ClientId = $"{clientId}-producer";
+            if (ExactlyOnce) config.TransactionalId = $"{Config.ApplicationId}-{engine.ProcessId}-{index}";
+        }, errors, ExactlyOnce);
         recordCache = new RecordCache(Config.CacheMaxBytesBuffering / Config.NumStreamThreads);
         errors.DeadLetterSink = collector;
 
-        var restoreConfig = new ConsumerConfig(engine.ConsumerClientSettings)
-        {
-            BootstrapServers = Config.BootstrapServers,
-            GroupId = $"{Config.ApplicationId}-restore",
-            ClientId = $"{clientId}-restore-consumer",
-            EnableAutoCommit = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnablePartitionEof = true,
-            IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted,
-            FetchMaxBytes = 64 * 1024 * 1024,
-            MaxPartitionFetchBytes = 8 * 1024 * 1024,
-            // Keep fetching ahead while the thread writes batches.
-            QueuedMinMessages = 1_000_000,
-        };
+        // The restore consumer is librdkafka's own (ChangelogReader), built from the factory's settings.
+        var restoreConfig = engine.Clients.ConsumerConfig($"{Config.ApplicationId}-restore");
+        restoreConfig.ClientId = $"{clientId}-restore-consumer";
+        restoreConfig.EnableAutoCommit = false;
+        restoreConfig.AutoOffsetReset = AutoOffsetReset.Earliest;
+        restoreConfig.EnablePartitionEof = true;
+        restoreConfig.IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
+        KafkaClientDefaults.ForBulkRead(restoreConfig);
         restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger, engine.RestoreListener);
     }
 
@@ -370,13 +363,13 @@ internal sealed class StreamThread
     }
 
     /// <summary>A consumer that only reads the committed offsets of the other group: the application's for a pinned instance, the pinned one otherwise.</summary>
-    private IConsumer<byte[], byte[]> OtherGroup() => otherGroup ??= new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig(engine.ConsumerClientSettings)
-    {
-        BootstrapServers = Config.BootstrapServers,
-        GroupId = Config.AssignedPartitions is null ? Config.PinnedGroupId : Config.ApplicationId,
-        ClientId = $"{Config.ApplicationId}-{engine.ProcessId}-StreamThread-{index}-offsets",
-        EnableAutoCommit = false,
-    }).Build();
+    private IConsumer<byte[], byte[]> OtherGroup() => otherGroup ??= engine.Clients.CreateConsumer<byte[], byte[]>(
+        Config.AssignedPartitions is null ? Config.PinnedGroupId : Config.ApplicationId,
+        config =>
+        {
+            config.ClientId = $"{Config.ApplicationId}-{engine.ProcessId}-StreamThread-{index}-offsets";
+            config.EnableAutoCommit = false;
+        });
 
     private void PublishTasks()
     {
