@@ -41,7 +41,8 @@ internal sealed class InstanceFanOut(HttpContext http, KafkaStreams streams, Htt
     {
         var merged = local.Select(v => JsonSerializer.SerializeToNode(v, ViewJson.Options)!).ToList();
         var stale = new List<int>(localStale);
-        if (!IsLocalOnly)
+        // Without an application server there is no registry: a single instance answers alone.
+        if (!IsLocalOnly && !string.IsNullOrEmpty(options.ApplicationServer))
         {
             var owners = streams.AllMetadata();
             var unowned = Enumerable.Range(0, streams.PartitionCount(store)).Except(owners.SelectMany(o => o.Partitions)).ToList();
