@@ -85,6 +85,9 @@ public sealed class QueryFailoverTests : IAsyncLifetime
 
         Assert.True(await AnswersWholeAsync(survivor), $"Not answered whole within {AnswerBound}; last answer {lastAnswer}\n{Logs()}");
         Assert.True(await AnswersWholeAsync(replacement), $"The replacement did not answer whole; last answer {lastAnswer}\n{Logs()}");
+        using var stale = await http.GetAsync(new Uri(survivor.Url, $"/branches/{ordersByBranch.Keys.First()}/orders?stale=true"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.False(stale.Headers.Contains("Stale-Partitions"), "nothing restores any more, so nothing was read stale");
     }
 
     private ServiceInstance Start()
