@@ -189,7 +189,7 @@ public sealed class KafkaStreams : IDisposable
     /// restoring from its changelog fails with <see cref="StoreRestoringException"/> (its content is partial); see
     /// <see cref="RestoringPartitions"/> for what a stale read covered.
     /// </summary>
-    /// <exception cref="InvalidStateStoreException">No local task holds the store (or the partition) now, or the type does not match.</exception>
+    /// <exception cref="InvalidStateStoreException">No local task holds the store (or the partition) now, or the type differs.</exception>
     /// <exception cref="StoreRestoringException">A store partition the query touches is restoring.</exception>
     public T Store<T>(StoreQueryParameters parameters) where T : class
     {
@@ -198,7 +198,9 @@ public sealed class KafkaStreams : IDisposable
         IEnumerable<IStoreInstance> Instances()
         {
             if (engine.GlobalStores.TryGetValue(storeName, out var global)) return [global];
-            var tasks = threads.SelectMany(t => t.ActiveTasks.Values).Where(t => parameters.Partition is not { } p || t.Id.Partition == p).ToList();
+            var tasks = threads.SelectMany(t => t.ActiveTasks.Values)
+                .Where(t => parameters.Partition is not { } p || t.Id.Partition == p)
+                .ToList();
             if (!parameters.EnableStaleStores)
             {
                 var partitions = tasks.Select(t => t.Id.Partition).ToHashSet();
@@ -209,7 +211,7 @@ public sealed class KafkaStreams : IDisposable
         }
         var first = Instances().FirstOrDefault()
             ?? throw new InvalidStateStoreException(parameters.Partition is { } partition
-                ? $"Partition {partition} of store '{storeName}' is not on this instance now (state {State}); ask its owner, or retry after the rebalance."
+                ? $"Partition {partition} of store '{storeName}' is not on this instance now (state {State}); ask its owner or retry."
                 : $"Store '{storeName}' is not available on this instance now (state {State}); retry after the rebalance.");
         return first.ReadOnlyView(Instances) as T
             ?? throw new InvalidStateStoreException($"Store '{storeName}' cannot be viewed as {typeof(T).Name}.");

@@ -18,6 +18,8 @@ internal sealed class InstanceFanOut(HttpContext http, KafkaStreams streams, Htt
 {
     public const string LocalOnly = "local";
 
+    private const string ProblemJson = "application/problem+json";
+
     /// <summary>The request came from another instance and wants this instance's part only.</summary>
     public bool IsLocalOnly => http.Request.Query[LocalOnly] == "true";
 
@@ -30,7 +32,8 @@ internal sealed class InstanceFanOut(HttpContext http, KafkaStreams streams, Htt
         using var response = await client.GetAsync(UrlAt(owner), http.RequestAborted);
         var body = await response.Content.ReadAsStringAsync(http.RequestAborted);
         StaleReads.Mark(http.Response, StalePartitions(response));
-        return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
+        var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
+        return Results.Content(body, contentType, statusCode: (int)response.StatusCode);
     }
 
     /// <summary>
@@ -47,16 +50,17 @@ internal sealed class InstanceFanOut(HttpContext http, KafkaStreams streams, Htt
             var owners = streams.AllMetadata();
             var unowned = Enumerable.Range(0, streams.PartitionCount(store)).Except(owners.SelectMany(o => o.Partitions)).ToList();
             if (unowned.Count > 0)
-                return ServiceProblem.Unavailable(
-                    $"Partition(s) {string.Join(", ", unowned)} have no live owner now (an instance stopped and they are not reassigned yet); retry.");
+                return ServiceProblem.Unavailable($"Partition(s) {string.Join(", ", unowned)} have no live owner now "
+                    + "(an instance stopped and they are not reassigned yet); retry.");
             foreach (var instance in owners.Where(m => !IsSelf(m)))
             {
                 using var response = await client.GetAsync(UrlAt(instance), http.RequestAborted);
                 var body = await response.Content.ReadAsStringAsync(http.RequestAborted);
-                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Content.Headers.ContentType?.MediaType == "application/problem+json")
-                    return Results.Content(body, "application/problem+json", statusCode: StatusCodes.Status503ServiceUnavailable);
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Content.Headers.ContentType?.MediaType == ProblemJson)
+                    return Results.Content(body, ProblemJson, statusCode: StatusCodes.Status503ServiceUnavailable);
                 if (!response.IsSuccessStatusCode)
-                    return ServiceProblem.Unavailable($"Instance {instance.Host}:{instance.Port} answered {(int)response.StatusCode}; its part of the answer is missing, retry.");
+                    return ServiceProblem.Unavailable(
+                        $"Instance {instance.Host}:{instance.Port} answered {(int)response.StatusCode}; its part of the answer is missing, retry.");
                 stale.AddRange(StalePartitions(response));
                 merged.AddRange(JsonNode.Parse(body)!.AsArray().Select(item => item!.DeepClone()));
             }
@@ -71,7 +75,9 @@ internal sealed class InstanceFanOut(HttpContext http, KafkaStreams streams, Htt
 
     private static IEnumerable<int> StalePartitions(HttpResponseMessage response) =>
         response.Headers.TryGetValues(StaleReads.Header, out var values)
-            ? values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(p => int.TryParse(p, out var n) ? n : -1).Where(n => n >= 0)
+            ? values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                .Select(p => int.TryParse(p, out var n) ? n : -1)
+                .Where(n => n >= 0)
             : [];
 
     private static DateTimeOffset PlacedOrUpdated(JsonNode view) =>

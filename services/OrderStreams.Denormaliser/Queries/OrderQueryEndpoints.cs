@@ -18,7 +18,8 @@ namespace OrderStreams.Denormaliser.Queries;
 /// </summary>
 internal static class OrderQueryEndpoints
 {
-    private static readonly string[] Stores = [DenormaliserTopology.ViewsStore, DenormaliserTopology.BranchIndexStore, DenormaliserTopology.DriverIndexStore];
+    private static readonly string[] Stores =
+        [DenormaliserTopology.ViewsStore, DenormaliserTopology.BranchIndexStore, DenormaliserTopology.DriverIndexStore];
 
     public static WebApplication MapOrderQueries(this WebApplication app)
     {
@@ -65,7 +66,11 @@ internal static class OrderQueryEndpoints
     }
 
     private static Task<IResult> Gather(
-        HttpContext http, KafkaStreams streams, IHttpClientFactory clients, IOptions<StreamsOptions> options, Func<OrderViewReader, IReadOnlyList<OrderView>> query)
+        HttpContext http,
+        KafkaStreams streams,
+        IHttpClientFactory clients,
+        IOptions<StreamsOptions> options,
+        Func<OrderViewReader, IReadOnlyList<OrderView>> query)
     {
         var fanOut = new InstanceFanOut(http, streams, clients.CreateClient(DenormaliserService.Name), options.Value);
         return Answer(http.RequestAborted, () =>
@@ -98,9 +103,11 @@ internal static class OrderQueryEndpoints
         var stale = StaleReads.Requested(http.Request);
         T Store<T>(string name) where T : class =>
             streams.Store<T>(new StoreQueryParameters(name) { Partition = partition, EnableStaleStores = stale });
-        var reader = new OrderViewReader(Store<IReadOnlyKeyValueStore<string, string>>, Store<IReadOnlyKeyValueStore<string, OrderView>>(DenormaliserTopology.ViewsStore));
+        var reader = new OrderViewReader(
+            Store<IReadOnlyKeyValueStore<string, string>>, Store<IReadOnlyKeyValueStore<string, OrderView>>(DenormaliserTopology.ViewsStore));
         var restoring = stale
-            ? Stores.SelectMany(streams.RestoringPartitions).Select(p => p.Partition).Where(p => partition is null || p == partition).Distinct().ToList()
+            ? Stores.SelectMany(streams.RestoringPartitions).Select(p => p.Partition)
+                .Where(p => partition is null || p == partition).Distinct().ToList()
             : [];
         return (reader, restoring);
     }

@@ -124,8 +124,8 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         var byPartition = group.Partitions.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Sum(p => p.Lag)).ToList();
         var serving = fleet.QueryRoute(instance.Spec.Name) == instance.ApplicationId;
         var restoring = state == "restoring" && instance.Url is { } metricsUrl ? await RestoringAsync(metricsUrl) : [];
-        return new ServiceSample(
-            instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, group.MaxLagTime.TotalSeconds, rate, byPartition, restoring);
+        var lagSeconds = group.MaxLagTime.TotalSeconds;
+        return new ServiceSample(instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, lagSeconds, rate, byPartition, restoring);
     }
 
     /// <summary>The store partitions an instance that is not ready yet restores, from its restore gauges.</summary>

@@ -21,8 +21,8 @@ public static class StoreQueries
         }
         catch (StoreRestoringException e)
         {
-            return ServiceProblem.Restoring(
-                $"{what} are restoring on this instance ({e.Message}); retry, or add ?{StaleReads.Parameter}=true for a partial answer.", e.Progress);
+            var message = $"{what} are restoring on this instance ({e.Message}); retry, or add ?{StaleReads.Parameter}=true for a partial answer.";
+            return ServiceProblem.Restoring(message, e.Progress);
         }
         catch (InvalidStateStoreException e)
         {

@@ -24,7 +24,9 @@ public static partial class RestoreScrape
                 || !int.TryParse(text, CultureInfo.InvariantCulture, out var partition)
                 || !double.TryParse(match.Groups["value"].Value, CultureInfo.InvariantCulture, out var value)) continue;
             var known = progress.GetValueOrDefault((store, partition));
-            progress[(store, partition)] = match.Groups["name"].Value == Remaining ? known with { Remaining = (long)value } : known with { Restored = (long)value };
+            progress[(store, partition)] = match.Groups["name"].Value == Remaining
+                ? known with { Remaining = (long)value }
+                : known with { Restored = (long)value };
         }
         return progress.Select(p => new PartitionRestore(p.Key.Store, p.Key.Partition, p.Value.Restored, p.Value.Remaining))
             .OrderBy(p => p.Partition).ThenBy(p => p.Store, StringComparer.Ordinal).ToList();

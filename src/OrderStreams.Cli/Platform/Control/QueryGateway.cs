@@ -28,7 +28,8 @@ internal static class QueryGateway
             {
                 using var response = await Http.GetAsync(new Uri(url, "/" + path + http.Request.QueryString), http.RequestAborted);
                 http.Response.Headers[InstanceHeader] = route;
-                if (response.Headers.TryGetValues(StaleReads.Header, out var stale)) http.Response.Headers[StaleReads.Header] = string.Join(",", stale);
+                if (response.Headers.TryGetValues(StaleReads.Header, out var stale))
+                    http.Response.Headers[StaleReads.Header] = string.Join(",", stale);
                 var body = await response.Content.ReadAsStringAsync(http.RequestAborted);
                 return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
             }

@@ -160,7 +160,8 @@ internal sealed class InstanceRegistry : IDisposable
     {
         try
         {
-            producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(self!), Value = Encoding.UTF8.GetBytes(value) });
+            var message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(self!), Value = Encoding.UTF8.GetBytes(value) };
+            producer.Produce(topic, message);
         }
         catch (KafkaException e)
         {

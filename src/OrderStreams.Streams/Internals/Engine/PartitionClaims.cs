@@ -12,7 +12,10 @@ internal sealed class PartitionClaims(TimeSpan expiry)
 {
     private readonly Dictionary<string, Claim> claims = new(StringComparer.Ordinal);
 
-    /// <summary>Applies a claim read at <paramref name="offset"/> of the registry topic, heard at <paramref name="heardAt"/> (the reader's clock).</summary>
+    /// <summary>
+    /// Applies a claim read at <paramref name="offset"/> of the registry topic, heard at <paramref name="heardAt"/> (the
+    /// reader's clock).
+    /// </summary>
     public void Apply(string instance, string claimId, IReadOnlySet<int> partitions, long offset, DateTimeOffset heardAt)
     {
         var made = claims.TryGetValue(instance, out var known) && known.Id == claimId ? known.MadeAt : offset;
