@@ -1,4 +1,4 @@
 namespace OrderStreams.Streams;
 
 /// <summary>A store cannot be queried now: unknown name, wrong type, or not (yet) held by this instance.</summary>
-public sealed class InvalidStateStoreException(string message) : StreamsException(message);
+public class InvalidStateStoreException(string message) : StreamsException(message);

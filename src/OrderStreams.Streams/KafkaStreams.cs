@@ -177,19 +177,59 @@ public sealed class KafkaStreams : IDisposable
     /// <summary>
     /// A read-only view of a store across this instance's tasks: ask for <c>IReadOnlyKeyValueStore&lt;K, V&gt;</c> or
     /// <c>IReadOnlyWindowStore&lt;K, V&gt;</c>. Only keys of partitions this instance owns are found; see <see cref="QueryMetadataForKey{K}"/>.
+    /// A store partition that is still restoring refuses reads (see <see cref="Store{T}(StoreQueryParameters)"/>).
     /// </summary>
     /// <exception cref="InvalidStateStoreException">No local task holds the store yet (starting, rebalancing) or the type does not match.</exception>
-    public T Store<T>(string storeName) where T : class
+    /// <exception cref="StoreRestoringException">A local partition of the store is restoring.</exception>
+    public T Store<T>(string storeName) where T : class => Store<T>(new StoreQueryParameters(storeName));
+
+    /// <summary>
+    /// A read-only view of a store across this instance's tasks, or one partition's task. Unless
+    /// <see cref="StoreQueryParameters.EnableStaleStores"/> is set, every read that touches a store partition still
+    /// restoring from its changelog fails with <see cref="StoreRestoringException"/> (its content is partial); see
+    /// <see cref="RestoringPartitions"/> for what a stale read covered.
+    /// </summary>
+    /// <exception cref="InvalidStateStoreException">No local task holds the store (or the partition) now, or the type differs.</exception>
+    /// <exception cref="StoreRestoringException">A store partition the query touches is restoring.</exception>
+    public T Store<T>(StoreQueryParameters parameters) where T : class
     {
+        var storeName = parameters.StoreName;
         if (!topology.Stores.ContainsKey(storeName)) throw new InvalidStateStoreException($"The topology has no store named '{storeName}'.");
-        IEnumerable<IStoreInstance> Instances() =>
-            engine.GlobalStores.TryGetValue(storeName, out var global)
-                ? [global]
-                : threads.SelectMany(t => t.ActiveTasks.Values).Select(t => t.Stores.GetValueOrDefault(storeName)).OfType<IStoreInstance>();
+        IEnumerable<IStoreInstance> Instances()
+        {
+            if (engine.GlobalStores.TryGetValue(storeName, out var global)) return [global];
+            var tasks = threads.SelectMany(t => t.ActiveTasks.Values)
+                .Where(t => parameters.Partition is not { } p || t.Id.Partition == p)
+                .ToList();
+            if (!parameters.EnableStaleStores)
+            {
+                var partitions = tasks.Select(t => t.Id.Partition).ToHashSet();
+                var restoring = RestoringPartitions(storeName).Where(r => partitions.Contains(r.Partition)).ToList();
+                if (restoring.Count > 0) throw new StoreRestoringException(storeName, restoring);
+            }
+            return tasks.Select(t => t.Stores.GetValueOrDefault(storeName)).OfType<IStoreInstance>();
+        }
         var first = Instances().FirstOrDefault()
-            ?? throw new InvalidStateStoreException($"Store '{storeName}' is not available on this instance now (state {State}); retry after the rebalance.");
+            ?? throw new InvalidStateStoreException(parameters.Partition is { } partition
+                ? $"Partition {partition} of store '{storeName}' is not on this instance now (state {State}); ask its owner or retry."
+                : $"Store '{storeName}' is not available on this instance now (state {State}); retry after the rebalance.");
         return first.ReadOnlyView(Instances) as T
             ?? throw new InvalidStateStoreException($"Store '{storeName}' cannot be viewed as {typeof(T).Name}.");
+    }
+
+    /// <summary>This instance's partitions of the store that are restoring from the changelog now, with their progress.</summary>
+    public IReadOnlyList<RestoreProgress> RestoringPartitions(string storeName) =>
+        threads.SelectMany(t => t.RestoreProgress).Where(r => r.Store == storeName).OrderBy(r => r.Partition).ToList();
+
+    /// <summary>How many partitions (tasks) the store is split into: a query over all its keys needs every one answered.</summary>
+    /// <exception cref="InvalidStateStoreException">The instance has not started, so partition counts are unknown.</exception>
+    public int PartitionCount(string storeName)
+    {
+        var sub = topology.SubtopologyOfStore(storeName);
+        var source = sub.SourceTopics[0].Resolve(config.ApplicationId);
+        return partitionCounts.TryGetValue(source, out var count)
+            ? count
+            : throw new InvalidStateStoreException($"'{config.ApplicationId}' has not started; partition counts are unknown.");
     }
 
     /// <summary>The partition of <paramref name="key"/> in the store's sub-topology and the instance owning it (requires <see cref="StreamsConfig.ApplicationServer"/>).</summary>
@@ -197,14 +237,19 @@ public sealed class KafkaStreams : IDisposable
     {
         var sub = topology.SubtopologyOfStore(storeName);
         var source = sub.SourceTopics[0].Resolve(config.ApplicationId);
-        if (!partitionCounts.TryGetValue(source, out var count)) throw new InvalidStateStoreException($"'{config.ApplicationId}' has not started; partition counts are unknown.");
+        var count = PartitionCount(storeName);
         var bytes = keySerde.Serialize(key, new SerdeContext(source, null, true));
         var partition = KafkaClientDefaults.PartitionFor(bytes, count);
         var local = threads.Any(t => t.ActiveTasks.Keys.Any(id => id.Subtopology == sub.Id && id.Partition == partition));
         return new KeyQueryMetadata(partition, registry?.Owner(partition)) { IsLocal = local };
     }
 
-    /// <summary>Every instance of the application known from the instance registry.</summary>
+    /// <summary>
+    /// The instances of the application that own partitions now (requires <see cref="StreamsConfig.ApplicationServer"/>):
+    /// the newest claim on each partition wins, and an instance whose heartbeat stopped (a crash) owns nothing, so a
+    /// query spread over all partitions asks exactly these. A partition missing from every entry has no live owner
+    /// right now (see <see cref="PartitionCount"/>).
+    /// </summary>
     public IReadOnlyList<StreamsMetadata> AllMetadata() => registry?.All() ?? [];
 
     /// <summary>Pinned and excluded partitions must exist in every sub-topology, or a task would be left without an owner.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OrderStreams.Contracts.Views;
 using OrderStreams.Denormaliser.Domain;
@@ -15,11 +13,13 @@ namespace OrderStreams.Denormaliser.Queries;
 /// <c>GET /orders/{id}</c>, <c>GET /branches/{id}/orders?status=</c>, <c>GET /drivers/{id}/orders</c> from the
 /// denormaliser's stores. An order lives in the task of its order id's partition: a request for an order another
 /// instance owns is forwarded there. A branch's or driver's orders are spread over all tasks, so those requests ask
-/// every other instance (with <c>local=true</c>) and merge the answers.
+/// every instance that owns partitions now (see <see cref="InstanceFanOut"/>). A partition whose stores are still
+/// restoring answers 503 with the restore's progress, unless the caller asks for stale reads (<see cref="StaleReads"/>).
 /// </summary>
 internal static class OrderQueryEndpoints
 {
-    public const string LocalOnly = "local";
+    private static readonly string[] Stores =
+        [DenormaliserTopology.ViewsStore, DenormaliserTopology.BranchIndexStore, DenormaliserTopology.DriverIndexStore];
 
     public static WebApplication MapOrderQueries(this WebApplication app)
     {
@@ -32,14 +32,16 @@ internal static class OrderQueryEndpoints
     private static async Task<IResult> GetOrder(string id, HttpContext http, KafkaStreams streams, IHttpClientFactory clients, IOptions<StreamsOptions> options)
     {
         if (!Guid.TryParse(id, out var orderId)) return ServiceProblem.BadRequest($"'{id}' is not an order id; order ids are UUIDs.");
-        return await Answer(streams, http.RequestAborted, async () =>
+        var fanOut = new InstanceFanOut(http, streams, clients.CreateClient(DenormaliserService.Name), options.Value);
+        return await Answer(http.RequestAborted, async () =>
         {
             var owner = streams.QueryMetadataForKey(DenormaliserTopology.ViewsStore, orderId.ToString(), Serdes.String);
-            if (!owner.IsLocal && owner.Owner is { } remote && !IsLocalOnly(http) && !IsSelf(remote, options.Value))
-                return await Forward(clients, $"http://{remote.Host}:{remote.Port}/orders/{orderId}?{LocalOnly}=true", http.RequestAborted);
-            return Reader(streams).Order(orderId) is { } view
-                ? Results.Json(view, ViewJson.Options)
-                : ServiceProblem.NotFound($"No order {orderId}.");
+            if (!owner.IsLocal && owner.Owner is { } remote && !fanOut.IsLocalOnly && !fanOut.IsSelf(remote))
+                return await fanOut.Forward(remote);
+            var (reader, stale) = Local(http, streams, owner.Partition);
+            var view = reader.Order(orderId);
+            StaleReads.Mark(http.Response, stale);
+            return view is not null ? Results.Json(view, ViewJson.Options) : ServiceProblem.NotFound($"No order {orderId}.");
         });
     }
 
@@ -54,55 +56,36 @@ internal static class OrderQueryEndpoints
                     $"'{status}' is not an order status; use one of {string.Join(", ", Enum.GetValues<OrderStatus>().Where(s => s != OrderStatus.Unknown).Select(ViewJson.StatusName))}."));
             wanted = parsed;
         }
-        return Answer(streams, http.RequestAborted, () => Gather(http, streams, clients, options.Value, Reader(streams).BranchOrders(id, wanted)));
+        return Gather(http, streams, clients, options, reader => reader.BranchOrders(id, wanted));
     }
 
     private static Task<IResult> GetDriverOrders(string id, HttpContext http, KafkaStreams streams, IHttpClientFactory clients, IOptions<StreamsOptions> options)
     {
         if (!IsEntityId(id)) return Task.FromResult<IResult>(ServiceProblem.BadRequest($"'{id}' is not a driver id."));
-        return Answer(streams, http.RequestAborted, () => Gather(http, streams, clients, options.Value, Reader(streams).DriverOrders(id)));
+        return Gather(http, streams, clients, options, reader => reader.DriverOrders(id));
     }
 
-    /// <summary>This instance's part and every other instance's, merged oldest first as each part is.</summary>
-    private static async Task<IResult> Gather(HttpContext http, KafkaStreams streams, IHttpClientFactory clients, StreamsOptions options, IReadOnlyList<OrderView> local)
+    private static Task<IResult> Gather(
+        HttpContext http,
+        KafkaStreams streams,
+        IHttpClientFactory clients,
+        IOptions<StreamsOptions> options,
+        Func<OrderViewReader, IReadOnlyList<OrderView>> query)
     {
-        var merged = local.Select(v => JsonSerializer.SerializeToNode(v, ViewJson.Options)!).ToList();
-        if (!IsLocalOnly(http))
+        var fanOut = new InstanceFanOut(http, streams, clients.CreateClient(DenormaliserService.Name), options.Value);
+        return Answer(http.RequestAborted, () =>
         {
-            foreach (var instance in streams.AllMetadata().Where(m => !IsSelf(m, options)))
-            {
-                var url = $"http://{instance.Host}:{instance.Port}{http.Request.Path}{QueryWithLocal(http)}";
-                using var response = await clients.CreateClient(DenormaliserService.Name).GetAsync(url, http.RequestAborted);
-                if (!response.IsSuccessStatusCode)
-                    return ServiceProblem.Unavailable($"Instance {instance.Host}:{instance.Port} answered {(int)response.StatusCode}; its part of the answer is missing, retry.");
-                var remote = JsonNode.Parse(await response.Content.ReadAsStringAsync(http.RequestAborted))!.AsArray();
-                merged.AddRange(remote.Select(item => item!.DeepClone()));
-            }
-        }
-        var oldestFirst = new JsonArray(merged.OrderBy(PlacedOrUpdated).ToArray());
-        return Results.Content(oldestFirst.ToJsonString(), "application/json");
+            var (reader, stale) = Local(http, streams, partition: null);
+            return fanOut.Gather(query(reader), stale, DenormaliserTopology.ViewsStore);
+        });
     }
 
-    private static DateTimeOffset PlacedOrUpdated(JsonNode view) =>
-        (view["placedAt"] ?? view["updatedAt"])?.GetValue<DateTimeOffset>() ?? DateTimeOffset.MinValue;
-
-    private static async Task<IResult> Forward(IHttpClientFactory clients, string url, CancellationToken cancellationToken)
-    {
-        using var response = await clients.CreateClient(DenormaliserService.Name).GetAsync(url, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
-    }
-
-    /// <summary>While stores move between instances (start-up, rebalance) the caller gets a 503 to retry, not an error.</summary>
-    private static async Task<IResult> Answer(KafkaStreams streams, CancellationToken aborted, Func<Task<IResult>> answer)
+    /// <summary>While stores move between instances or restore, the caller gets a 503 to retry, not an error.</summary>
+    private static async Task<IResult> Answer(CancellationToken aborted, Func<Task<IResult>> answer)
     {
         try
         {
-            return await answer();
-        }
-        catch (InvalidStateStoreException e)
-        {
-            return ServiceProblem.Unavailable($"The order views are not queryable now ({e.Message}).");
+            return await StoreQueries.AnswerAsync("The order views", answer);
         }
         catch (HttpRequestException e)
         {
@@ -114,16 +97,20 @@ internal static class OrderQueryEndpoints
         }
     }
 
-    private static OrderViewReader Reader(KafkaStreams streams) => new(
-        name => streams.Store<IReadOnlyKeyValueStore<string, string>>(name),
-        streams.Store<IReadOnlyKeyValueStore<string, OrderView>>(DenormaliserTopology.ViewsStore));
+    /// <summary>A reader of this instance's stores (one partition's, or all), and the restoring partitions a stale read may use.</summary>
+    private static (OrderViewReader Reader, IReadOnlyList<int> Stale) Local(HttpContext http, KafkaStreams streams, int? partition)
+    {
+        var stale = StaleReads.Requested(http.Request);
+        T Store<T>(string name) where T : class =>
+            streams.Store<T>(new StoreQueryParameters(name) { Partition = partition, EnableStaleStores = stale });
+        var reader = new OrderViewReader(
+            Store<IReadOnlyKeyValueStore<string, string>>, Store<IReadOnlyKeyValueStore<string, OrderView>>(DenormaliserTopology.ViewsStore));
+        var restoring = stale
+            ? Stores.SelectMany(streams.RestoringPartitions).Select(p => p.Partition)
+                .Where(p => partition is null || p == partition).Distinct().ToList()
+            : [];
+        return (reader, restoring);
+    }
 
     private static bool IsEntityId(string id) => id.Length is > 0 and <= 200 && !id.Contains('/') && !id.Any(char.IsControl);
-
-    private static bool IsLocalOnly(HttpContext http) => http.Request.Query[LocalOnly] == "true";
-
-    private static string QueryWithLocal(HttpContext http) => http.Request.QueryString.Add(LocalOnly, "true").Value ?? "";
-
-    private static bool IsSelf(StreamsMetadata instance, StreamsOptions options) =>
-        string.Equals($"{instance.Host}:{instance.Port}", options.ApplicationServer, StringComparison.OrdinalIgnoreCase);
 }

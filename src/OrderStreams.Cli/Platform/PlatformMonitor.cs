@@ -1,4 +1,5 @@
 using OrderStreams.Operations.Lag;
+using OrderStreams.Operations.Restore;
 using OrderStreams.Simulator;
 
 namespace OrderStreams.Cli.Platform;
@@ -122,7 +123,22 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         lastCommitted[instance.ApplicationId] = (group.At, committed);
         var byPartition = group.Partitions.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Sum(p => p.Lag)).ToList();
         var serving = fleet.QueryRoute(instance.Spec.Name) == instance.ApplicationId;
-        return new ServiceSample(instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, group.MaxLagTime.TotalSeconds, rate, byPartition);
+        var restoring = state == "restoring" && instance.Url is { } metricsUrl ? await RestoringAsync(metricsUrl) : [];
+        var lagSeconds = group.MaxLagTime.TotalSeconds;
+        return new ServiceSample(instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, lagSeconds, rate, byPartition, restoring);
+    }
+
+    /// <summary>The store partitions an instance that is not ready yet restores, from its restore gauges.</summary>
+    private static async Task<IReadOnlyList<PartitionRestore>> RestoringAsync(Uri url)
+    {
+        try
+        {
+            return RestoreScrape.Parse(await Http.GetStringAsync(new Uri(url, "/metrics")));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return [];
+        }
     }
 
     private static async Task<string> ReadinessAsync(Uri url)

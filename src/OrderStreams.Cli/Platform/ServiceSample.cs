@@ -1,3 +1,5 @@
+using OrderStreams.Operations.Restore;
+
 namespace OrderStreams.Cli.Platform;
 
 /// <summary>One service instance at one moment, as the platform monitor sees it from outside.</summary>
@@ -9,5 +11,14 @@ namespace OrderStreams.Cli.Platform;
 /// <param name="LagSeconds">Age of its oldest unconsumed record.</param>
 /// <param name="ProcessedPerSecond">Committed offsets advanced per second since the previous sample.</param>
 /// <param name="PartitionLag">Lag per partition number, summed over its (co-partitioned) input topics.</param>
+/// <param name="Restoring">Store partitions it is restoring (its queries on them answer 503 unless stale reads are asked for).</param>
 public sealed record ServiceSample(
-    string Service, string ApplicationId, string State, bool Serving, long Lag, double LagSeconds, double ProcessedPerSecond, IReadOnlyList<long> PartitionLag);
+    string Service,
+    string ApplicationId,
+    string State,
+    bool Serving,
+    long Lag,
+    double LagSeconds,
+    double ProcessedPerSecond,
+    IReadOnlyList<long> PartitionLag,
+    IReadOnlyList<PartitionRestore> Restoring);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderStreams.Streams;
 
 namespace OrderStreams.Hosting.Problems;
 
@@ -18,6 +19,16 @@ public static class ServiceProblem
 
     /// <summary>503: the service cannot answer yet (e.g. its state is still restoring); the caller may retry.</summary>
     public static ProblemHttpResult Unavailable(string message) => Status(StatusCodes.Status503ServiceUnavailable, message);
+
+    /// <summary>
+    /// 503 for a store query that touched partitions still restoring from their changelogs: <c>restoring</c> lists
+    /// each one (<c>store</c>, <c>partition</c>, <c>restored</c>, <c>toRestore</c>) so the caller sees how far along it is.
+    /// </summary>
+    public static ProblemHttpResult Restoring(string message, IReadOnlyList<RestoreProgress> progress) =>
+        TypedResults.Problem(
+            detail: message,
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            extensions: new Dictionary<string, object?> { ["restoring"] = progress });
 
     public static ProblemHttpResult Status(int statusCode, string message) =>
         TypedResults.Problem(detail: message, statusCode: statusCode);

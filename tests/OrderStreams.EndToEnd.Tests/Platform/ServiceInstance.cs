@@ -78,6 +78,13 @@ internal sealed class ServiceInstance : IDisposable
         }
     }
 
+    /// <summary>Kills it with SIGKILL, as a crash: nothing is committed, closed or removed.</summary>
+    public void Kill()
+    {
+        process.KillHard();
+        logPump.Join(TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>Stops it (SIGTERM, so it commits and closes cleanly; killed if it hangs).</summary>
     public void Stop()
     {

@@ -6,6 +6,7 @@ using OrderStreams.Streams.Internals.State.RocksDb;
 using OrderStreams.Streams.Serialization;
 using OrderStreams.Streams.State;
 using OrderStreams.Streams.Tests.State.RocksDb;
+using OrderStreams.Testing;
 
 namespace OrderStreams.Streams.Tests.Integration;
 
@@ -19,10 +20,10 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
         if (Directory.Exists(stateDir)) Directory.Delete(stateDir, recursive: true);
     }
 
-    private static Topology WordCount(string input, string output, bool inMemory = false)
+    private static Topology WordCount(string input, string output, bool inMemory = false, bool cached = true)
     {
         var builder = new StreamsBuilder();
-        var materialized = Materialized<string, long>.As("counts");
+        var materialized = cached ? Materialized<string, long>.As("counts") : Materialized<string, long>.As("counts").WithCachingDisabled();
         builder.Stream(input, Consumed<string, string>.With(Serdes.String, Serdes.String))
             .FlatMapValues(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy((_, word) => word, Grouped<string, string>.With(Serdes.String, Serdes.String, "words"))
@@ -134,6 +135,44 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
 
         Assert.Equal(4, store.Get("w0"));
         Assert.True(restored.Total > 0);
+    }
+
+    [Fact]
+    public async Task Store_PartitionRestoring_RefusesWithProgressUnlessStaleReadsAreAsked()
+    {
+        var (input, counts) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
+        kafka.Cluster.CreateTopic(input, 2);
+        kafka.Cluster.CreateTopic(counts, 2);
+        var appId = $"stale-{Guid.NewGuid():N}";
+        kafka.Produce(input, Enumerable.Range(0, 200).Select(i => ($"k{i}", Utf8($"w{i % 10}"))));
+        using (var first = await StartAsync(WordCount(input, counts, cached: false), kafka.Config(appId, stateDir)))
+        {
+            kafka.ReadUntil(counts, r => LatestCounts(r).Values.Sum() == 200);
+            first.Close();
+        }
+        Directory.Delete(stateDir, recursive: true);
+        var config = kafka.Config(appId, stateDir);
+        config.RestoreBatchSize = 10;
+        config.LoggerFactory = new TestOutputLoggerFactory(output);
+        using var held = new HeldRestore();
+        using var second = new KafkaStreams(WordCount(input, counts, cached: false), config);
+        second.SetGlobalStateRestoreListener(held);
+        await second.StartAsync();
+        Assert.True(held.FirstBatch.Wait(TimeSpan.FromSeconds(60)), "no restore batch was written");
+
+        var refused = Assert.Throws<StoreRestoringException>(() => second.Store<IReadOnlyKeyValueStore<string, long>>("counts").Get("w0"));
+        var stale = second.Store<IReadOnlyKeyValueStore<string, long>>(new StoreQueryParameters("counts") { EnableStaleStores = true });
+        var staleTotal = Enumerable.Range(0, 10).Sum(i => stale.Get($"w{i}"));
+        var progress = second.RestoringPartitions("counts");
+        held.Release();
+        var whole = await WaitForStoreAsync(second, s => Enumerable.Range(0, 10).Sum(i => s.Get($"w{i}")) == 200);
+
+        Assert.NotEmpty(refused.Progress);
+        Assert.All(refused.Progress, p => Assert.True(p.Restored < p.ToRestore, $"{p} is not partial"));
+        Assert.Equal(progress.Select(p => p.Partition), refused.Progress.Select(p => p.Partition));
+        Assert.InRange(staleTotal, 1, 199);
+        Assert.Equal(20, whole.Get("w0"));
+        Assert.Empty(second.RestoringPartitions("counts"));
     }
 
     [Fact]
@@ -306,6 +345,7 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
 
         public void Dispose() => listener.Dispose();
     }
+
 
     /// <summary>Sums the restore counter of one application.</summary>
     private sealed class RestoreCounter : IDisposable

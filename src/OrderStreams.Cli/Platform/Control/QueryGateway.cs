@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using OrderStreams.Hosting.Streams;
 
 namespace OrderStreams.Cli.Platform.Control;
 
@@ -7,7 +8,7 @@ namespace OrderStreams.Cli.Platform.Control;
 /// <c>GET /query/{service}/{path}</c>: the stable address of a service's query API. It forwards to the instance that is
 /// the service's query route, so a blue/green rebuild switches readers by moving the route, as a Kubernetes Service
 /// selector would. <c>GET /query/{applicationId}/{path}</c> asks that instance itself (a replay as of a time). The
-/// answer names the instance in <c>X-OrderStreams-Instance</c>.
+/// answer names the instance in <c>X-OrderStreams-Instance</c> and keeps its <c>Stale-Partitions</c> header.
 /// </summary>
 internal static class QueryGateway
 {
@@ -27,6 +28,8 @@ internal static class QueryGateway
             {
                 using var response = await Http.GetAsync(new Uri(url, "/" + path + http.Request.QueryString), http.RequestAborted);
                 http.Response.Headers[InstanceHeader] = route;
+                if (response.Headers.TryGetValues(StaleReads.Header, out var stale))
+                    http.Response.Headers[StaleReads.Header] = string.Join(",", stale);
                 var body = await response.Content.ReadAsStringAsync(http.RequestAborted);
                 return Results.Content(body, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
             }

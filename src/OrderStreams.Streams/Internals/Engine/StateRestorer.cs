@@ -39,6 +39,9 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
 
     public bool Restoring => active.Count > 0;
 
+    /// <summary>The store partitions being restored and how far each is, for queries on other threads (replaced, never mutated).</summary>
+    public IReadOnlyList<RestoreProgress> Progress { get; private set; } = [];
+
     /// <summary>
     /// Starts restoring a task's logged stores. <paramref name="checkpoint"/> holds the task's checkpointed changelog
     /// offsets and is updated to where each store starts; returns false when nothing needs restoring.
@@ -78,6 +81,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
             listener?.OnRestoreStart(changelog, store.Name, start, end);
         }
         if (assignments.Count > 0) consumer.Assign(assignments);
+        PublishProgress();
         return assignments.Count > 0;
     }
 
@@ -161,12 +165,14 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
             if (records.Count > 0)
             {
                 changelog.Restored += records.Count;
+                changelog.Written = batch.Position;
                 StreamsMetrics.RestoredRecords(applicationId, changelog.Store.Name, records.Count);
                 listener?.OnBatchRestored(changelog.Partition, changelog.Store.Name, batch.Position, records.Count);
             }
             if (batch.Last && Finish(changelog, checkpoints)) finished.Add(changelog.Task);
         }
         writing = [];
+        PublishProgress();
         return finished;
     }
 
@@ -225,7 +231,12 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         }
         if (keys.Count > 0) consumer.Unassign(keys.Select(k => new TopicPartition(k.Topic, k.Partition)).ToList());
         pendingPerTask.Remove(task.Id);
+        PublishProgress();
     }
+
+    private void PublishProgress() => Progress = active.Values
+        .Select(c => new RestoreProgress(c.Store.Name, c.Task.Id.Partition, c.Written - c.Start, c.End - c.Start))
+        .ToList();
 
     public void Dispose()
     {
@@ -243,7 +254,13 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
 
         public long End { get; } = end;
 
+        public long Start { get; } = start;
+
+        /// <summary>One past the last changelog offset consumed.</summary>
         public long Position { get; set; } = start;
+
+        /// <summary>One past the last changelog offset written to the store.</summary>
+        public long Written { get; set; } = start;
 
         public long Restored { get; set; }
 

@@ -59,6 +59,9 @@ internal sealed class StreamThread
     /// <summary>A snapshot for other threads, replaced whenever tasks come, go or finish restoring.</summary>
     public ThreadMetadata Metadata { get; private set; }
 
+    /// <summary>Store partitions of this thread's tasks that are restoring, and how far each is.</summary>
+    public IReadOnlyList<RestoreProgress> RestoreProgress => restorer?.Progress ?? [];
+
     /// <summary>True once the thread has its partitions and none of its tasks is still restoring state.</summary>
     public bool TasksRunning => !awaitingAssignment && Metadata.ActiveTasks.All(t => !t.Restoring);
 
