@@ -10,7 +10,8 @@ namespace OrderStreams.Kafka.Embedded;
 /// changelog topics, the CLI) can create topics with the right partition count.
 /// </summary>
 /// <remarks><c>GET /topics</c> lists <c>{name: partitions}</c>; <c>POST /topics</c> with <c>{"name","partitions","replicationFactor"}</c>
-/// answers 201 (created), 200 (already there) or 409 (there with another partition count).</remarks>
+/// answers 201 (created), 200 (already there), 409 (there with another partition count) or 400 when Kafka would refuse it
+/// (an illegal name, fewer than one partition, a replication factor outside 1 to the broker count); errors are problem+json.</remarks>
 public sealed class EmbeddedClusterControl : IDisposable
 {
     /// <summary>The client setting that carries <see cref="Url"/> to other processes.</summary>
@@ -80,33 +81,42 @@ public sealed class EmbeddedClusterControl : IDisposable
                     break;
                 case ("POST", "/topics"):
                     var topic = await JsonSerializer.DeserializeAsync(request.InputStream, ControlJson.Default.TopicRequest);
-                    if (topic is null || string.IsNullOrWhiteSpace(topic.Name) || topic.Partitions < 1)
+                    var problem = topic is null ? "Send {\"name\": ..., \"partitions\": >= 1}." : topic.Problem(cluster.BrokerCount);
+                    if (problem is not null)
                     {
-                        await ReplyAsync(response, HttpStatusCode.BadRequest, new ControlError("Send {\"name\": ..., \"partitions\": >= 1}."));
+                        await ReplyProblemAsync(response, HttpStatusCode.BadRequest, problem);
                         break;
                     }
-                    var created = cluster.CreateTopic(topic.Name, topic.Partitions, topic.ReplicationFactor ?? 3);
+                    var created = cluster.CreateTopic(topic!.Name, topic.Partitions, topic.Replicas(cluster.BrokerCount));
                     await ReplyAsync(response, created ? HttpStatusCode.Created : HttpStatusCode.OK, topic);
                     break;
                 default:
-                    await ReplyAsync(response, HttpStatusCode.NotFound, new ControlError("Use GET or POST /topics."));
+                    await ReplyProblemAsync(response, HttpStatusCode.NotFound, "Use GET or POST /topics.");
                     break;
             }
         }
         catch (JsonException e)
         {
-            await ReplyAsync(response, HttpStatusCode.BadRequest, new ControlError($"Invalid JSON: {e.Message}"));
+            await ReplyProblemAsync(response, HttpStatusCode.BadRequest, $"Invalid JSON: {e.Message}");
         }
         catch (InvalidOperationException e)
         {
-            await ReplyAsync(response, HttpStatusCode.Conflict, new ControlError(e.Message));
+            await ReplyProblemAsync(response, HttpStatusCode.Conflict, e.Message);
+        }
+        catch (Exception e) when (e is not HttpListenerException)
+        {
+            // The endpoint must keep serving; the caller gets the reason, never a stack trace.
+            await ReplyProblemAsync(response, HttpStatusCode.InternalServerError, e.Message);
         }
     }
 
-    private static async Task ReplyAsync<T>(HttpListenerResponse response, HttpStatusCode status, T body)
+    private static Task ReplyProblemAsync(HttpListenerResponse response, HttpStatusCode status, string detail) =>
+        ReplyAsync(response, status, new ControlProblem(status.ToString(), (int)status, detail), "application/problem+json");
+
+    private static async Task ReplyAsync<T>(HttpListenerResponse response, HttpStatusCode status, T body, string contentType = "application/json")
     {
         response.StatusCode = (int)status;
-        response.ContentType = "application/json";
+        response.ContentType = contentType;
         await JsonSerializer.SerializeAsync(response.OutputStream, body, typeof(T), ControlJson.Default);
         response.Close();
     }
