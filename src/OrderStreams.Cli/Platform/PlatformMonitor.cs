@@ -109,7 +109,7 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         var counts = simulator is null
             ? new SimulatorCounts(0, 0, 0, 0, 0)
             : new SimulatorCounts(simulator.OrdersPlaced, simulator.PaymentEvents, simulator.Pings, simulator.PickedUp, simulator.Delivered);
-        return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current), groups);
+        return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current, fleet.RecentEvents), groups);
     }
 
     private async Task<ServiceSample> SampleAsync(ServiceInstance instance, GroupLag group)
@@ -122,7 +122,8 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         lastCommitted[instance.ApplicationId] = (group.At, committed);
         var byPartition = group.Partitions.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Sum(p => p.Lag)).ToList();
         var serving = fleet.QueryRoute(instance.Spec.Name) == instance.ApplicationId;
-        return new ServiceSample(instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, group.MaxLagTime.TotalSeconds, rate, byPartition);
+        return new ServiceSample(
+            instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, group.MaxLagTime.TotalSeconds, rate, byPartition, instance.Restarts, instance.LastLines);
     }
 
     private static async Task<string> ReadinessAsync(Uri url)
