@@ -8,10 +8,11 @@ namespace OrderStreams.Hosting.Lifetime;
 /// <summary>
 /// Guarantees that a stopping service ends: once stopping starts (SIGTERM, a failed topology, its supervisor gone), the
 /// process exits by force if it is still there <see cref="HostOptions.ShutdownTimeout"/> plus a grace later. A graceful
-/// stop commits within the timeout; what can outlast it is native code waiting on a broker that is gone.
+/// stop commits within the timeout; what can outlast it is native code waiting on a broker that is gone. Disposing the
+/// host disarms it: created before the other services, it is disposed after them, so only a disposal that hangs lets it fire.
 /// </summary>
 internal sealed class ShutdownDeadline(IHostApplicationLifetime lifetime, IOptions<HostOptions> host, ILogger<ShutdownDeadline> logger)
-    : IHostedService
+    : IHostedService, IDisposable
 {
     /// <summary>Time past the shutdown timeout for disposing the host and flushing logs.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
@@ -19,6 +20,7 @@ internal sealed class ShutdownDeadline(IHostApplicationLifetime lifetime, IOptio
     private readonly Lock gate = new();
     private Timer? timer;
     private DateTime deadline = DateTime.MaxValue;
+    private bool disposed;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,10 +36,19 @@ internal sealed class ShutdownDeadline(IHostApplicationLifetime lifetime, IOptio
         lock (gate)
         {
             var at = DateTime.UtcNow + within;
-            if (at >= deadline) return;
+            if (disposed || at >= deadline) return;
             deadline = at;
             timer?.Dispose();
             timer = new Timer(_ => Expire(within), null, within, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            disposed = true;
+            timer?.Dispose();
         }
     }
 
