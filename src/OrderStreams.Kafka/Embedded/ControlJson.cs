@@ -31,6 +31,12 @@ public sealed record TopicRequest(string Name, int Partitions, int? ReplicationF
 
 }
 
+/// <summary>Body of <c>POST /errors</c>: the next requests of Kafka API <see cref="ApiKey"/> (0 Produce, 1 Fetch, …) fail with <see cref="ErrorCodes"/>, in order.</summary>
+internal sealed record ErrorInjection(short ApiKey, int[] ErrorCodes);
+
+/// <summary>Answer of <c>POST /brokers/{id}/down|up</c>.</summary>
+internal sealed record BrokerState(int Broker, string State);
+
 /// <summary>An error answer: RFC 9457 problem details (<c>application/problem+json</c>), the reason in <see cref="Detail"/>.</summary>
 internal sealed record ControlProblem(string Title, int Status, string Detail)
 {
@@ -40,5 +46,7 @@ internal sealed record ControlProblem(string Title, int Status, string Detail)
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(TopicRequest))]
 [JsonSerializable(typeof(ControlProblem))]
+[JsonSerializable(typeof(ErrorInjection))]
+[JsonSerializable(typeof(BrokerState))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, int>))]
 internal sealed partial class ControlJson : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Confluent.Kafka;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Testing;
 
@@ -61,5 +62,71 @@ public sealed class EmbeddedClusterControlTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("Invalid JSON", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+    }
+
+    [Fact]
+    public async Task BrokerDownAndUp_ForTenSecondsWhileProducing_EveryRecordArrivesOnce()
+    {
+        using var http = new HttpClient { BaseAddress = kafka.Control.Url };
+        var topic = kafka.CreateTopic("outage", partitions: 3);
+        const int records = 200;
+
+        using (var producer = new ProducerBuilder<string, string>(kafka.ProducerConfig()).Build())
+        {
+            for (var i = 0; i < records; i++)
+            {
+                if (i == 20) Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("brokers/1/down", null)).StatusCode);
+                if (i == 180) Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("brokers/1/up", null)).StatusCode);
+                producer.Produce(topic, new Message<string, string> { Key = $"k{i}", Value = $"{i}" });
+                // 160 records over 10 s with broker 1 down.
+                if (i is >= 20 and < 180) await Task.Delay(TimeSpan.FromMilliseconds(62.5));
+            }
+            Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(60)));
+        }
+
+        using var consumer = new ConsumerBuilder<string, string>(kafka.ConsumerConfig(EmbeddedKafkaFixture.UniqueName("outage"))).Build();
+        consumer.Subscribe(topic);
+        var received = new List<string>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (received.Count < records && DateTime.UtcNow < deadline)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } result) received.Add(result.Message.Value);
+        }
+        consumer.Close();
+
+        Assert.Equal(Enumerable.Range(0, records).Select(i => $"{i}").Order(), received.Order());
+    }
+
+    [Fact]
+    public async Task Errors_RetriableProduceErrorsInjected_TheProducerRetriesAndDelivers()
+    {
+        using var http = new HttpClient { BaseAddress = kafka.Control.Url };
+        var topic = kafka.CreateTopic("injected", partitions: 1);
+        const short produce = 0;
+        const int notLeader = 6;
+
+        using var injected = await http.PostAsJsonAsync("errors", new { apiKey = produce, errorCodes = new[] { notLeader, notLeader } });
+        using var producer = new ProducerBuilder<string, string>(kafka.ProducerConfig()).Build();
+        var delivered = await producer.ProduceAsync(topic, new Message<string, string> { Key = "k", Value = "v" });
+
+        Assert.Equal(HttpStatusCode.OK, injected.StatusCode);
+        Assert.Equal(PersistenceStatus.Persisted, delivered.Status);
+        Assert.Equal(0, delivered.Offset.Value);
+    }
+
+    [Theory]
+    [InlineData("brokers/0/down", "", HttpStatusCode.NotFound)]
+    [InlineData("brokers/99/up", "", HttpStatusCode.NotFound)]
+    [InlineData("brokers/1/sideways", "", HttpStatusCode.NotFound)]
+    [InlineData("errors", "{\"apiKey\": 0, \"errorCodes\": []}", HttpStatusCode.BadRequest)]
+    [InlineData("errors", "{\"apiKey\": -1, \"errorCodes\": [6]}", HttpStatusCode.BadRequest)]
+    public async Task Faults_InvalidRequest_AreRefusedWithTheReason(string path, string body, HttpStatusCode status)
+    {
+        using var http = new HttpClient { BaseAddress = kafka.Control.Url };
+
+        using var response = await http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()));
     }
 }
