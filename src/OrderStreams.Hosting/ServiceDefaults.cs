@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OrderStreams.Hosting.Health;
+using OrderStreams.Hosting.Lifetime;
 using OrderStreams.Hosting.Metrics;
 using OrderStreams.Hosting.Problems;
 
@@ -20,7 +22,9 @@ public static class ServiceDefaults
 {
     /// <summary>
     /// Single-line console logging with UTC timestamps (level from <c>Logging:LogLevel</c>), the Prometheus
-    /// exporter (<see cref="MetricsOptions"/>), the liveness check and problem+json error bodies.
+    /// exporter (<see cref="MetricsOptions"/>), the liveness check, problem+json error bodies, an exit by force when a
+    /// stop outlasts the host's shutdown timeout, and with <c>Lifetime:StopWhenInputCloses=true</c> a stop when standard
+    /// input ends (the supervisor that started the service is gone).
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -29,6 +33,9 @@ public static class ServiceDefaults
         builder.AddPrometheusMetrics();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthTags.Live]);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemResponses.Customize);
+        builder.Services.AddSingleton<ShutdownDeadline>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ShutdownDeadline>());
+        if (builder.Configuration.GetValue<bool>(StandardInputWatch.Setting)) builder.Services.AddHostedService<StandardInputWatch>();
         return builder;
     }
 

@@ -25,6 +25,9 @@ public sealed class KafkaStreams : IDisposable
     private readonly Lock gate = new();
     private GlobalStreamThread? globalThread;
     private InstanceRegistry? registry;
+    private readonly ManualResetEventSlim closed = new();
+    private bool closing;
+    private bool closedCleanly;
     private IReadOnlyDictionary<string, int> partitionCounts = new Dictionary<string, int>();
 
     /// <exception cref="StreamsException">The configuration is invalid or the topology cannot run with it.</exception>
@@ -150,15 +153,24 @@ public sealed class KafkaStreams : IDisposable
         lock (gate) return threads.Select(t => t.Metadata).ToList();
     }
 
-    /// <summary>Stops processing: each thread commits, closes its tasks (writing checkpoints) and leaves the group. Returns false if a thread did not stop in time.</summary>
+    /// <summary>
+    /// Stops processing: each thread commits, closes its tasks (writing checkpoints) and leaves the group. Returns false
+    /// if a thread did not stop in time. Only the first call closes; later ones (the host's stop, then its disposal)
+    /// wait for it, since the instance registry's and global thread's clients cannot be closed twice.
+    /// </summary>
     public bool Close(TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var wait = timeout ?? TimeSpan.FromSeconds(30);
+        bool closedBefore;
         lock (gate)
         {
-            if (State is KafkaStreamsState.NotRunning or KafkaStreamsState.PendingShutdown) return true;
-            if (State != KafkaStreamsState.Error) SetState(KafkaStreamsState.PendingShutdown);
+            if (State == KafkaStreamsState.NotRunning && !closing) return true;
+            closedBefore = closing;
+            closing = true;
+            if (!closedBefore && State != KafkaStreamsState.Error) SetState(KafkaStreamsState.PendingShutdown);
         }
+        if (closedBefore) return closed.Wait(wait) && Volatile.Read(ref closedCleanly);
+        var deadline = DateTime.UtcNow + wait;
         foreach (var thread in threads) thread.RequestStop();
         var stopped = threads.All(t => t.Join(Remaining(deadline)));
         registry?.Dispose();
@@ -167,7 +179,9 @@ public sealed class KafkaStreams : IDisposable
         lock (gate)
         {
             if (State != KafkaStreamsState.Error) SetState(KafkaStreamsState.NotRunning);
+            closedCleanly = stopped;
         }
+        closed.Set();
         if (!stopped) logger.LogWarning("Some stream threads of {Application} did not stop within the close timeout", config.ApplicationId);
         return stopped;
     }

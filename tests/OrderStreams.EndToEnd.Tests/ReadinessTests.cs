@@ -4,10 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
 using OrderStreams.EndToEnd.Tests.Platform;
-using OrderStreams.Kafka.Embedded;
-using OrderStreams.Kafka.Topics;
-using OrderStreams.SchemaRegistry.Server;
-using OrderStreams.Testing;
 
 namespace OrderStreams.EndToEnd.Tests;
 
@@ -17,32 +13,17 @@ public sealed partial class ReadinessTests : IAsyncLifetime
     private const int ChangelogRecords = 60_000;
     private const string Changelog = "payment-completion-payment-state-changelog";
 
-    private readonly string workDirectory = Path.Combine(Path.GetTempPath(), $"orderstreams-readiness-{Guid.NewGuid():N}");
-    private EmbeddedKafkaCluster cluster = null!;
-    private EmbeddedClusterControl control = null!;
-    private EmbeddedSchemaRegistry registry = null!;
+    private SingleBroker broker = null!;
 
-    public async Task InitializeAsync()
-    {
-        cluster = EmbeddedKafkaCluster.Start(brokerCount: 1);
-        control = EmbeddedClusterControl.Start(cluster);
-        foreach (var topic in TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root)).Topics) cluster.CreateTopic(topic.Name, topic.Partitions, replicationFactor: 1);
-        registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(workDirectory, "registry"));
-    }
+    public async Task InitializeAsync() => broker = await SingleBroker.StartAsync("readiness");
 
-    public async Task DisposeAsync()
-    {
-        await registry.DisposeAsync();
-        control.Dispose();
-        cluster.Dispose();
-        Directory.Delete(workDirectory, recursive: true);
-    }
+    public async Task DisposeAsync() => await broker.DisposeAsync();
 
     [Fact]
     public async Task Readyz_WhileTheStoreRestores_IsNotReady_AndOnceReady_EveryChangelogRecordIsRestored()
     {
-        cluster.CreateTopic(Changelog, 12, replicationFactor: 1);
-        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, LingerMs = 20 }).Build())
+        broker.Cluster.CreateTopic(Changelog, 12, replicationFactor: 1);
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = broker.Cluster.BootstrapServers, LingerMs = 20 }).Build())
         {
             for (var i = 0; i < ChangelogRecords; i++)
             {
@@ -55,10 +36,10 @@ public sealed partial class ReadinessTests : IAsyncLifetime
 
         using var service = ServiceInstance.Start("payment-completion", "services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion", new Dictionary<string, string>
         {
-            ["Kafka__BootstrapServers"] = cluster.BootstrapServers,
-            ["Kafka__EmbeddedAdminUrl"] = control.Url.ToString(),
-            ["SchemaRegistry__Url"] = registry.Url.ToString(),
-        }, workDirectory);
+            ["Kafka__BootstrapServers"] = broker.Cluster.BootstrapServers,
+            ["Kafka__EmbeddedAdminUrl"] = broker.Control.Url.ToString(),
+            ["SchemaRegistry__Url"] = broker.Registry.Url.ToString(),
+        }, broker.WorkDirectory);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var notReady = new List<string>();
         await Eventually.Until(async () =>

@@ -56,7 +56,7 @@ internal static class DevCommand
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (parse.GetValue(duration) is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
-            await ConsoleView.RunAsync(platform.Monitor, stop.Token);
+            await ConsoleView.RunAsync(platform.Monitor, platform.Fleet, stop.Token);
 
             var final = platform.Monitor.Latest;
             if (final is not null) await Console.Error.WriteLineAsync(ConsoleView.StatusLine(final));

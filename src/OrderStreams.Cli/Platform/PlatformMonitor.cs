@@ -110,7 +110,7 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         var counts = simulator is null
             ? new SimulatorCounts(0, 0, 0, 0, 0)
             : new SimulatorCounts(simulator.OrdersPlaced, simulator.PaymentEvents, simulator.Pings, simulator.PickedUp, simulator.Delivered);
-        return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current), groups);
+        return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current, fleet.RecentEvents), groups);
     }
 
     private async Task<ServiceSample> SampleAsync(ServiceInstance instance, GroupLag group)
@@ -125,7 +125,8 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         var serving = fleet.QueryRoute(instance.Spec.Name) == instance.ApplicationId;
         var restoring = state == "restoring" && instance.Url is { } metricsUrl ? await RestoringAsync(metricsUrl) : [];
         var lagSeconds = group.MaxLagTime.TotalSeconds;
-        return new ServiceSample(instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, lagSeconds, rate, byPartition, restoring);
+        return new ServiceSample(instance.Spec.Name, instance.ApplicationId, state, serving, group.TotalLag, lagSeconds, rate, byPartition, restoring,
+            instance.Restarts, instance.LastLines);
     }
 
     /// <summary>The store partitions an instance that is not ready yet restores, from its restore gauges.</summary>

@@ -4,13 +4,45 @@ namespace OrderStreams.Cli.Platform;
 /// The service instances of the dev platform, what Deployments are on Kubernetes: each runs one service under one
 /// application id, its name or a rebuilt version (<c>denormaliser-v2</c>). A stopped instance stays listed, since its
 /// group still lags; a retired one is gone with its local state. For each service that serves queries one instance is
-/// the query route, where the platform's query gateway forwards.
+/// the query route, where the platform's query gateway forwards. Like docker-compose's <c>restart: unless-stopped</c>,
+/// it supervises them: an instance whose process exits without a stop request starts again (see <see cref="ServiceInstance"/>).
 /// </summary>
-internal sealed partial class ServiceFleet(string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string stateDirectory) : IDisposable
+internal sealed partial class ServiceFleet : IDisposable
 {
+    private const int EventsKept = 20;
+    private static readonly TimeSpan SupervisionInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly string repositoryRoot;
+    private readonly string configuration;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly string stateDirectory;
     private readonly Lock gate = new();
     private readonly List<ServiceInstance> instances = [];
     private readonly Dictionary<string, string> queryRoutes = new(StringComparer.Ordinal);
+    private readonly Queue<string> events = new();
+    private readonly CancellationTokenSource stopSupervising = new();
+    private readonly Task supervising;
+
+    public ServiceFleet(string repositoryRoot, string configuration, IReadOnlyDictionary<string, string> environment, string stateDirectory)
+    {
+        this.repositoryRoot = repositoryRoot;
+        this.configuration = configuration;
+        this.environment = environment;
+        this.stateDirectory = stateDirectory;
+        supervising = Task.Run(SuperviseAsync);
+    }
+
+    /// <summary>How many supervisor events there were so far; <see cref="RecentEvents"/> holds the last of them.</summary>
+    public int EventCount { get; private set; }
+
+    /// <summary>What the supervisor did lately (crashes, restarts, giving up), oldest first, each with its UTC time.</summary>
+    public IReadOnlyList<string> RecentEvents
+    {
+        get
+        {
+            lock (gate) return events.ToList();
+        }
+    }
 
     public IReadOnlyList<ServiceInstance> Instances
     {
@@ -45,25 +77,26 @@ internal sealed partial class ServiceFleet(string repositoryRoot, string configu
                 throw new InvalidOperationException($"'{applicationId}' runs with other settings; retire it or choose another application id.");
             if (instance is { IsRunning: true }) return instance;
             var own = instance?.Settings ?? settings ?? new Dictionary<string, string>();
-            var variables = new Dictionary<string, string>(environment) { ["Streams__StateDir"] = StateDirectoryOf(spec) };
-            foreach (var (key, value) in own) variables[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            var process = ServiceProcess.Start(spec, applicationId, repositoryRoot, configuration, variables, Path.Combine(stateDirectory, "logs"));
+            var process = Launch(spec, applicationId, own);
             if (instance is null)
             {
                 instance = new ServiceInstance(spec, applicationId, own);
                 instances.Add(instance);
             }
-            instance.Attach(process);
+            instance.Attach(process, restart: false);
             if (spec.ServesQueries && own.Count == 0) queryRoutes.TryAdd(spec.Name, applicationId);
             return instance;
         }
     }
 
+    /// <summary>Stops the instance; the supervisor leaves it stopped.</summary>
     /// <exception cref="KeyNotFoundException">No such instance.</exception>
     public ServiceInstance Stop(string applicationId)
     {
         var instance = Find(applicationId);
-        instance.Stop();
+        ServiceProcess? stopping;
+        lock (gate) stopping = instance.Detach();
+        stopping?.Dispose();
         return instance;
     }
 
@@ -72,13 +105,15 @@ internal sealed partial class ServiceFleet(string repositoryRoot, string configu
     public void Retire(string applicationId)
     {
         var instance = Find(applicationId);
+        ServiceProcess? stopping;
         lock (gate)
         {
             if (queryRoutes.GetValueOrDefault(instance.Spec.Name) == applicationId)
                 throw new InvalidOperationException($"'{applicationId}' still answers {instance.Spec.Name}'s queries; route them to another version first.");
             instances.Remove(instance);
+            stopping = instance.Detach();
         }
-        instance.Stop();
+        stopping?.Dispose();
         var state = Path.Combine(StateDirectoryOf(instance.Spec), applicationId);
         if (Directory.Exists(state)) Directory.Delete(state, recursive: true);
     }
@@ -116,6 +151,59 @@ internal sealed partial class ServiceFleet(string repositoryRoot, string configu
 
     public void Dispose()
     {
-        foreach (var instance in Instances) instance.Stop();
+        stopSupervising.Cancel();
+        supervising.Wait();
+        stopSupervising.Dispose();
+        List<ServiceProcess> stopping;
+        lock (gate) stopping = instances.Select(i => i.Detach()).OfType<ServiceProcess>().ToList();
+        foreach (var process in stopping) process.Dispose();
+    }
+
+    private ServiceProcess Launch(ServiceSpec spec, string applicationId, IReadOnlyDictionary<string, string> settings)
+    {
+        var variables = new Dictionary<string, string>(environment) { ["Streams__StateDir"] = StateDirectoryOf(spec) };
+        foreach (var (key, value) in settings) variables[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return ServiceProcess.Start(spec, applicationId, repositoryRoot, configuration, variables, Path.Combine(stateDirectory, "logs"));
+    }
+
+    private async Task SuperviseAsync()
+    {
+        using var tick = new PeriodicTimer(SupervisionInterval);
+        try
+        {
+            while (await tick.WaitForNextTickAsync(stopSupervising.Token)) Supervise(DateTimeOffset.UtcNow);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Supervise(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            foreach (var instance in instances)
+            {
+                if (instance.Supervise(now) is { } crash) Report(now, crash);
+                if (!instance.RestartDue(now)) continue;
+                try
+                {
+                    instance.Attach(Launch(instance.Spec, instance.ApplicationId, instance.Settings), restart: true);
+                    Report(now, $"{instance.ApplicationId} started again (restart {instance.Restarts}).");
+                }
+                catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    instance.GiveUp(e.Message);
+                    Report(now, $"{instance.ApplicationId} could not be started again: {e.Message}");
+                }
+            }
+        }
+    }
+
+    private void Report(DateTimeOffset at, string what)
+    {
+        events.Enqueue($"[{at:HH:mm:ss}] {what}");
+        if (events.Count > EventsKept) events.Dequeue();
+        EventCount++;
     }
 }

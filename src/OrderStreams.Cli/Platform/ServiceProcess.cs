@@ -8,10 +8,12 @@ namespace OrderStreams.Cli.Platform;
 /// <summary>A service running as its own process on 127.0.0.1, its output going to a log file.</summary>
 internal sealed class ServiceProcess : IDisposable
 {
+    private const int TailLength = 20;
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     private readonly Process process;
     private readonly StreamWriter log;
+    private readonly Queue<string> tail = new();
 
     private ServiceProcess(ServiceSpec spec, string applicationId, Process process, StreamWriter log, Uri url)
     {
@@ -31,6 +33,22 @@ internal sealed class ServiceProcess : IDisposable
     public Uri Url { get; }
 
     public bool HasExited => process.HasExited;
+
+    public int Id => process.Id;
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Its exit code once it has exited (137 after kill -9).</summary>
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>The last lines it wrote, to show why it crashed.</summary>
+    public IReadOnlyList<string> LastLines
+    {
+        get
+        {
+            lock (log) return tail.ToList();
+        }
+    }
 
     /// <summary>Whether <c>/readyz</c> answers 200 (its state is restored and it processes).</summary>
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
@@ -58,6 +76,8 @@ internal sealed class ServiceProcess : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // Never written: the service stops when it closes, which the kernel does when this process dies, even by SIGKILL.
+            RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
@@ -68,15 +88,17 @@ internal sealed class ServiceProcess : IDisposable
         start.Environment["Streams__ApplicationId"] = applicationId;
         // Query forwarding between instances needs each one to publish the address it listens on.
         start.Environment["Streams__ApplicationServer"] = $"{url.Host}:{url.Port}";
+        start.Environment["Lifetime__StopWhenInputCloses"] = "true";
 
         Directory.CreateDirectory(logDirectory);
         var log = new StreamWriter(Path.Combine(logDirectory, applicationId + ".log"), append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {spec.Name}.");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        var started = new ServiceProcess(spec, applicationId, process, log, url);
+        process.OutputDataReceived += (_, e) => started.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => started.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(spec, applicationId, process, log, url);
+        return started;
     }
 
     /// <summary>Asks it to stop (SIGTERM) and waits; kills it after <paramref name="grace"/>.</summary>
@@ -97,11 +119,13 @@ internal sealed class ServiceProcess : IDisposable
         lock (log) log.Dispose();
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private void Write(string? line)
     {
         if (line is null) return;
         lock (log)
         {
+            tail.Enqueue(line);
+            if (tail.Count > TailLength) tail.Dequeue();
             if (log.BaseStream.CanWrite) log.WriteLine(line);
         }
     }

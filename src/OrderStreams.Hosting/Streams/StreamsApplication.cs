@@ -15,6 +15,8 @@ namespace OrderStreams.Hosting.Streams;
 /// <summary>Wires a service's topology onto the host: options, the registry client, <see cref="KafkaStreams"/>, its lifetime and readiness.</summary>
 public static class StreamsApplication
 {
+    private static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Binds and validates <see cref="KafkaOptions"/>, <see cref="SchemaRegistryOptions"/> and <see cref="StreamsOptions"/>,
     /// builds the topology with <paramref name="topology"/> and runs it while the host runs. <c>/readyz</c> reports
@@ -30,6 +32,9 @@ public static class StreamsApplication
         builder.AddValidatedOptions<KafkaOptions>(KafkaOptions.Section);
         builder.AddValidatedOptions<SchemaRegistryOptions>(SchemaRegistryOptions.Section);
         builder.AddValidatedOptions<StreamsOptions>(StreamsOptions.Section);
+        // The host waits for the streams to close (commit, checkpoint, leave the group), then for the rest of its services.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<StreamsOptions>>((host, streams) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(streams.Value.CloseTimeoutSeconds) + ShutdownMargin);
         ExpandApplicationServer(builder.Configuration);
 
         var services = builder.Services;

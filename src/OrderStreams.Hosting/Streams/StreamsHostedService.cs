@@ -33,8 +33,15 @@ internal sealed class StreamsHostedService(
         readiness.SetNotReady("stopping");
         var timeout = TimeSpan.FromSeconds(options.Value.CloseTimeoutSeconds);
         if (starting is not null) await Task.WhenAny(starting, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
-        if (!await Task.Run(() => streams.Close(timeout), CancellationToken.None).ConfigureAwait(false))
-            logger.LogWarning("The stream threads did not close within {Timeout}", timeout);
+        try
+        {
+            if (!await Task.Run(() => streams.Close(timeout), CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false))
+                logger.LogWarning("The stream threads did not close within {Timeout}", timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("The streams application was still closing when the host's shutdown timeout passed");
+        }
     }
 
     private async Task StartStreamsAsync(CancellationToken stopping)

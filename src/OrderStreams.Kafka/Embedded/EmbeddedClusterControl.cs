@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace OrderStreams.Kafka.Embedded;
 
@@ -10,8 +12,11 @@ namespace OrderStreams.Kafka.Embedded;
 /// changelog topics, the CLI) can create topics with the right partition count.
 /// </summary>
 /// <remarks><c>GET /topics</c> lists <c>{name: partitions}</c>; <c>POST /topics</c> with <c>{"name","partitions","replicationFactor"}</c>
-/// answers 201 (created), 200 (already there) or 409 (there with another partition count).</remarks>
-public sealed class EmbeddedClusterControl : IDisposable
+/// answers 201 (created), 200 (already there), 409 (there with another partition count) or 400 when Kafka would refuse it
+/// (an illegal name, fewer than one partition, a replication factor outside 1 to the broker count); errors are problem+json.
+/// For fault injection, <c>POST /brokers/{id}/down</c> and <c>/up</c> take a broker off the network and back, and
+/// <c>POST /errors</c> with <c>{"apiKey","errorCodes"}</c> makes the next requests of that Kafka API fail with those codes.</remarks>
+public sealed partial class EmbeddedClusterControl : IDisposable
 {
     /// <summary>The client setting that carries <see cref="Url"/> to other processes.</summary>
     public const string UrlSetting = "embedded.admin.url";
@@ -80,33 +85,70 @@ public sealed class EmbeddedClusterControl : IDisposable
                     break;
                 case ("POST", "/topics"):
                     var topic = await JsonSerializer.DeserializeAsync(request.InputStream, ControlJson.Default.TopicRequest);
-                    if (topic is null || string.IsNullOrWhiteSpace(topic.Name) || topic.Partitions < 1)
+                    var problem = topic is null ? "Send {\"name\": ..., \"partitions\": >= 1}." : topic.Problem(cluster.BrokerCount);
+                    if (problem is not null)
                     {
-                        await ReplyAsync(response, HttpStatusCode.BadRequest, new ControlError("Send {\"name\": ..., \"partitions\": >= 1}."));
+                        await ReplyProblemAsync(response, HttpStatusCode.BadRequest, problem);
                         break;
                     }
-                    var created = cluster.CreateTopic(topic.Name, topic.Partitions, topic.ReplicationFactor ?? 3);
+                    var created = cluster.CreateTopic(topic!.Name, topic.Partitions, topic.Replicas(cluster.BrokerCount));
                     await ReplyAsync(response, created ? HttpStatusCode.Created : HttpStatusCode.OK, topic);
                     break;
+                case ("POST", "/errors"):
+                    var injection = await JsonSerializer.DeserializeAsync(request.InputStream, ControlJson.Default.ErrorInjection);
+                    if (injection is not { ApiKey: >= 0, ErrorCodes.Length: > 0 })
+                    {
+                        await ReplyProblemAsync(response, HttpStatusCode.BadRequest, "Send {\"apiKey\": >= 0, \"errorCodes\": [Kafka error codes, at least one]}.");
+                        break;
+                    }
+                    cluster.InjectRequestErrors(injection.ApiKey, injection.ErrorCodes);
+                    await ReplyAsync(response, HttpStatusCode.OK, injection);
+                    break;
+                case ("POST", var path) when BrokerCommand().Match(path ?? "") is { Success: true } command:
+                    await SetBrokerAsync(response, int.Parse(command.Groups["id"].Value, CultureInfo.InvariantCulture), command.Groups["state"].Value);
+                    break;
                 default:
-                    await ReplyAsync(response, HttpStatusCode.NotFound, new ControlError("Use GET or POST /topics."));
+                    await ReplyProblemAsync(response, HttpStatusCode.NotFound, "Use GET or POST /topics, POST /brokers/{id}/down or /up, or POST /errors.");
                     break;
             }
         }
         catch (JsonException e)
         {
-            await ReplyAsync(response, HttpStatusCode.BadRequest, new ControlError($"Invalid JSON: {e.Message}"));
+            await ReplyProblemAsync(response, HttpStatusCode.BadRequest, $"Invalid JSON: {e.Message}");
         }
         catch (InvalidOperationException e)
         {
-            await ReplyAsync(response, HttpStatusCode.Conflict, new ControlError(e.Message));
+            await ReplyProblemAsync(response, HttpStatusCode.Conflict, e.Message);
+        }
+        catch (Exception e) when (e is not HttpListenerException)
+        {
+            // The endpoint must keep serving; the caller gets the reason, never a stack trace.
+            await ReplyProblemAsync(response, HttpStatusCode.InternalServerError, e.Message);
         }
     }
 
-    private static async Task ReplyAsync<T>(HttpListenerResponse response, HttpStatusCode status, T body)
+    private async Task SetBrokerAsync(HttpListenerResponse response, int brokerId, string state)
+    {
+        if (brokerId < 1 || brokerId > cluster.BrokerCount)
+        {
+            await ReplyProblemAsync(response, HttpStatusCode.NotFound, $"No broker {brokerId}; the brokers are 1 to {cluster.BrokerCount}.");
+            return;
+        }
+        if (state == "down") cluster.SetBrokerDown(brokerId);
+        else cluster.SetBrokerUp(brokerId);
+        await ReplyAsync(response, HttpStatusCode.OK, new BrokerState(brokerId, state));
+    }
+
+    [GeneratedRegex("^/brokers/(?<id>[0-9]{1,9})/(?<state>down|up)$")]
+    private static partial Regex BrokerCommand();
+
+    private static Task ReplyProblemAsync(HttpListenerResponse response, HttpStatusCode status, string detail) =>
+        ReplyAsync(response, status, new ControlProblem(status.ToString(), (int)status, detail), "application/problem+json");
+
+    private static async Task ReplyAsync<T>(HttpListenerResponse response, HttpStatusCode status, T body, string contentType = "application/json")
     {
         response.StatusCode = (int)status;
-        response.ContentType = "application/json";
+        response.ContentType = contentType;
         await JsonSerializer.SerializeAsync(response.OutputStream, body, typeof(T), ControlJson.Default);
         response.Close();
     }

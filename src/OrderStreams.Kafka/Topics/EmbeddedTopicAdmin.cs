@@ -34,7 +34,7 @@ internal sealed class EmbeddedTopicAdmin(IAdminClient admin, Uri controlUrl) : I
             }
             catch (HttpRequestException e)
             {
-                throw new TopicAdminException(topic.Name, $"The embedded cluster's control endpoint {controlUrl} does not answer: {e.Message}", e);
+                throw new TopicAdminException(topic.Name, $"The embedded cluster's control endpoint {controlUrl.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped)} does not answer: {e.Message}", e);
             }
             using (response)
             {

@@ -52,6 +52,13 @@ public sealed partial class DevPlatformFixture : IDisposable
 
     public Uri DashboardUrl { get; }
 
+    /// <summary>The last lines of an instance's log (the platform writes it below its state directory).</summary>
+    public string LogOf(string applicationId)
+    {
+        using var stream = new FileStream(Path.Combine(stateDirectory, "logs", applicationId + ".log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     public HttpClient Http { get; }
 
     /// <summary><c>orderstreams</c> with the platform's connection options appended.</summary>

@@ -297,6 +297,32 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
         return (input, counts);
     }
 
+    [Fact]
+    public async Task Close_AfterAFailureCalledAgain_ReturnsWithoutClosingTwice()
+    {
+        // The host closes a failed instance on stop and again when it disposes it; a second close of the instance
+        // registry's clients hung the service for good.
+        var (input, output) = ($"fail-{Guid.NewGuid():N}", $"never-{Guid.NewGuid():N}");
+        kafka.Cluster.CreateTopic(input, 1);
+        kafka.Cluster.CreateTopic(output, 1);
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed<string, string>.With(Serdes.String, Serdes.String))
+            .MapValues(string (_) => throw new InvalidOperationException("poison"))
+            .To(output, Produced<string, string>.With(Serdes.String, Serdes.String));
+        var config = kafka.Config($"fail-{Guid.NewGuid():N}", stateDir);
+        config.ApplicationServer = "localhost:7071";
+        kafka.Produce(input, [("a", Utf8("x"))]);
+        var streams = await StartAsync(builder.Build(), config);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (streams.State != KafkaStreamsState.Error && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        var closing = Task.Run(() => (streams.Close(TimeSpan.FromSeconds(10)), streams.Close(TimeSpan.FromSeconds(10))));
+
+        Assert.Equal(KafkaStreamsState.Error, streams.State);
+        Assert.True(await Task.WhenAny(closing, Task.Delay(TimeSpan.FromSeconds(40))) == closing, "Closing twice did not return.");
+        Assert.Equal((true, true), await closing);
+    }
+
     private static async Task<IReadOnlyKeyValueStore<string, long>> WaitForStoreAsync(KafkaStreams streams, Func<IReadOnlyKeyValueStore<string, long>, bool> ready)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -6,11 +6,14 @@ public sealed record PlatformInfo(string BootstrapServers, string SchemaRegistry
 /// <summary>One service instance of the platform.</summary>
 /// <param name="Service">Service name.</param>
 /// <param name="ApplicationId">Application id (consumer group).</param>
-/// <param name="State">running, restoring, starting, stopped or exited.</param>
+/// <param name="State">running, restoring, starting, stopped, restarting in Ns (after a crash) or crashed (given up after repeated crashes).</param>
 /// <param name="Serving">Whether the query gateway forwards the service's queries here.</param>
 /// <param name="Url">Its HTTP endpoints while it runs.</param>
 /// <param name="StateDirectory">Its <c>Streams:StateDir</c> (the application's state is in a directory named after its id below it).</param>
-public sealed record InstanceInfo(string Service, string ApplicationId, string State, bool Serving, string? Url, string StateDirectory);
+/// <param name="ProcessId">Its process id while it runs.</param>
+/// <param name="Restarts">How often the platform started it again after a crash.</param>
+public sealed record InstanceInfo(
+    string Service, string ApplicationId, string State, bool Serving, string? Url, string StateDirectory, int? ProcessId = null, int Restarts = 0);
 
 /// <summary>
 /// <c>POST /api/instances</c>: start a service under an application id (default: its name), optionally with

@@ -48,11 +48,13 @@ internal static class ControlEndpoints
 
     private static InstanceInfo Info(DevPlatform platform, ServiceInstance instance)
     {
-        var sampled = platform.Monitor.Latest?.Services.FirstOrDefault(s => s.ApplicationId == instance.ApplicationId)?.State;
+        // A sample taken before a restart speaks of the previous process.
+        var sample = platform.Monitor.Latest is { } latest && latest.At > instance.StartedAt ? latest : null;
+        var sampled = sample?.Services.FirstOrDefault(s => s.ApplicationId == instance.ApplicationId)?.State;
         var state = instance.IsRunning ? sampled is "running" or "restoring" ? sampled : "starting" : instance.Lifecycle;
         return new InstanceInfo(
             instance.Spec.Name, instance.ApplicationId, state, platform.Fleet.QueryRoute(instance.Spec.Name) == instance.ApplicationId,
-            instance.Url?.ToString(), platform.Fleet.StateDirectoryOf(instance.Spec));
+            instance.Url?.ToString(), platform.Fleet.StateDirectoryOf(instance.Spec), instance.ProcessId, instance.Restarts);
     }
 
     private static async Task<IResult> Handle<T>(HttpRequest request, JsonTypeInfo<T> type, Func<T, IResult> action)

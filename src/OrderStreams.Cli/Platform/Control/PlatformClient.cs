@@ -65,7 +65,7 @@ internal sealed class PlatformClient(Uri url) : IDisposable
             }
             catch (HttpRequestException e)
             {
-                throw new PlatformException($"The dev platform at {Url} does not answer ({e.Message}); is orderstreams dev running?");
+                throw new PlatformException($"The dev platform at {Url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped)} does not answer ({e.Message}); is orderstreams dev running?");
             }
             using (response)
             {

@@ -25,6 +25,7 @@ public sealed partial class DashboardServerTests(DevPlatformFixture platform)
         foreach (var instance in instances)
         {
             Assert.Contains($"<tr data-service=\"{instance}\">", dom);
+            Assert.Matches($"<tr data-service=\"{instance}\">.*?data-restarts=\"\\d+\"", dom);
             var line = Polyline().Matches(lagChart).SingleOrDefault(m => m.Groups["series"].Value == instance);
             Assert.True(line is not null, $"The lag chart has no line for {instance}.");
             Assert.True(line.Groups["points"].Value.Split(' ').Length >= 2, $"The lag line of {instance} has fewer than two points.");
