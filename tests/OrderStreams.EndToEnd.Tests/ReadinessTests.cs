@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
 using OrderStreams.EndToEnd.Tests.Platform;
-using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.EndToEnd.Tests;
 
@@ -18,31 +18,28 @@ public sealed partial class ReadinessTests : IAsyncLifetime
     private const string Changelog = "payment-completion-payment-state-changelog";
 
     private readonly string workDirectory = Path.Combine(Path.GetTempPath(), $"orderstreams-readiness-{Guid.NewGuid():N}");
-    private EmbeddedKafkaCluster cluster = null!;
-    private EmbeddedClusterControl control = null!;
+    private TestBroker broker = null!;
     private EmbeddedSchemaRegistry registry = null!;
 
     public async Task InitializeAsync()
     {
-        cluster = EmbeddedKafkaCluster.Start(brokerCount: 1);
-        control = EmbeddedClusterControl.Start(cluster);
-        foreach (var topic in TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root)).Topics) cluster.CreateTopic(topic.Name, topic.Partitions, replicationFactor: 1);
+        broker = TestBroker.Start(embeddedBrokers: 1);
+        foreach (var topic in TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root)).Topics) broker.CreateTopicNamed(topic.Name, topic.Partitions);
         registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(workDirectory, "registry"));
     }
 
     public async Task DisposeAsync()
     {
         await registry.DisposeAsync();
-        control.Dispose();
-        cluster.Dispose();
+        broker.Dispose();
         Directory.Delete(workDirectory, recursive: true);
     }
 
     [Fact]
     public async Task Readyz_WhileTheStoreRestores_IsNotReady_AndOnceReady_EveryChangelogRecordIsRestored()
     {
-        cluster.CreateTopic(Changelog, 12, replicationFactor: 1);
-        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, LingerMs = 20 }).Build())
+        broker.CreateTopicNamed(Changelog, 12);
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, LingerMs = 20 }).Build())
         {
             for (var i = 0; i < ChangelogRecords; i++)
             {
@@ -53,10 +50,8 @@ public sealed partial class ReadinessTests : IAsyncLifetime
             producer.Flush(TimeSpan.FromSeconds(60));
         }
 
-        using var service = ServiceInstance.Start("payment-completion", "services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion", new Dictionary<string, string>
+        using var service = ServiceInstance.Start("payment-completion", "services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion", new Dictionary<string, string>(broker.ServiceEnvironment())
         {
-            ["Kafka__BootstrapServers"] = cluster.BootstrapServers,
-            ["Kafka__EmbeddedAdminUrl"] = control.Url.ToString(),
             ["SchemaRegistry__Url"] = registry.Url.ToString(),
         }, workDirectory);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

@@ -1,28 +1,30 @@
 using Confluent.Kafka;
-using OrderStreams.Kafka.Embedded;
 using OrderStreams.Native;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Streams.Tests.Integration;
 
-/// <summary>One embedded cluster (with its control endpoint) for the integration test collection.</summary>
-public sealed class EmbeddedKafkaFixture : IDisposable
+/// <summary>The test broker (Apache Kafka in Docker or the embedded cluster) of the integration test collection.</summary>
+public sealed class StreamsBrokerFixture : IDisposable
 {
-    public EmbeddedKafkaFixture()
+    public StreamsBrokerFixture()
     {
         NativeLibraries.EnsureKafka();
-        Cluster = EmbeddedKafkaCluster.Start();
-        Control = EmbeddedClusterControl.Start(Cluster);
+        Broker = TestBroker.Start();
     }
 
-    public EmbeddedKafkaCluster Cluster { get; }
+    public TestBroker Broker { get; }
 
-    public EmbeddedClusterControl Control { get; }
+    public string BootstrapServers => Broker.BootstrapServers;
+
+    /// <summary>Creates <paramref name="name"/> with <paramref name="partitions"/> partitions.</summary>
+    public void CreateTopic(string name, int partitions) => Broker.CreateTopicNamed(name, partitions);
 
     public StreamsConfig Config(string applicationId, string stateDir) => new()
     {
         ApplicationId = applicationId,
-        BootstrapServers = Cluster.BootstrapServers,
-        KafkaSettings = new() { [EmbeddedClusterControl.UrlSetting] = Control.Url.ToString() },
+        BootstrapServers = BootstrapServers,
+        KafkaSettings = Broker.ClientSettings.Where(s => s.Key != "bootstrap.servers").ToDictionary(),
         ConsumerSettings = new()
         {
             ["session.timeout.ms"] = "6000",
@@ -36,7 +38,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
-            BootstrapServers = Cluster.BootstrapServers,
+            BootstrapServers = BootstrapServers,
             Partitioner = Partitioner.Murmur2Random,
         }).Build();
         foreach (var (key, value) in records) producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value });
@@ -48,7 +50,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
-            BootstrapServers = Cluster.BootstrapServers,
+            BootstrapServers = BootstrapServers,
             GroupId = $"reader-{Guid.NewGuid():N}",
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
@@ -65,9 +67,5 @@ public sealed class EmbeddedKafkaFixture : IDisposable
         return records;
     }
 
-    public void Dispose()
-    {
-        Control.Dispose();
-        Cluster.Dispose();
-    }
+    public void Dispose() => Broker.Dispose();
 }
