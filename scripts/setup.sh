@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what OrderStreams needs from the operating system. Idempotent: a second run only checks.
-#   librdkafka1, librocksdb  native Kafka client and state store (loaded by soname at run time)
+#   librocksdb               native state store (loaded by soname at run time); librdkafka comes with Confluent.Kafka
 #   kcat, python3-avro, python3-confluent-kafka (+ python3-requests), nodejs/npm   independent peers for the interop tests
 #   prometheus               promtool, to validate /metrics and the Prometheus config
 #   chromium                 headless browser for the dashboard tests
 set -euo pipefail
 
 # node and npm count as present when on PATH from any source (NodeSource, nvm, the image).
-packages=(librdkafka1 kcat python3-avro python3-confluent-kafka python3-requests prometheus chromium nodejs npm)
+packages=(kcat python3-avro python3-confluent-kafka python3-requests prometheus chromium nodejs npm)
 
 rocksdb_package() {
   # The RocksDB runtime package is versioned in its name (librocksdb7.8 on bookworm, librocksdb9.10 on trixie, ...).

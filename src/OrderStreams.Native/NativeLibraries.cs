@@ -4,17 +4,18 @@ using System.Runtime.InteropServices;
 namespace OrderStreams.Native;
 
 /// <summary>
-/// Finds librdkafka and librocksdb from the operating system by probing the sonames of the distributions we
-/// support, and routes every <c>DllImport</c> of ours and of Confluent.Kafka to them.
+/// Loads librdkafka from the librdkafka.redist package (see <see cref="RdKafkaLocator"/>) and librocksdb from the
+/// operating system by probing the sonames of the distributions we support, and routes every <c>DllImport</c> of
+/// ours and of Confluent.Kafka to them, so our own bindings call the very library Confluent.Kafka runs on.
 /// </summary>
 public static class NativeLibraries
 {
     public static readonly NativeLibrarySpec RdKafka = new(
         "librdkafka",
         "ORDERSTREAMS_LIBRDKAFKA",
-        ["librdkafka.so.1", "librdkafka.so", "librdkafka.1.dylib", "librdkafka.dylib"],
-        "librdkafka.so.",
-        "the librdkafka1 package (Debian/Ubuntu: apt-get install librdkafka1; macOS: brew install librdkafka)");
+        RdKafkaLocator.Builds.Select(build => build.FileName).ToArray(),
+        null,
+        "the librdkafka.redist NuGet package (a dotnet build or publish puts its runtimes/ folder beside the program)");
 
     public static readonly NativeLibrarySpec RocksDb = new(
         "librocksdb",
@@ -23,7 +24,7 @@ public static class NativeLibraries
         "librocksdb.so.",
         "RocksDB (Debian bookworm: apt-get install librocksdb7.8; newer Debian/Ubuntu: the librocksdbX.Y package; macOS: brew install rocksdb)");
 
-    // Confluent.Kafka 1.9.3 dlopen()s through "libdl", which glibc 2.34+ only ships as libdl.so.2.
+    // Confluent.Kafka dlopen()s through "libdl", which glibc 2.34+ only ships as libdl.so.2.
     private static readonly NativeLibrarySpec Dl = new(
         "libdl", "ORDERSTREAMS_LIBDL", ["libdl.so.2", "libc.so.6", "libdl.so", "libSystem.dylib"], null, "the C library (libc6)");
 
@@ -33,19 +34,23 @@ public static class NativeLibraries
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, (nint Handle, string Path)> Loaded = new();
     private static readonly HashSet<Assembly> Resolved = [];
-    private static bool kafkaInitialised;
+    private static LoadedRdKafka? kafka;
 
-    /// <summary>Loads librdkafka and initialises Confluent.Kafka with it. Idempotent.</summary>
-    /// <exception cref="MissingNativeLibraryException">librdkafka is not installed.</exception>
-    public static void EnsureKafka()
+    /// <summary>Loads librdkafka, initialises Confluent.Kafka with it and says which file it is and why. Idempotent.</summary>
+    /// <exception cref="MissingNativeLibraryException">No build of librdkafka is beside the program or none loads.</exception>
+    public static LoadedRdKafka EnsureKafka()
     {
         lock (Gate)
         {
-            if (kafkaInitialised) return;
+            if (kafka is not null) return kafka;
+            var (handle, path, variant, reason) = RdKafkaLocator.Load(
+                Environment.GetEnvironmentVariable(RdKafka.OverrideVariable), AppContext.BaseDirectory, NativeLibrary.Load);
+            Loaded[RdKafka.Name] = (handle, path);
             RegisterResolver(typeof(Confluent.Kafka.Library).Assembly);
             RegisterResolver(typeof(NativeLibraries).Assembly);
-            Confluent.Kafka.Library.Load(PathOf(RdKafka));
-            kafkaInitialised = true;
+            Confluent.Kafka.Library.Load(path);
+            kafka = new LoadedRdKafka(Confluent.Kafka.Library.VersionString, path, variant, reason, BuiltinFeatures());
+            return kafka;
         }
     }
 
@@ -80,10 +85,21 @@ public static class NativeLibraries
         }
     }
 
-    private static string PathOf(NativeLibrarySpec spec)
+    private static string BuiltinFeatures()
     {
-        Load(spec);
-        return Loaded[spec.Name].Path;
+        var conf = RdKafkaNative.ConfNew();
+        try
+        {
+            var value = new byte[512];
+            var size = (nuint)value.Length;
+            return RdKafkaNative.ConfGet(conf, "builtin.features", value, ref size) == RdKafkaNative.ConfigOk
+                ? RdKafkaNative.ErrorText(value)
+                : "unknown";
+        }
+        finally
+        {
+            RdKafkaNative.ConfDestroy(conf);
+        }
     }
 
     private static IEnumerable<string> CandidatesOf(NativeLibrarySpec spec)
@@ -111,9 +127,9 @@ public static class NativeLibraries
 
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
+        if (name is "librdkafka" or "rdkafka") return Loaded.TryGetValue(RdKafka.Name, out var rdkafka) ? rdkafka.Handle : 0;
         var spec = name switch
         {
-            "librdkafka" or "rdkafka" => RdKafka,
             "librocksdb" or "rocksdb" => RocksDb,
             "libdl" => Dl,
             _ => null,

@@ -27,6 +27,10 @@ internal static unsafe partial class RdKafkaNative
     [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ConfSet(nint conf, string name, string value, byte[] errstr, nuint errstrSize);
 
+    /// <summary>Copies a setting's value into <paramref name="value"/>; <paramref name="size"/> is its capacity in, the length needed out.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_get", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ConfGet(nint conf, string name, byte[] value, ref nuint size);
+
     [LibraryImport(Library, EntryPoint = "rd_kafka_new")]
     public static partial nint New(int type, nint conf, byte[] errstr, nuint errstrSize);
 

@@ -20,5 +20,6 @@ internal static class OrderStreamsCommand
         TraceCommand.Create(),
         DlqCommand.Create(),
         ReplayCommand.Create(),
+        VersionCommand.Create(),
     };
 }

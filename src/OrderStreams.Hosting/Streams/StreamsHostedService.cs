@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderStreams.Hosting.Health;
+using OrderStreams.Native;
 using OrderStreams.Streams;
 
 namespace OrderStreams.Hosting.Streams;
@@ -40,6 +41,11 @@ internal sealed class StreamsHostedService(
     {
         try
         {
+            // Which librdkafka runs this service, and why that build, is the first thing to know when a client misbehaves.
+            var librdkafka = NativeLibraries.EnsureKafka();
+            logger.LogInformation(
+                "librdkafka {Version} loaded from {Path}, {Variant} build: {Reason}; features {Features}",
+                librdkafka.Version, librdkafka.Path, librdkafka.Variant, librdkafka.Reason, librdkafka.Features);
             await streams.StartAsync(stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -19,7 +19,7 @@ public sealed partial class DevPlatformFixture : IDisposable
 
     public DevPlatformFixture()
     {
-        // The tests' own clients load the OS's librdkafka as the CLI does.
+        // The tests' own clients load librdkafka from the package as the CLI does.
         NativeLibraries.EnsureKafka();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         dev = ChildProcess.StartDotnet(RepositoryPaths.AssemblyOf("src/OrderStreams.Cli", "orderstreams"),
