@@ -20,16 +20,19 @@ public sealed class StreamsBrokerFixture : IDisposable
     /// <summary>Creates <paramref name="name"/> with <paramref name="partitions"/> partitions.</summary>
     public void CreateTopic(string name, int partitions) => Broker.CreateTopicNamed(name, partitions);
 
-    public StreamsConfig Config(string applicationId, string stateDir) => new()
+    /// <summary>
+    /// A config for this broker; classic groups get a short session so a stopped member leaves quickly (KIP-848 groups
+    /// take session timing from the broker).
+    /// </summary>
+    public StreamsConfig Config(string applicationId, string stateDir, ConsumerGroupProtocol groupProtocol = ConsumerGroupProtocol.Classic) => new()
     {
         ApplicationId = applicationId,
         BootstrapServers = BootstrapServers,
         KafkaSettings = Broker.ClientSettings.Where(s => s.Key != "bootstrap.servers").ToDictionary(),
-        ConsumerSettings = new()
-        {
-            ["session.timeout.ms"] = "6000",
-            ["heartbeat.interval.ms"] = "500",
-        },
+        ConsumerSettings = groupProtocol == ConsumerGroupProtocol.Classic
+            ? new() { ["session.timeout.ms"] = "6000", ["heartbeat.interval.ms"] = "500" }
+            : [],
+        GroupProtocol = groupProtocol,
         StateDir = stateDir,
         CommitInterval = TimeSpan.FromMilliseconds(200),
     };
