@@ -30,6 +30,8 @@ internal sealed class EmbeddedBroker : TestBroker
 
     public override ITopicAdmin Topics => topics;
 
+    protected override short ReplicationFactor => (short)cluster.BrokerCount;
+
     public override EmbeddedKafkaCluster Embedded => cluster;
 
     public override EmbeddedClusterControl EmbeddedControl => control;

@@ -25,6 +25,8 @@ internal sealed class KafkaContainerBroker : TestBroker
 
     public override ITopicAdmin Topics => topics;
 
+    protected override short ReplicationFactor => 1;
+
     public static KafkaContainerBroker Start(string image)
     {
         var container = new KafkaBuilder(image).WithKRaft().Build();

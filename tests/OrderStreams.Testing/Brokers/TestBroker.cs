@@ -25,6 +25,9 @@ public abstract class TestBroker : IDisposable
     /// <summary>Creates topics: the AdminClient on Apache Kafka, the control endpoint on the embedded broker.</summary>
     public abstract ITopicAdmin Topics { get; }
 
+    /// <summary>Replicas of the topics tests create: one per broker.</summary>
+    protected abstract short ReplicationFactor { get; }
+
     /// <summary>The embedded cluster, for tests that need a mock-only feature (they use <see cref="EmbeddedBrokerFactAttribute"/>).</summary>
     /// <exception cref="InvalidOperationException">The run is on Apache Kafka.</exception>
     public virtual EmbeddedKafkaCluster Embedded => throw NotEmbedded();
@@ -65,10 +68,10 @@ public abstract class TestBroker : IDisposable
         return name;
     }
 
-    /// <summary>Creates <paramref name="name"/> (one replica on the Docker broker) unless it exists.</summary>
+    /// <summary>Creates <paramref name="name"/> with a replica on every broker unless it exists.</summary>
     public void CreateTopicNamed(string name, int partitions)
     {
-        var spec = new TopicSpec(name, partitions, 1, "delete", -1, "key", null, null, "a test topic");
+        var spec = new TopicSpec(name, partitions, ReplicationFactor, "delete", -1, "key", null, null, "a test topic");
         Topics.EnsureTopicsAsync([spec]).GetAwaiter().GetResult();
     }
 
