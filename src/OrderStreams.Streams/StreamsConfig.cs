@@ -40,6 +40,9 @@ public sealed class StreamsConfig
 
     public ProcessingGuarantee ProcessingGuarantee { get; set; } = ProcessingGuarantee.AtLeastOnce;
 
+    /// <summary>The consumer group protocol of the stream threads: <see cref="ConsumerGroupProtocol.Classic"/> (default) or KIP-848's <see cref="ConsumerGroupProtocol.Consumer"/>.</summary>
+    public ConsumerGroupProtocol GroupProtocol { get; set; } = ConsumerGroupProtocol.Classic;
+
     /// <summary>Root of the state directories; each task gets <c>&lt;StateDir&gt;/&lt;ApplicationId&gt;/&lt;task&gt;/</c>.</summary>
     public string StateDir { get; set; } = Path.Combine(Path.GetTempPath(), "orderstreams-state");
 
@@ -167,9 +170,22 @@ public sealed class StreamsConfig
             {
                 if (settings.ContainsKey(key)) problems.Add($"{name} must not set '{key}'; the runtime sets it.");
             }
+            foreach (var key in GroupSettings.Where(settings.ContainsKey))
+                problems.Add($"{name} must not set '{key}'; the runtime sets it from GroupProtocol.");
+            if (GroupProtocol == ConsumerGroupProtocol.Consumer)
+            {
+                foreach (var key in BrokerOwnedWithConsumerGroups.Where(settings.ContainsKey))
+                    problems.Add($"{name} must not set '{key}' with GroupProtocol Consumer: the broker owns it (group.consumer.* broker settings).");
+            }
         }
         if (problems.Count > 0) throw new StreamsException("Invalid streams configuration: " + string.Join(" ", problems));
     }
+
+    /// <summary>Settings that choose the group protocol and its assignment, which the runtime derives from <see cref="ConsumerGroupProtocol"/>.</summary>
+    private static readonly string[] GroupSettings = ["group.protocol", "group.remote.assignor", "partition.assignment.strategy"];
+
+    /// <summary>Settings librdkafka refuses with <c>group.protocol=consumer</c>: the broker sets them for KIP-848 groups.</summary>
+    private static readonly string[] BrokerOwnedWithConsumerGroups = ["session.timeout.ms", "heartbeat.interval.ms", "group.protocol.type"];
 
     private static bool IsHostPort(string text)
     {

@@ -3,7 +3,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Cli.Tests;
 
 [CollectionDefinition(Name)]
-public sealed class EmbeddedKafkaCollection : ICollectionFixture<EmbeddedKafkaFixture>
+public sealed class EmbeddedKafkaCollection : ICollectionFixture<TestBrokerFixture>
 {
     public const string Name = "embedded kafka";
 }

@@ -133,6 +133,7 @@ public sealed class KubernetesManifestTests
             Assert.Equal("kafka", trigger.Str("type"));
             Assert.Equal(service.Name, metadata.Str("consumerGroup"));
             Assert.True(long.Parse(metadata.Str("lagThreshold")!) > 0);
+            Assert.True(Version.Parse(metadata.Str("version")!) >= new Version(2, 1), "KEDA's protocol level must be one Kafka 4 serves (2.1 or later).");
             Assert.Contains(metadata.Str("bootstrapServersFromEnv")!, KubernetesManifests.Environment(Container(service.Name)).Keys);
             Assert.Equal(service.Name, StreamsApplicationId(service));
         }

@@ -9,7 +9,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Deploy.Tests;
 
 /// <summary>
-/// payment-completion as its own process on the embedded broker and schema registry, fed by <c>orderstreams simulate</c>,
+/// payment-completion as its own process on the test broker and the embedded schema registry, fed by <c>orderstreams simulate</c>,
 /// starting with a long restore: its changelog holds many tombstones, so the restore metrics are there for a while.
 /// </summary>
 public sealed class LivePlatformFixture : IAsyncLifetime
@@ -17,7 +17,7 @@ public sealed class LivePlatformFixture : IAsyncLifetime
     private const int Tombstones = 600_000;
 
     private readonly string state = Directory.CreateTempSubdirectory("deploy-live-").FullName;
-    private EmbeddedKafkaFixture? kafka;
+    private TestBrokerFixture? kafka;
     private EmbeddedSchemaRegistry? registry;
     private ChildProcess? simulator;
 
@@ -27,18 +27,16 @@ public sealed class LivePlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        kafka = new EmbeddedKafkaFixture();
-        foreach (var topic in Support.DeployFiles.Topics.Topics) kafka.Cluster.CreateTopic(topic.Name, topic.Partitions);
+        kafka = new TestBrokerFixture();
+        foreach (var topic in Support.DeployFiles.Topics.Topics) kafka.Broker.CreateTopicNamed(topic.Name, topic.Partitions);
         var changelog = Topology.ChangelogTopic(PaymentCompletionService.Name, PaymentCompletionTopology.StateStore);
-        kafka.Cluster.CreateTopic(changelog, 12);
+        kafka.Broker.CreateTopicNamed(changelog, 12);
         ProduceTombstones(changelog);
         registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(state, "registry"));
 
         var serviceAssembly = RepositoryPaths.AssemblyOf("services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion");
-        Service = ChildProcess.StartDotnet(serviceAssembly, ["--contentRoot", Path.GetDirectoryName(serviceAssembly)!], new Dictionary<string, string>
+        Service = ChildProcess.StartDotnet(serviceAssembly, ["--contentRoot", Path.GetDirectoryName(serviceAssembly)!], new Dictionary<string, string>(kafka.Broker.ServiceEnvironment())
         {
-            ["Kafka__BootstrapServers"] = kafka.BootstrapServers,
-            ["Kafka__EmbeddedAdminUrl"] = kafka.Control.Url.ToString(),
             ["Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
             ["SchemaRegistry__Url"] = registry.Url.ToString(),
             ["Streams__StateDir"] = Path.Combine(state, "{slot}"),

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
 using OrderStreams.EndToEnd.Tests.Platform;
+using OrderStreams.Testing;
 
 namespace OrderStreams.EndToEnd.Tests;
 
@@ -22,8 +23,8 @@ public sealed partial class ReadinessTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_WhileTheStoreRestores_IsNotReady_AndOnceReady_EveryChangelogRecordIsRestored()
     {
-        broker.Cluster.CreateTopic(Changelog, 12, replicationFactor: 1);
-        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = broker.Cluster.BootstrapServers, LingerMs = 20 }).Build())
+        broker.Broker.CreateTopicNamed(Changelog, 12);
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = broker.Broker.BootstrapServers, LingerMs = 20 }).Build())
         {
             for (var i = 0; i < ChangelogRecords; i++)
             {
@@ -34,10 +35,8 @@ public sealed partial class ReadinessTests : IAsyncLifetime
             producer.Flush(TimeSpan.FromSeconds(60));
         }
 
-        using var service = ServiceInstance.Start("payment-completion", "services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion", new Dictionary<string, string>
+        using var service = ServiceInstance.Start("payment-completion", "services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion", new Dictionary<string, string>(broker.Broker.ServiceEnvironment())
         {
-            ["Kafka__BootstrapServers"] = broker.Cluster.BootstrapServers,
-            ["Kafka__EmbeddedAdminUrl"] = broker.Control.Url.ToString(),
             ["SchemaRegistry__Url"] = broker.Registry.Url.ToString(),
         }, broker.WorkDirectory);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

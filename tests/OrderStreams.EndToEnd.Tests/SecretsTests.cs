@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using OrderStreams.EndToEnd.Tests.Platform;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.EndToEnd.Tests;
 
@@ -13,7 +14,7 @@ public sealed class SecretsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await broker.DisposeAsync();
 
-    [Fact]
+    [EmbeddedBrokerFact("passes credentials in the embedded broker's control endpoint URL")]
     public async Task Service_ConfiguredWithCredentials_NeverShowsThemInLogsEndpointsOrMetrics()
     {
         var saslPassword = $"sasl-{Guid.NewGuid():N}";
@@ -28,8 +29,8 @@ public sealed class SecretsTests : IAsyncLifetime
         var registryUrl = new UriBuilder(broker.Registry.Url) { UserName = "url-user", Password = urlPassword }.Uri;
         using var service = ServiceInstance.Start("payment-completion", "services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion", new Dictionary<string, string>
         {
-            ["Kafka__BootstrapServers"] = broker.Cluster.BootstrapServers,
-            ["Kafka__EmbeddedAdminUrl"] = new UriBuilder(broker.Control.Url) { UserName = "admin", Password = urlPassword }.Uri.ToString(),
+            ["Kafka__BootstrapServers"] = broker.Broker.BootstrapServers,
+            ["Kafka__EmbeddedAdminUrl"] = new UriBuilder(broker.Broker.EmbeddedControl.Url) { UserName = "admin", Password = urlPassword }.Uri.ToString(),
             // The embedded broker speaks plaintext: librdkafka is given the SASL settings and warns that it ignores them.
             ["Kafka__SaslMechanism"] = "PLAIN",
             ["Kafka__SaslUsername"] = "kafka-user",

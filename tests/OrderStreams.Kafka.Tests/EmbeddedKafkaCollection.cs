@@ -4,7 +4,7 @@ namespace OrderStreams.Kafka.Tests;
 
 /// <summary>The tests of this project that need a broker share one embedded cluster.</summary>
 [CollectionDefinition(Name)]
-public sealed class EmbeddedKafkaCollection : ICollectionFixture<EmbeddedKafkaFixture>
+public sealed class EmbeddedKafkaCollection : ICollectionFixture<TestBrokerFixture>
 {
     public const string Name = "embedded kafka";
 }

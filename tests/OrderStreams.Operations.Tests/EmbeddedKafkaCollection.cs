@@ -4,7 +4,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests;
 
 [CollectionDefinition(Name)]
-public sealed class EmbeddedKafkaCollection : ICollectionFixture<EmbeddedKafkaFixture>, ICollectionFixture<RegistryFixture>
+public sealed class EmbeddedKafkaCollection : ICollectionFixture<TestBrokerFixture>, ICollectionFixture<RegistryFixture>
 {
     public const string Name = "embedded kafka";
 }

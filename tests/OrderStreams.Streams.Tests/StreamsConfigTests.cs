@@ -51,6 +51,45 @@ public sealed class StreamsConfigTests
         Assert.Contains("ConsumerSettings must not set 'group.id'", message);
     }
 
+    [Theory]
+    [InlineData("group.protocol")]
+    [InlineData("group.remote.assignor")]
+    [InlineData("partition.assignment.strategy")]
+    public void Validate_GroupSetting_FailsPointingAtGroupProtocol(string key)
+    {
+        var config = new StreamsConfig { ApplicationId = "a", BootstrapServers = "b:9092", ConsumerSettings = new() { [key] = "x" } };
+
+        var error = Assert.Throws<StreamsException>(config.Validate);
+
+        Assert.Contains($"ConsumerSettings must not set '{key}'; the runtime sets it from GroupProtocol.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("session.timeout.ms")]
+    [InlineData("heartbeat.interval.ms")]
+    public void Validate_ConsumerGroupsWithClientSideGroupTiming_FailsSayingTheBrokerOwnsIt(string key)
+    {
+        var config = new StreamsConfig
+        {
+            ApplicationId = "a",
+            BootstrapServers = "b:9092",
+            GroupProtocol = ConsumerGroupProtocol.Consumer,
+            KafkaSettings = new() { [key] = "6000" },
+        };
+
+        var error = Assert.Throws<StreamsException>(config.Validate);
+
+        Assert.Contains($"KafkaSettings must not set '{key}' with GroupProtocol Consumer: the broker owns it", error.Message);
+    }
+
+    [Fact]
+    public void Validate_ClassicGroupsWithClientSideGroupTiming_Passes()
+    {
+        var config = new StreamsConfig { ApplicationId = "a", BootstrapServers = "b:9092", ConsumerSettings = new() { ["session.timeout.ms"] = "6000" } };
+
+        config.Validate();
+    }
+
     [Fact]
     public void Validate_NegativeRocksDbBlockCacheSize_Fails()
     {

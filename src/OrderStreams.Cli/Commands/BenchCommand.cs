@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using OrderStreams.Cli.Bench;
 using OrderStreams.Cli.Bench.Pipeline;
+using OrderStreams.Cli.Bench.Rebalance;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
@@ -14,13 +15,14 @@ internal static class BenchCommand
 {
     // Shared by every pipeline so they compare fairly. The mock cluster holds a fetch that finds nothing for
     // fetch.wait.max.ms even when records arrive meanwhile, so the librdkafka default (500 ms) would dominate every latency figure.
-    private static readonly Dictionary<string, string> ProducerSettings = new() { ["linger.ms"] = "5" };
-    private static readonly Dictionary<string, string> ConsumerSettings = new() { ["fetch.wait.max.ms"] = "10" };
+    internal static readonly IReadOnlyDictionary<string, string> ProducerSettings = new Dictionary<string, string> { ["linger.ms"] = "5" };
+    internal static readonly IReadOnlyDictionary<string, string> ConsumerSettings = new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" };
 
     public static Command Create() => new("bench", "Benchmarks that need a broker (codec micro-benchmarks live in bench/OrderStreams.Benchmarks).")
     {
         CreateRuntime(),
         PipelineBenchCommand.Create(),
+        RebalanceBenchCommand.Create(),
     };
 
     /// <summary><c>bench runtime</c>: pass-through (raw librdkafka), a stateless Avro map, a stateful RocksDB aggregate and the restore rate, in one run.</summary>

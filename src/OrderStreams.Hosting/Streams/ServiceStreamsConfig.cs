@@ -27,6 +27,7 @@ public static class ServiceStreamsConfig
             NumStreamThreads = streams.NumStreamThreads,
             CommitInterval = streams.CommitIntervalMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             ProcessingGuarantee = streams.ProcessingGuarantee,
+            GroupProtocol = streams.GroupProtocol,
             StateDir = Path.GetFullPath(streams.StateDir),
             ApplicationServer = string.IsNullOrEmpty(streams.ApplicationServer) ? null : streams.ApplicationServer,
             AssignedPartitions = Partitions(streams.AssignedPartitions),

@@ -26,6 +26,9 @@ public sealed class StreamsOptions
     /// <summary><c>AtLeastOnce</c> (default) or <c>ExactlyOnceV2</c> (Apache Kafka only: the embedded broker cannot filter aborted transactions).</summary>
     public ProcessingGuarantee ProcessingGuarantee { get; init; } = ProcessingGuarantee.AtLeastOnce;
 
+    /// <summary><c>Classic</c> (default) or <c>Consumer</c>: KIP-848 consumer groups, assigned by the broker (Apache Kafka 4.0 or later).</summary>
+    public ConsumerGroupProtocol GroupProtocol { get; init; } = ConsumerGroupProtocol.Classic;
+
     /// <summary>Commit and checkpoint interval; the runtime's default (30 s, or 100 ms exactly once) when unset.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "Streams:CommitIntervalMs (environment variable Streams__CommitIntervalMs) must be positive.")]
     public int? CommitIntervalMs { get; init; }

@@ -2,17 +2,18 @@ using OrderStreams.Cli.Bench;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Cli.Tests.Bench;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class RestoreBenchTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class RestoreBenchTests(TestBrokerFixture kafka) : IDisposable
 {
     private readonly DirectoryInfo stateDirectory = Directory.CreateTempSubdirectory("orderstreams-restore-bench-");
 
     public void Dispose() => stateDirectory.Delete(recursive: true);
 
-    [Fact]
+    [EmbeddedBrokerFact("the bench runs on the embedded cluster")]
     public async Task MeasureAsync_SmallChangelog_CeilingAndRestoreReadEveryRecord()
     {
         var producerSettings = new Dictionary<string, string>();

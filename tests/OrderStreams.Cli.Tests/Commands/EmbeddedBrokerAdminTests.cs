@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Cli.Tests.Commands;
 
@@ -10,17 +11,17 @@ namespace OrderStreams.Cli.Tests.Commands;
 /// without the admin API (GroupResetCommandTests, GroupsLagCommandTests, ApplicationResetterTests).
 /// </summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class EmbeddedBrokerAdminTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class EmbeddedBrokerAdminTests(TestBrokerFixture kafka) : IDisposable
 {
     // Well under the 10 s request timeout the commands would otherwise wait, with room for a loaded machine's start-up.
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(9);
 
     private readonly string manifest = Path.Combine(Path.GetTempPath(), $"topics-{Guid.NewGuid():N}.yaml");
 
-    [Fact]
+    [EmbeddedBrokerFact("tests what admin commands say on the embedded broker")]
     public void TopicsApply_NoControlEndpoint_SaysItIsTheEmbeddedBrokerAtOnce()
     {
-        var topic = EmbeddedKafkaFixture.UniqueName("no-admin-apply");
+        var topic = TestBrokerFixture.UniqueName("no-admin-apply");
         File.WriteAllLines(manifest, ["topics:", $"  - {{ name: {topic}, partitions: 2 }}"]);
 
         var ((exitCode, _, errors), took) = Timed(() => Cli.Run("topics", "apply", "--manifest", manifest, "--bootstrap-servers", kafka.BootstrapServers));
@@ -33,7 +34,7 @@ public sealed class EmbeddedBrokerAdminTests(EmbeddedKafkaFixture kafka) : IDisp
         Assert.True(took < Prompt, $"took {took}");
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests what admin commands say on the embedded broker")]
     public void TopicsDescribe_NoControlEndpoint_DescribesPartitionsAndSaysWhyNoConfigs()
     {
         var topic = kafka.CreateTopic("no-admin-describe", partitions: 3);
@@ -47,7 +48,7 @@ public sealed class EmbeddedBrokerAdminTests(EmbeddedKafkaFixture kafka) : IDisp
         Assert.True(took < Prompt, $"took {took}");
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests what admin commands say on the embedded broker")]
     public void TopicsList_NoControlEndpoint_ListsWithoutWaitingForConfigs()
     {
         var topic = kafka.CreateTopic("no-admin-list", partitions: 2);

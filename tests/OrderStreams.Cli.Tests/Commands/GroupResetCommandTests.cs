@@ -4,7 +4,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Cli.Tests.Commands;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class GroupResetCommandTests(EmbeddedKafkaFixture kafka)
+public sealed class GroupResetCommandTests(TestBrokerFixture kafka)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
 
@@ -87,7 +87,7 @@ public sealed class GroupResetCommandTests(EmbeddedKafkaFixture kafka)
     private (string Topic, string Group) TopicWithGroupAt(long offset)
     {
         var topic = kafka.CreateTopic("cli-reset", partitions: 1);
-        var group = EmbeddedKafkaFixture.UniqueName("cli-group");
+        var group = TestBrokerFixture.UniqueName("cli-group");
         using (var producer = new ProducerBuilder<Null, string>(kafka.ProducerConfig()).Build())
         {
             for (var i = 0; i < 10; i++) producer.Produce(topic, new Message<Null, string> { Value = $"{i}", Timestamp = new Timestamp(T0.AddMinutes(i)) });

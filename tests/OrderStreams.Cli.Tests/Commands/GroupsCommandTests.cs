@@ -5,7 +5,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Cli.Tests.Commands;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class GroupsCommandTests(EmbeddedKafkaFixture kafka)
+public sealed class GroupsCommandTests(TestBrokerFixture kafka)
 {
     [Fact]
     public void LagJson_ReportsEveryPartitionAndTheGroupTotals()
@@ -47,7 +47,7 @@ public sealed class GroupsCommandTests(EmbeddedKafkaFixture kafka)
     private (string Topic, string Group) GroupBehindBy(long committed, int produced)
     {
         var topic = kafka.CreateTopic("cli-lag", partitions: 1);
-        var group = EmbeddedKafkaFixture.UniqueName("cli-lag-group");
+        var group = TestBrokerFixture.UniqueName("cli-lag-group");
         using (var producer = new ProducerBuilder<Null, string>(kafka.ProducerConfig()).Build())
         {
             var start = DateTimeOffset.UtcNow.AddMinutes(-2);

@@ -4,7 +4,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Cli.Tests.Commands;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class KafkaConnectionOptionsTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class KafkaConnectionOptionsTests(TestBrokerFixture kafka) : IDisposable
 {
     private readonly string properties = Path.Combine(Path.GetTempPath(), $"client-{Guid.NewGuid():N}.properties");
 

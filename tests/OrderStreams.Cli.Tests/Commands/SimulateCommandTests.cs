@@ -6,13 +6,13 @@ using OrderStreams.Testing;
 namespace OrderStreams.Cli.Tests.Commands;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed partial class SimulateCommandTests(EmbeddedKafkaFixture kafka)
+public sealed partial class SimulateCommandTests(TestBrokerFixture kafka)
 {
     [Fact]
     public void Simulate_ForAFewSeconds_ProducesTheOrdersItReports()
     {
         foreach (var topic in TopicManifest.Load(RepositoryPaths.Of(TopicManifest.RelativePath)).Topics)
-            kafka.Cluster.CreateTopic(topic.Name, topic.Partitions);
+            kafka.Broker.CreateTopicNamed(topic.Name, topic.Partitions);
         var data = Directory.CreateTempSubdirectory("simulate-registry-").FullName;
         using var registry = ChildProcess.StartDotnet(RepositoryPaths.AssemblyOf("src/OrderStreams.Cli", "orderstreams"), ["registry", "--data-dir", data]);
         try

@@ -1,18 +1,19 @@
 using System.Text.Json;
 using Confluent.Kafka;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Cli.Tests.Commands;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class TopicsCommandTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class TopicsCommandTests(TestBrokerFixture kafka) : IDisposable
 {
     private readonly string manifest = Path.Combine(Path.GetTempPath(), $"topics-{Guid.NewGuid():N}.yaml");
 
-    [Fact]
+    [EmbeddedBrokerFact("runs the CLI with the embedded broker's control endpoint")]
     public void Apply_CreatesWhatIsMissing_ThenFindsTheClusterInSync()
     {
-        var topic = EmbeddedKafkaFixture.UniqueName("cli-apply");
+        var topic = TestBrokerFixture.UniqueName("cli-apply");
         WriteManifest((topic, 4));
 
         var dryRun = Topics("apply", "--dry-run");
@@ -29,11 +30,11 @@ public sealed class TopicsCommandTests(EmbeddedKafkaFixture kafka) : IDisposable
         Assert.Contains("0 created, 0 differ from the manifest (left unchanged), 1 match", second.Output);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("runs the CLI with the embedded broker's control endpoint")]
     public void Apply_TopicWithOtherPartitionCount_ExitsTwoAndLeavesIt()
     {
         var existing = kafka.CreateTopic("cli-drift", partitions: 2);
-        var missing = EmbeddedKafkaFixture.UniqueName("cli-new");
+        var missing = TestBrokerFixture.UniqueName("cli-new");
         WriteManifest((existing, 6), (missing, 1));
 
         var (exitCode, output, _) = Topics("apply");
@@ -44,10 +45,10 @@ public sealed class TopicsCommandTests(EmbeddedKafkaFixture kafka) : IDisposable
         Assert.Equal(1, kafka.Cluster.Topics[missing]);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("runs the CLI with the embedded broker's control endpoint")]
     public void Apply_ReplicationFactorOption_CreatesWithItAndRefusesLessThanOne()
     {
-        var topic = EmbeddedKafkaFixture.UniqueName("cli-replicas");
+        var topic = TestBrokerFixture.UniqueName("cli-replicas");
         WriteManifest((topic, 2));
 
         var invalid = Topics("apply", "--replication-factor", "0");
@@ -60,7 +61,7 @@ public sealed class TopicsCommandTests(EmbeddedKafkaFixture kafka) : IDisposable
         Assert.Equal(2, kafka.Cluster.Topics[topic]);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("runs the CLI with the embedded broker's control endpoint")]
     public void DescribeJson_ReportsPartitionsLeadersAndWatermarks()
     {
         var topic = kafka.CreateTopic("cli-describe", partitions: 2);
@@ -82,11 +83,11 @@ public sealed class TopicsCommandTests(EmbeddedKafkaFixture kafka) : IDisposable
         Assert.Contains("no topic configs", report.GetProperty("configsUnavailable").GetString());
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("runs the CLI with the embedded broker's control endpoint")]
     public void ListJson_MarksMissingAndUnmanagedTopics()
     {
         var unmanaged = kafka.CreateTopic("cli-unmanaged", partitions: 1);
-        var missing = EmbeddedKafkaFixture.UniqueName("cli-missing");
+        var missing = TestBrokerFixture.UniqueName("cli-missing");
         WriteManifest((missing, 1));
 
         var (exitCode, output, errors) = Topics("list", "--json");

@@ -26,7 +26,7 @@ public sealed partial class DevPlatformFixture
     public ConsumerConfig ConsumerConfig() => new()
     {
         BootstrapServers = BootstrapServers,
-        GroupId = EmbeddedKafkaFixture.UniqueName("test-reader"),
+        GroupId = TestBrokerFixture.UniqueName("test-reader"),
         AutoOffsetReset = AutoOffsetReset.Earliest,
         EnableAutoCommit = false,
     };

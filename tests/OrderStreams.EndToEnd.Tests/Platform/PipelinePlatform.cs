@@ -11,12 +11,13 @@ using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Simulator;
 using OrderStreams.Simulator.Kafka;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.EndToEnd.Tests.Platform;
 
 /// <summary>
-/// The whole pipeline, shared by the tests of <see cref="PipelineCollection"/>: the embedded broker and schema
-/// registry, the four services as separate processes (two denormaliser instances, so queries are forwarded), and the
+/// The whole pipeline, shared by the tests of <see cref="PipelineCollection"/>: the test broker (Apache Kafka in Docker or
+/// the embedded broker), the embedded schema registry, the four services as separate processes (two denormaliser instances, so queries are forwarded), and the
 /// seeded simulator playing a busy day. Initialisation runs the day to its end in two steps: first until every order
 /// is settled except a few whose driver jobs the driver app holds back (so some orders are live when the query API
 /// is asked), then, with those released, until every order is settled. Tests compare what the pipeline made with
@@ -39,8 +40,7 @@ public sealed class PipelinePlatform : IAsyncLifetime
     private readonly string workDirectory = Path.Combine(Path.GetTempPath(), $"orderstreams-e2e-{Guid.NewGuid():N}");
     private readonly List<ServiceInstance> services = [];
     private readonly Dictionary<string, int> heldAt = new();
-    private EmbeddedKafkaCluster? cluster;
-    private EmbeddedClusterControl? control;
+    private TestBroker? broker;
     private EmbeddedSchemaRegistry? registry;
     private SchemaRegistryClient? registryClient;
     private KafkaTrafficSink? kafkaSink;
@@ -71,7 +71,7 @@ public sealed class PipelinePlatform : IAsyncLifetime
         DeliveryDuration = (TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1500)),
     };
 
-    public string BootstrapServers => cluster!.BootstrapServers;
+    public string BootstrapServers => broker!.BootstrapServers;
 
     public TopicManifest Manifest { get; private set; } = null!;
 
@@ -103,10 +103,9 @@ public sealed class PipelinePlatform : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        cluster = EmbeddedKafkaCluster.Start(brokerCount: 1);
-        control = EmbeddedClusterControl.Start(cluster);
+        broker = TestBroker.Start(embeddedBrokers: 1);
         Manifest = TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root));
-        foreach (var topic in Manifest.Topics) cluster.CreateTopic(topic.Name, topic.Partitions, replicationFactor: 1);
+        foreach (var topic in Manifest.Topics) broker.CreateTopicNamed(topic.Name, topic.Partitions);
         registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(workDirectory, "registry"));
         registryClient = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registry.Url.ToString() });
 
@@ -156,8 +155,7 @@ public sealed class PipelinePlatform : IAsyncLifetime
         kafkaSink?.Dispose();
         registryClient?.Dispose();
         if (registry is not null) await registry.DisposeAsync();
-        control?.Dispose();
-        cluster?.Dispose();
+        broker?.Dispose();
         // The logs stay for a look after a failure; state and schemas go.
         foreach (var part in new[] { "state", "registry" })
         {
@@ -200,10 +198,8 @@ public sealed class PipelinePlatform : IAsyncLifetime
 
     private void StartServices()
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(broker!.ServiceEnvironment())
         {
-            ["Kafka__BootstrapServers"] = BootstrapServers,
-            ["Kafka__EmbeddedAdminUrl"] = control!.Url.ToString(),
             ["Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
             ["SchemaRegistry__Url"] = registry!.Url.ToString(),
             ["Streams__CommitIntervalMs"] = "500",

@@ -1,24 +1,22 @@
-using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.EndToEnd.Tests.Platform;
 
-/// <summary>A one-broker embedded cluster with every manifest topic, its control endpoint and a schema registry, for one service under test.</summary>
+/// <summary>A one-broker test broker with every manifest topic and a schema registry, for one service under test.</summary>
 internal sealed class SingleBroker : IAsyncDisposable
 {
-    private SingleBroker(EmbeddedKafkaCluster cluster, EmbeddedClusterControl control, EmbeddedSchemaRegistry registry, string workDirectory)
+    private SingleBroker(TestBroker broker, EmbeddedSchemaRegistry registry, string workDirectory)
     {
-        Cluster = cluster;
-        Control = control;
+        Broker = broker;
         Registry = registry;
         WorkDirectory = workDirectory;
     }
 
-    public EmbeddedKafkaCluster Cluster { get; }
-
-    public EmbeddedClusterControl Control { get; }
+    /// <summary>Apache Kafka in Docker or the embedded cluster, as <see cref="TestBroker.Start(int)"/> chooses.</summary>
+    public TestBroker Broker { get; }
 
     public EmbeddedSchemaRegistry Registry { get; }
 
@@ -28,18 +26,16 @@ internal sealed class SingleBroker : IAsyncDisposable
     public static async Task<SingleBroker> StartAsync(string name)
     {
         var workDirectory = Path.Combine(Path.GetTempPath(), $"orderstreams-{name}-{Guid.NewGuid():N}");
-        var cluster = EmbeddedKafkaCluster.Start(brokerCount: 1);
-        var control = EmbeddedClusterControl.Start(cluster);
-        foreach (var topic in TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root)).Topics) cluster.CreateTopic(topic.Name, topic.Partitions, replicationFactor: 1);
+        var broker = TestBroker.Start(embeddedBrokers: 1);
+        foreach (var topic in TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root)).Topics) broker.CreateTopicNamed(topic.Name, topic.Partitions);
         var registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(workDirectory, "registry"));
-        return new SingleBroker(cluster, control, registry, workDirectory);
+        return new SingleBroker(broker, registry, workDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Registry.DisposeAsync();
-        Control.Dispose();
-        Cluster.Dispose();
+        Broker.Dispose();
         Directory.Delete(WorkDirectory, recursive: true);
     }
 }

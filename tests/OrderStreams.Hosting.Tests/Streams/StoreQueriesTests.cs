@@ -14,7 +14,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Hosting.Tests.Streams;
 
 /// <summary>A query endpoint over a real streams application whose store is held half restored.</summary>
-public sealed class StoreQueriesTests(EmbeddedKafkaFixture kafka) : IClassFixture<EmbeddedKafkaFixture>, IDisposable
+public sealed class StoreQueriesTests(TestBrokerFixture kafka) : IClassFixture<TestBrokerFixture>, IDisposable
 {
     private const int Words = 10;
     private const int Lines = 200;
@@ -89,7 +89,7 @@ public sealed class StoreQueriesTests(EmbeddedKafkaFixture kafka) : IClassFixtur
             StateDir = stateDir,
             CommitInterval = TimeSpan.FromMilliseconds(200),
             RestoreBatchSize = 10,
-            KafkaSettings = new() { [OrderStreams.Kafka.Embedded.EmbeddedClusterControl.UrlSetting] = kafka.Control.Url.ToString() },
+            TopicAdmin = kafka.Broker.Topics,
         });
         if (listener is not null) streams.SetGlobalStateRestoreListener(listener);
         await streams.StartAsync();

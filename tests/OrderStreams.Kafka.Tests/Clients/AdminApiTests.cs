@@ -1,13 +1,14 @@
 using Confluent.Kafka;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Kafka.Tests.Clients;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class AdminApiTests(EmbeddedKafkaFixture kafka)
+public sealed class AdminApiTests(TestBrokerFixture kafka)
 {
-    [Fact]
+    [EmbeddedBrokerFact("tests the admin probe on the embedded broker")]
     public void IsAvailable_EmbeddedBroker_FalseWithoutWaiting()
     {
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = kafka.BootstrapServers }).Build();
@@ -17,7 +18,7 @@ public sealed class AdminApiTests(EmbeddedKafkaFixture kafka)
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the admin probe on the embedded broker")]
     public void Sources_NeverCallListConsumerGroupsAsync()
     {
         // librdkafka 2.16's mock cluster answers it with an error and then aborts the process (double free).

@@ -6,7 +6,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Kafka.Tests.Clients;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class Murmur2Tests(EmbeddedKafkaFixture kafka)
+public sealed class Murmur2Tests(TestBrokerFixture kafka)
 {
     // The vectors of Kafka's own UtilsTest.testMurmur2.
     [Theory]

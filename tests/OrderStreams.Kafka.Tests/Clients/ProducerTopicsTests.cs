@@ -9,7 +9,7 @@ namespace OrderStreams.Kafka.Tests.Clients;
 /// partition count it refuses at once; not knowing it, it holds the record until it learns the topic.
 /// </summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class ProducerTopicsTests(EmbeddedKafkaFixture kafka)
+public sealed class ProducerTopicsTests(TestBrokerFixture kafka)
 {
     private static readonly Message<byte[], byte[]> Record = new() { Key = [1], Value = [2] };
 

@@ -6,7 +6,7 @@ namespace OrderStreams.Kafka.Tests.Embedded;
 
 /// <summary>Two group members in separate processes on the embedded cluster, as the services will run.</summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class ConsumerGroupSplitTests(EmbeddedKafkaFixture kafka)
+public sealed class ConsumerGroupSplitTests(TestBrokerFixture kafka)
 {
     private const int Partitions = 12;
     private const int RecordsPerPhase = 50_000;
@@ -16,7 +16,7 @@ public sealed class ConsumerGroupSplitTests(EmbeddedKafkaFixture kafka)
     public async Task TwoMembers_SplitTwelvePartitions_AndTheSurvivorTakesAllWhenOneLeaves()
     {
         var topic = kafka.CreateTopic("split", Partitions);
-        var group = EmbeddedKafkaFixture.UniqueName("split-group");
+        var group = TestBrokerFixture.UniqueName("split-group");
         using var first = new Member(StartMember(topic, group));
         first.WaitForAssignment(a => a.Count == Partitions);
         using var second = new Member(StartMember(topic, group));

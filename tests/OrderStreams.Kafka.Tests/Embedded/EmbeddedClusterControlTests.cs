@@ -4,11 +4,12 @@ using System.Text.Json;
 using Confluent.Kafka;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Kafka.Tests.Embedded;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class EmbeddedClusterControlTests(EmbeddedKafkaFixture kafka)
+public sealed class EmbeddedClusterControlTests(TestBrokerFixture kafka)
 {
     [Theory]
     [InlineData("bad name/with*chars", 3, null, "contains ' '")]
@@ -35,15 +36,15 @@ public sealed class EmbeddedClusterControlTests(EmbeddedKafkaFixture kafka)
         Assert.DoesNotContain(name, kafka.Cluster.Topics.Keys);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the embedded broker's control endpoint")]
     public async Task CreateTopic_NameOfTheMaximumLengthAndBrokerCountReplicas_IsCreated()
     {
         using var http = new HttpClient { BaseAddress = kafka.Control.Url };
-        var name = EmbeddedKafkaFixture.UniqueName("max").PadRight(249, 'x');
+        var name = TestBrokerFixture.UniqueName("max").PadRight(249, 'x');
 
         using var created = await http.PostAsJsonAsync("topics", new TopicRequest(name, 1, kafka.Cluster.BrokerCount));
         using var tooLong = await http.PostAsJsonAsync("topics", new TopicRequest(name + "x", 1));
-        using var brokerDefault = await http.PostAsJsonAsync("topics", new TopicRequest(EmbeddedKafkaFixture.UniqueName("default"), 1, -1));
+        using var brokerDefault = await http.PostAsJsonAsync("topics", new TopicRequest(TestBrokerFixture.UniqueName("default"), 1, -1));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
@@ -51,7 +52,7 @@ public sealed class EmbeddedClusterControlTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(HttpStatusCode.Created, brokerDefault.StatusCode);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the embedded broker's control endpoint")]
     public async Task Post_NotJson_AnswersBadRequestAndKeepsServing()
     {
         using var http = new HttpClient { BaseAddress = kafka.Control.Url };
@@ -64,7 +65,7 @@ public sealed class EmbeddedClusterControlTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the embedded broker's control endpoint")]
     public async Task BrokerDownAndUp_ForTenSecondsWhileProducing_EveryRecordArrivesOnce()
     {
         using var http = new HttpClient { BaseAddress = kafka.Control.Url };
@@ -84,7 +85,7 @@ public sealed class EmbeddedClusterControlTests(EmbeddedKafkaFixture kafka)
             Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(60)));
         }
 
-        using var consumer = new ConsumerBuilder<string, string>(kafka.ConsumerConfig(EmbeddedKafkaFixture.UniqueName("outage"))).Build();
+        using var consumer = new ConsumerBuilder<string, string>(kafka.ConsumerConfig(TestBrokerFixture.UniqueName("outage"))).Build();
         consumer.Subscribe(topic);
         var received = new List<string>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -97,7 +98,7 @@ public sealed class EmbeddedClusterControlTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(Enumerable.Range(0, records).Select(i => $"{i}").Order(), received.Order());
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the embedded broker's control endpoint")]
     public async Task Errors_RetriableProduceErrorsInjected_TheProducerRetriesAndDelivers()
     {
         using var http = new HttpClient { BaseAddress = kafka.Control.Url };

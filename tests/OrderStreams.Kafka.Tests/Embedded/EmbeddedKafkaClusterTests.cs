@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using Confluent.Kafka;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Kafka.Tests.Embedded;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class EmbeddedKafkaClusterTests(EmbeddedKafkaFixture kafka)
+public sealed class EmbeddedKafkaClusterTests(TestBrokerFixture kafka)
 {
-    [Fact]
+    [EmbeddedBrokerFact("tests the mock cluster itself")]
     public void BootstrapServers_ListsOneLoopbackAddressPerBroker()
     {
         var servers = kafka.BootstrapServers.Split(',');
@@ -17,10 +18,10 @@ public sealed class EmbeddedKafkaClusterTests(EmbeddedKafkaFixture kafka)
         Assert.All(servers, s => Assert.StartsWith("127.0.0.1:", s));
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the mock cluster itself")]
     public void CreateTopic_Twice_IsIdempotentButRefusesAnotherPartitionCount()
     {
-        var name = EmbeddedKafkaFixture.UniqueName("twice");
+        var name = TestBrokerFixture.UniqueName("twice");
         Assert.True(kafka.Cluster.CreateTopic(name, 4));
         Assert.False(kafka.Cluster.CreateTopic(name, 4));
         var error = Assert.Throws<InvalidOperationException>(() => kafka.Cluster.CreateTopic(name, 5));
@@ -55,7 +56,7 @@ public sealed class EmbeddedKafkaClusterTests(EmbeddedKafkaFixture kafka)
             }
         }
 
-        using var consumer = new ConsumerBuilder<string, string>(kafka.ConsumerConfig(EmbeddedKafkaFixture.UniqueName("g"))).Build();
+        using var consumer = new ConsumerBuilder<string, string>(kafka.ConsumerConfig(TestBrokerFixture.UniqueName("g"))).Build();
         consumer.Subscribe(topic);
         var received = new Dictionary<string, (string Value, byte Header)>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -70,11 +71,11 @@ public sealed class EmbeddedKafkaClusterTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(("v17", (byte)17), received["k17"]);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the mock cluster itself")]
     public async Task Control_CreatesAndListsTopicsOverHttp()
     {
         using var http = new HttpClient { BaseAddress = kafka.Control.Url };
-        var name = EmbeddedKafkaFixture.UniqueName("over-http");
+        var name = TestBrokerFixture.UniqueName("over-http");
 
         var created = await http.PostAsJsonAsync("topics", new TopicRequest(name, 5));
         var again = await http.PostAsJsonAsync("topics", new TopicRequest(name, 5));

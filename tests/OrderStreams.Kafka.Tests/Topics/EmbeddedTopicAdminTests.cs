@@ -3,16 +3,17 @@ using Confluent.Kafka;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Kafka.Tests.Topics;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class EmbeddedTopicAdminTests(EmbeddedKafkaFixture kafka)
+public sealed class EmbeddedTopicAdminTests(TestBrokerFixture kafka)
 {
-    [Fact]
+    [EmbeddedBrokerFact("tests the topic admin of the embedded broker")]
     public async Task ApplyAsync_Twice_CreatesOnceThenMatches()
     {
-        var spec = new TopicSpec(EmbeddedKafkaFixture.UniqueName("apply"), 4, 3, "delete", -1, "", null, null, "");
+        var spec = new TopicSpec(TestBrokerFixture.UniqueName("apply"), 4, 3, "delete", -1, "", null, null, "");
         using var admin = Admin();
 
         var first = await new TopicApplier(admin).ApplyAsync([spec], dryRun: false);
@@ -25,7 +26,7 @@ public sealed class EmbeddedTopicAdminTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(EmbeddedTopicAdmin.NoConfigs, check.ConfigsNotChecked);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the topic admin of the embedded broker")]
     public async Task ApplyAsync_OtherPartitionCount_ReportsItAndLeavesTheTopic()
     {
         var name = kafka.CreateTopic("drift", partitions: 2);
@@ -37,7 +38,7 @@ public sealed class EmbeddedTopicAdminTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(2, kafka.Cluster.Topics[name]);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the topic admin of the embedded broker")]
     public async Task DescribeTopicsAsync_ReportsLeadersAndReplicasButNoConfigs()
     {
         var name = kafka.CreateTopic("describe", partitions: 3);
@@ -52,7 +53,7 @@ public sealed class EmbeddedTopicAdminTests(EmbeddedKafkaFixture kafka)
         Assert.Equal(EmbeddedTopicAdmin.NoConfigs, described.ConfigsUnavailable);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests the topic admin of the embedded broker")]
     public void Watermarks_Query_ReportsLowAndHighOfEveryPartition()
     {
         var name = kafka.CreateTopic("watermarks", partitions: 2);

@@ -1,6 +1,7 @@
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Kafka.Tests.Topics;
 
@@ -10,9 +11,9 @@ namespace OrderStreams.Kafka.Tests.Topics;
 /// once that this is the embedded broker. Config comparison and creation rules are in <see cref="TopicApplierTests"/>.
 /// </summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class KafkaTopicAdminTests(EmbeddedKafkaFixture kafka)
+public sealed class KafkaTopicAdminTests(TestBrokerFixture kafka)
 {
-    [Fact]
+    [EmbeddedBrokerFact("tests how the AdminClient path fails on a broker without admin APIs")]
     public async Task DescribeTopicsAsync_NoDescribeConfigs_DescribesPartitionsAndSaysWhyConfigsAreMissing()
     {
         var name = kafka.CreateTopic("admin-describe", partitions: 2);
@@ -27,10 +28,10 @@ public sealed class KafkaTopicAdminTests(EmbeddedKafkaFixture kafka)
         Assert.Contains("embedded.admin.url", described.ConfigsUnavailable);
     }
 
-    [Fact]
+    [EmbeddedBrokerFact("tests how the AdminClient path fails on a broker without admin APIs")]
     public async Task EnsureTopicsAsync_NoCreateTopics_FailsNamingTheTopicAndTheWayOut()
     {
-        var name = EmbeddedKafkaFixture.UniqueName("admin-create");
+        var name = TestBrokerFixture.UniqueName("admin-create");
         using var admin = Admin();
 
         var error = await Assert.ThrowsAsync<TopicAdminException>(() => admin.EnsureTopicsAsync([new TopicSpec(name, 1, 1, "delete", -1, "", null, null, "")]));

@@ -5,7 +5,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests.Clients;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class PartitionScannerTests(EmbeddedKafkaFixture kafka)
+public sealed class PartitionScannerTests(TestBrokerFixture kafka)
 {
     [Fact]
     public void Scan_StopsAtTheWatermarksCapturedBeforeIt()

@@ -16,7 +16,7 @@ public sealed class CorrectedValueTests(RegistryFixture registry)
     [Fact]
     public async Task FromJsonAsync_SubjectNotRegisteredYet_UsesTheManifestSchema()
     {
-        var topic = EmbeddedKafkaFixture.UniqueName("corrected");
+        var topic = TestBrokerFixture.UniqueName("corrected");
         using var client = registry.Client();
 
         var bytes = await CorrectedValue.FromJsonAsync(client, topic, Json, OrderPlaced.Schema.FullName);
@@ -28,7 +28,7 @@ public sealed class CorrectedValueTests(RegistryFixture registry)
     [Fact]
     public async Task FromJsonAsync_RegisteredSubject_FramesWithItsLatestId()
     {
-        var topic = EmbeddedKafkaFixture.UniqueName("corrected");
+        var topic = TestBrokerFixture.UniqueName("corrected");
         using var client = registry.Client();
         var id = await new AvroSerializer<OrderPlaced>(client).SchemaIdAsync(topic);
 
@@ -43,7 +43,7 @@ public sealed class CorrectedValueTests(RegistryFixture registry)
         using var client = registry.Client();
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
-            CorrectedValue.FromJsonAsync(client, EmbeddedKafkaFixture.UniqueName("corrected"), Json.Replace("\"quantity\":1", "\"quantity\":\"one\""), OrderPlaced.Schema.FullName));
+            CorrectedValue.FromJsonAsync(client, TestBrokerFixture.UniqueName("corrected"), Json.Replace("\"quantity\":1", "\"quantity\":\"one\""), OrderPlaced.Schema.FullName));
 
         Assert.Contains("quantity", error.Message);
     }

@@ -8,11 +8,11 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests.DeadLetters;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class DeadLetterRedriverTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class DeadLetterRedriverTests(TestBrokerFixture kafka) : IDisposable
 {
     private readonly ClusterConnection cluster = new([new("bootstrap.servers", kafka.BootstrapServers)]);
-    private readonly string service = EmbeddedKafkaFixture.UniqueName("svc");
-    private readonly string source = EmbeddedKafkaFixture.UniqueName("source");
+    private readonly string service = TestBrokerFixture.UniqueName("svc");
+    private readonly string source = TestBrokerFixture.UniqueName("source");
 
     [Fact]
     public async Task Execute_RedrivesEachDeadLetterOnceToItsSourcePartition()
@@ -102,9 +102,9 @@ public sealed class DeadLetterRedriverTests(EmbeddedKafkaFixture kafka) : IDispo
 
     private DeadLetterQueue Queue()
     {
-        kafka.Cluster.CreateTopic(source, 3);
+        kafka.Broker.CreateTopicNamed(source, 3);
         var queue = new DeadLetterQueue(cluster, service);
-        kafka.Cluster.CreateTopic(queue.Topic, 2);
+        kafka.Broker.CreateTopicNamed(queue.Topic, 2);
         return queue;
     }
 
@@ -130,7 +130,7 @@ public sealed class DeadLetterRedriverTests(EmbeddedKafkaFixture kafka) : IDispo
 
     private List<ConsumeResult<string, string>> ReadSource()
     {
-        using var consumer = new ConsumerBuilder<string, string>(kafka.ConsumerConfig(EmbeddedKafkaFixture.UniqueName("read"))).Build();
+        using var consumer = new ConsumerBuilder<string, string>(kafka.ConsumerConfig(TestBrokerFixture.UniqueName("read"))).Build();
         var ends = Enumerable.Range(0, 3).ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(new TopicPartition(source, p), TimeSpan.FromSeconds(10)).High.Value);
         consumer.Assign(ends.Where(e => e.Value > 0).Select(e => new TopicPartitionOffset(source, e.Key, 0)));
         var records = new List<ConsumeResult<string, string>>();

@@ -5,7 +5,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests.Groups;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class OffsetResetterTests(EmbeddedKafkaFixture kafka)
+public sealed class OffsetResetterTests(TestBrokerFixture kafka)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
 
@@ -88,7 +88,7 @@ public sealed class OffsetResetterTests(EmbeddedKafkaFixture kafka)
     private async Task<(string Topic, string Group)> TopicWithCommittedGroupAsync(long committed)
     {
         var topic = kafka.CreateTopic("reset", partitions: 1);
-        var group = EmbeddedKafkaFixture.UniqueName("reset-group");
+        var group = TestBrokerFixture.UniqueName("reset-group");
         using (var producer = new ProducerBuilder<Null, string>(kafka.ProducerConfig()).Build())
         {
             for (var i = 0; i < 10; i++)

@@ -5,13 +5,13 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests.Lag;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class LagReaderTests(EmbeddedKafkaFixture kafka)
+public sealed class LagReaderTests(TestBrokerFixture kafka)
 {
     [Fact]
     public async Task Read_ReportsCommittedEndLagAndTheAgeOfTheOldestUnconsumedRecord()
     {
         var topic = kafka.CreateTopic("lag", partitions: 2);
-        var group = EmbeddedKafkaFixture.UniqueName("lag-group");
+        var group = TestBrokerFixture.UniqueName("lag-group");
         var oldest = DateTimeOffset.UtcNow.AddMinutes(-5);
         using (var producer = new ProducerBuilder<Null, string>(kafka.ProducerConfig()).Build())
         {
@@ -50,7 +50,7 @@ public sealed class LagReaderTests(EmbeddedKafkaFixture kafka)
         }
 
         using var reader = new LagReader([new("bootstrap.servers", kafka.BootstrapServers)]);
-        var partition = Assert.Single(reader.Read(EmbeddedKafkaFixture.UniqueName("fresh"), [topic]).Partitions);
+        var partition = Assert.Single(reader.Read(TestBrokerFixture.UniqueName("fresh"), [topic]).Partitions);
 
         Assert.Null(partition.CommittedOffset);
         Assert.Equal(3, partition.Lag);
@@ -61,7 +61,7 @@ public sealed class LagReaderTests(EmbeddedKafkaFixture kafka)
     {
         var consumed = kafka.CreateTopic("consumed", partitions: 3);
         kafka.CreateTopic("ignored", partitions: 1);
-        var group = EmbeddedKafkaFixture.UniqueName("topics-of");
+        var group = TestBrokerFixture.UniqueName("topics-of");
         using (var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build())
         {
             consumer.Commit([new TopicPartitionOffset(consumed, 2, 0)]);

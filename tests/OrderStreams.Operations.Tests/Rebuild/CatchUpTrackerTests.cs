@@ -7,15 +7,15 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests.Rebuild;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class CatchUpTrackerTests(EmbeddedKafkaFixture kafka)
+public sealed class CatchUpTrackerTests(TestBrokerFixture kafka)
 {
     [Fact]
     public void Update_FollowsTheCommitsUpToTheEndSeenAtTheStart_ThenTheRepartitionTopics()
     {
-        var app = EmbeddedKafkaFixture.UniqueName("catchup");
+        var app = TestBrokerFixture.UniqueName("catchup");
         var source = kafka.CreateTopic("catchup-source", partitions: 2);
         var repartition = $"{app}-by-id-repartition";
-        kafka.Cluster.CreateTopic(repartition, 1);
+        kafka.Broker.CreateTopicNamed(repartition, 1);
         Produce(source, 0, 6);
         Produce(source, 1, 4);
         using var lag = new LagReader([new("bootstrap.servers", kafka.BootstrapServers)]);

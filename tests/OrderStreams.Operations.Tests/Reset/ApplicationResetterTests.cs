@@ -7,7 +7,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests.Reset;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class ApplicationResetterTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class ApplicationResetterTests(TestBrokerFixture kafka) : IDisposable
 {
     private readonly string stateDir = Directory.CreateTempSubdirectory("orderstreams-reset-").FullName;
 
@@ -84,11 +84,11 @@ public sealed class ApplicationResetterTests(EmbeddedKafkaFixture kafka) : IDisp
 
     private TestApplication Application()
     {
-        var id = EmbeddedKafkaFixture.UniqueName("reset-app");
+        var id = TestBrokerFixture.UniqueName("reset-app");
         var source = kafka.CreateTopic("reset-source", partitions: 1);
         var intermediate = kafka.CreateTopic("reset-requests", partitions: 1);
         foreach (var topic in new[] { $"{id}-views-changelog", $"{id}-by-order-repartition", $"{id}-instances", $"{id}-v2-views-changelog" })
-            kafka.Cluster.CreateTopic(topic, 1);
+            kafka.Broker.CreateTopicNamed(topic, 1);
         return new TestApplication(new StreamsApplicationSpec(id, [source, intermediate], [intermediate]), source, intermediate, $"{id}-views-changelog", $"{id}-by-order-repartition");
     }
 
@@ -115,7 +115,7 @@ public sealed class ApplicationResetterTests(EmbeddedKafkaFixture kafka) : IDisp
 
     private List<(string Key, string? Value)> ReadFrom(string topic, long offset)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig(EmbeddedKafkaFixture.UniqueName("reader"))).Build();
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig(TestBrokerFixture.UniqueName("reader"))).Build();
         var end = consumer.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(10)).High.Value;
         consumer.Assign(new TopicPartitionOffset(topic, 0, offset));
         var records = new List<(string, string?)>();

@@ -11,7 +11,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Operations.Tests.Trace;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class OrderTracerTests(EmbeddedKafkaFixture kafka, RegistryFixture registry)
+public sealed class OrderTracerTests(TestBrokerFixture kafka, RegistryFixture registry)
 {
     private const string Home = "branch-01";
 

@@ -5,7 +5,7 @@ using OrderStreams.Streams.Internals.Engine;
 namespace OrderStreams.Streams.Tests.Integration;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class ChangelogReaderTests(EmbeddedKafkaFixture kafka)
+public sealed class ChangelogReaderTests(StreamsBrokerFixture kafka)
 {
     [Fact]
     public void Read_HandsRecordsAndTombstonesInOrder_ThenTheEndOfThePartition()
@@ -66,7 +66,7 @@ public sealed class ChangelogReaderTests(EmbeddedKafkaFixture kafka)
 
     private ChangelogReader Reader() => new(new Dictionary<string, string>
     {
-        ["bootstrap.servers"] = kafka.Cluster.BootstrapServers,
+        ["bootstrap.servers"] = kafka.BootstrapServers,
         ["group.id"] = $"restore-{Guid.NewGuid():N}",
         ["enable.partition.eof"] = "true",
         ["enable.auto.commit"] = "false",
@@ -75,8 +75,8 @@ public sealed class ChangelogReaderTests(EmbeddedKafkaFixture kafka)
     private string Changelog(params (string Key, string? Value)[] records)
     {
         var topic = $"changelog-{Guid.NewGuid():N}";
-        kafka.Cluster.CreateTopic(topic, 1);
-        using var producer = new ProducerBuilder<string, string?>(new ProducerConfig { BootstrapServers = kafka.Cluster.BootstrapServers }).Build();
+        kafka.CreateTopic(topic, 1);
+        using var producer = new ProducerBuilder<string, string?>(new ProducerConfig { BootstrapServers = kafka.BootstrapServers }).Build();
         foreach (var (key, value) in records) producer.Produce(topic, new Message<string, string?> { Key = key, Value = value });
         producer.Flush(TimeSpan.FromSeconds(30));
         return topic;

@@ -1,7 +1,7 @@
 namespace OrderStreams.Streams.Tests.Integration;
 
 [CollectionDefinition(Name)]
-public sealed class EmbeddedKafkaCollection : ICollectionFixture<EmbeddedKafkaFixture>
+public sealed class EmbeddedKafkaCollection : ICollectionFixture<StreamsBrokerFixture>
 {
     public const string Name = "embedded kafka";
 }

@@ -11,7 +11,7 @@ using OrderStreams.Testing;
 namespace OrderStreams.Streams.Tests.Integration;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class KafkaStreamsIntegrationTests(StreamsBrokerFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), "orderstreams-it", Guid.NewGuid().ToString("N"));
 
@@ -51,8 +51,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task Start_WordCount_CountsEndToEndAtLeastOnce()
     {
         var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 3);
-        kafka.Cluster.CreateTopic(output, 3);
+        kafka.CreateTopic(input, 3);
+        kafka.CreateTopic(output, 3);
         kafka.Produce(input, Enumerable.Range(0, 60).Select(i => ($"k{i}", Utf8(i % 2 == 0 ? "apple banana" : "apple"))));
 
         using var streams = await StartAsync(WordCount(input, output), kafka.Config($"wc-{Guid.NewGuid():N}", stateDir));
@@ -66,8 +66,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task Start_ExactlyOnceV2_CountsThroughTransactions()
     {
         var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 2);
-        kafka.Cluster.CreateTopic(output, 2);
+        kafka.CreateTopic(input, 2);
+        kafka.CreateTopic(output, 2);
         kafka.Produce(input, Enumerable.Range(0, 10).Select(i => ($"k{i}", Utf8("apple"))));
         var config = kafka.Config($"eos-{Guid.NewGuid():N}", stateDir);
         config.ProcessingGuarantee = ProcessingGuarantee.ExactlyOnceV2;
@@ -83,8 +83,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task Store_AfterProcessing_QueryableAcrossTasks()
     {
         var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 2);
-        kafka.Cluster.CreateTopic(output, 2);
+        kafka.CreateTopic(input, 2);
+        kafka.CreateTopic(output, 2);
         kafka.Produce(input, [("a", Utf8("x y x"))]);
 
         using var streams = await StartAsync(WordCount(input, output), kafka.Config($"iq-{Guid.NewGuid():N}", stateDir));
@@ -100,8 +100,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task AllMetadata_ApplicationServer_PublishesOwnedPartitionsAndLag()
     {
         var (input, output) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 3);
-        kafka.Cluster.CreateTopic(output, 3);
+        kafka.CreateTopic(input, 3);
+        kafka.CreateTopic(output, 3);
         kafka.Produce(input, [("a", Utf8("x"))]);
         var config = kafka.Config($"meta-{Guid.NewGuid():N}", stateDir);
         config.ApplicationServer = "localhost:7070";
@@ -141,8 +141,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task Store_PartitionRestoring_RefusesWithProgressUnlessStaleReadsAreAsked()
     {
         var (input, counts) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 2);
-        kafka.Cluster.CreateTopic(counts, 2);
+        kafka.CreateTopic(input, 2);
+        kafka.CreateTopic(counts, 2);
         var appId = $"stale-{Guid.NewGuid():N}";
         kafka.Produce(input, Enumerable.Range(0, 200).Select(i => ($"k{i}", Utf8($"w{i % 10}"))));
         using (var first = await StartAsync(WordCount(input, counts, cached: false), kafka.Config(appId, stateDir)))
@@ -219,9 +219,9 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task Start_DeserializationErrorWithDeadLetter_SendsOriginalBytesWithHeadersAndContinues()
     {
         var (input, output, dlq) = ($"ints-{Guid.NewGuid():N}", $"out-{Guid.NewGuid():N}", $"svc-{Guid.NewGuid():N}.dlq");
-        kafka.Cluster.CreateTopic(input, 1);
-        kafka.Cluster.CreateTopic(output, 1);
-        kafka.Cluster.CreateTopic(dlq, 1);
+        kafka.CreateTopic(input, 1);
+        kafka.CreateTopic(output, 1);
+        kafka.CreateTopic(dlq, 1);
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed<string, int>.With(Serdes.String, Serdes.Int)).MapValues(v => v * 2).To(output, Produced<string, int>.With(Serdes.String, Serdes.Int));
         var config = kafka.Config($"dlq-{Guid.NewGuid():N}", stateDir);
@@ -249,8 +249,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task Start_OutputTooLargeWithLogAndContinue_RecordSkippedAndProcessingContinues()
     {
         var (input, output) = ($"big-{Guid.NewGuid():N}", $"out-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 1);
-        kafka.Cluster.CreateTopic(output, 1);
+        kafka.CreateTopic(input, 1);
+        kafka.CreateTopic(output, 1);
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed<string, string>.With(Serdes.String, Serdes.String))
             .MapValues(v => v == "big" ? new string('x', 2_000_000) : v)
@@ -270,8 +270,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     public async Task StartAsync_SourcesNotCoPartitioned_FailsNamingTopicsAndCounts()
     {
         var (orders, branches) = ($"orders-{Guid.NewGuid():N}", $"branches-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(orders, 4);
-        kafka.Cluster.CreateTopic(branches, 3);
+        kafka.CreateTopic(orders, 4);
+        kafka.CreateTopic(branches, 3);
         var builder = new StreamsBuilder();
         var table = builder.Table(branches, Consumed<string, string>.With(Serdes.String, Serdes.String));
         builder.Stream(orders, Consumed<string, string>.With(Serdes.String, Serdes.String)).Join(table, (o, b) => o + b).To("never", Produced<string, string>.With(Serdes.String, Serdes.String));
@@ -288,8 +288,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
     private async Task<(string Input, string Output)> CountTwentyWordsAndCloseAsync(string appId)
     {
         var (input, counts) = ($"lines-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 2);
-        kafka.Cluster.CreateTopic(counts, 2);
+        kafka.CreateTopic(input, 2);
+        kafka.CreateTopic(counts, 2);
         kafka.Produce(input, Enumerable.Range(0, 20).Select(i => ($"k{i}", Utf8($"w{i % 5}"))));
         using var first = await StartAsync(WordCount(input, counts), kafka.Config(appId, stateDir));
         kafka.ReadUntil(counts, r => LatestCounts(r).Values.Sum() == 20);
@@ -303,8 +303,8 @@ public sealed class KafkaStreamsIntegrationTests(EmbeddedKafkaFixture kafka, Xun
         // The host closes a failed instance on stop and again when it disposes it; a second close of the instance
         // registry's clients hung the service for good.
         var (input, output) = ($"fail-{Guid.NewGuid():N}", $"never-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 1);
-        kafka.Cluster.CreateTopic(output, 1);
+        kafka.CreateTopic(input, 1);
+        kafka.CreateTopic(output, 1);
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed<string, string>.With(Serdes.String, Serdes.String))
             .MapValues(string (_) => throw new InvalidOperationException("poison"))

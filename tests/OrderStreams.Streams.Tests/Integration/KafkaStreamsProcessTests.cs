@@ -15,7 +15,7 @@ namespace OrderStreams.Streams.Tests.Integration;
 /// output for every (word, sequence number) means every input yielded its output (duplicates allowed).
 /// </summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisposable
+public sealed class KafkaStreamsProcessTests(StreamsBrokerFixture kafka) : IDisposable
 {
     private const int Partitions = 6;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
@@ -32,8 +32,8 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
     public void Scale_OneToThreeToTwoInstancesUnderLoad_EveryInputCountedOnce()
     {
         var app = Deploy("scale");
-        using var outputs = new OutputLog(kafka.Cluster.BootstrapServers, app.Output);
-        using var feed = new SequenceFeed(kafka.Cluster.BootstrapServers, app.Input, Words);
+        using var outputs = new OutputLog(kafka.BootstrapServers, app.Output);
+        using var feed = new SequenceFeed(kafka.BootstrapServers, app.Input, Words);
         feed.Start(roundsPerSecond: 20);
 
         using var a = TestAppInstance.Start(kafka, app, "a");
@@ -58,8 +58,8 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
     public void KillHard_InstanceMidLoad_RestartedInstanceRestoresAndNothingIsLost()
     {
         var app = Deploy("kill");
-        using var outputs = new OutputLog(kafka.Cluster.BootstrapServers, app.Output);
-        using var feed = new SequenceFeed(kafka.Cluster.BootstrapServers, app.Input, Words);
+        using var outputs = new OutputLog(kafka.BootstrapServers, app.Output);
+        using var feed = new SequenceFeed(kafka.BootstrapServers, app.Input, Words);
         feed.Start(roundsPerSecond: 20);
 
         using var a = TestAppInstance.Start(kafka, app, "a");
@@ -85,8 +85,8 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
     public void Restart_CleanThenStateDirectoryDeleted_CheckpointRestoresNothingThenChangelogRestoresEverything()
     {
         var app = Deploy("restore");
-        using var outputs = new OutputLog(kafka.Cluster.BootstrapServers, app.Output);
-        using var feed = new SequenceFeed(kafka.Cluster.BootstrapServers, app.Input, Words);
+        using var outputs = new OutputLog(kafka.BootstrapServers, app.Output);
+        using var feed = new SequenceFeed(kafka.BootstrapServers, app.Input, Words);
         using (var first = TestAppInstance.Start(kafka, app, "a"))
         {
             feed.SendRounds(5);
@@ -120,8 +120,8 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
     {
         var app = Deploy("poison");
         var dlq = $"{app.ApplicationId}.dlq";
-        using var outputs = new OutputLog(kafka.Cluster.BootstrapServers, app.Output);
-        using var feed = new SequenceFeed(kafka.Cluster.BootstrapServers, app.Input, Words);
+        using var outputs = new OutputLog(kafka.BootstrapServers, app.Output);
+        using var feed = new SequenceFeed(kafka.BootstrapServers, app.Input, Words);
         using var instance = TestAppInstance.Start(kafka, app, "a", $"dlq={dlq}");
         feed.SendRounds(1);
         var partition = new TopicPartition(app.Input, KafkaClientDefaults.PartitionFor(Encoding.UTF8.GetBytes(Words[0]), Partitions));
@@ -145,7 +145,7 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
     {
         var app = Deploy("copart");
         var lookup = $"lookup-{Guid.NewGuid():N}";
-        kafka.Cluster.CreateTopic(lookup, Partitions / 2);
+        kafka.CreateTopic(lookup, Partitions / 2);
 
         using var instance = TestAppInstance.Launch(kafka, app, "a", $"lookup-topic={lookup}");
         var exitCode = instance.WaitForExit();
@@ -162,8 +162,8 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
     {
         const int hot = 2;
         var app = Deploy("pin");
-        using var outputs = new OutputLog(kafka.Cluster.BootstrapServers, app.Output);
-        using var feed = new SequenceFeed(kafka.Cluster.BootstrapServers, app.Input, Words);
+        using var outputs = new OutputLog(kafka.BootstrapServers, app.Output);
+        using var feed = new SequenceFeed(kafka.BootstrapServers, app.Input, Words);
         using var pinned = TestAppInstance.Start(kafka, app, "pinned", $"assigned-partitions={hot}");
         using var general = TestAppInstance.Start(kafka, app, "general", $"excluded-partitions={hot}");
         AwaitTasksSplit(pinned, general);
@@ -177,7 +177,7 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
         Assert.Contains(outputs.Outputs, o => o.Partition == hot);
         // The general instance copies the pinned group's progress into the application's group, so its lag is true.
         var input = new TopicPartition(app.Input, hot);
-        using var group = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.Cluster.BootstrapServers, GroupId = app.ApplicationId }).Build();
+        using var group = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = app.ApplicationId }).Build();
         var end = group.QueryWatermarkOffsets(input, TimeSpan.FromSeconds(10)).High.Value;
         Await(() => group.Committed([input], TimeSpan.FromSeconds(10)).Single().Offset.Value == end, () => $"group {app.ApplicationId} committed offset of {input} reaching {end}");
     }
@@ -185,8 +185,8 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
     private TestAppDeployment Deploy(string purpose)
     {
         var app = new TestAppDeployment($"{purpose}-{Guid.NewGuid():N}"[..20], $"{purpose}-in-{Guid.NewGuid():N}", $"{purpose}-out-{Guid.NewGuid():N}", stateRoot);
-        kafka.Cluster.CreateTopic(app.Input, Partitions);
-        kafka.Cluster.CreateTopic(app.Output, Partitions);
+        kafka.CreateTopic(app.Input, Partitions);
+        kafka.CreateTopic(app.Output, Partitions);
         return app;
     }
 
@@ -238,13 +238,13 @@ public sealed class KafkaStreamsProcessTests(EmbeddedKafkaFixture kafka) : IDisp
 
     private DeliveryResult<byte[], byte[]> Send(TopicPartition partition, string key, byte[] value)
     {
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = kafka.Cluster.BootstrapServers }).Build();
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = kafka.BootstrapServers }).Build();
         return producer.ProduceAsync(partition, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = value }).GetAwaiter().GetResult();
     }
 
     private long ChangelogRecords(TestAppDeployment app)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.Cluster.BootstrapServers, GroupId = "watermarks" }).Build();
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "watermarks" }).Build();
         return Enumerable.Range(0, Partitions).Sum(p =>
         {
             var marks = consumer.QueryWatermarkOffsets(new TopicPartition(app.ChangelogTopic, p), TimeSpan.FromSeconds(10));

@@ -7,7 +7,7 @@ using OrderStreams.Streams.State;
 namespace OrderStreams.Streams.Tests.Integration;
 
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class KafkaStreamsProcessUntilTests(EmbeddedKafkaFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class KafkaStreamsProcessUntilTests(StreamsBrokerFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddHours(-1);
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), "orderstreams-it", Guid.NewGuid().ToString("N"));
@@ -21,9 +21,9 @@ public sealed class KafkaStreamsProcessUntilTests(EmbeddedKafkaFixture kafka, Xu
     public async Task ProcessUntil_WordCountThroughARepartitionTopic_CountsOnlyUpToTheBoundAndReportsDone()
     {
         var (input, reference, counts) = ($"words-{Guid.NewGuid():N}", $"ref-{Guid.NewGuid():N}", $"counts-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 2);
-        kafka.Cluster.CreateTopic(reference, 1);
-        kafka.Cluster.CreateTopic(counts, 2);
+        kafka.CreateTopic(input, 2);
+        kafka.CreateTopic(reference, 1);
+        kafka.CreateTopic(counts, 2);
         Produce(input, 0, (0, "a"), (1000, "b"), (2000, "a"), (6000, "a"), (1500, "b"));
         Produce(input, 1, (500, "a"), (3000, "b"));
         Produce(reference, 0, (0, "x=old"), (5000, "x=new"), (7000, "y=late"));
@@ -62,7 +62,7 @@ public sealed class KafkaStreamsProcessUntilTests(EmbeddedKafkaFixture kafka, Xu
 
     private void Produce(string topic, int partition, params (int AtMs, string Text)[] records)
     {
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = kafka.Cluster.BootstrapServers }).Build();
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = kafka.BootstrapServers }).Build();
         foreach (var (at, text) in records)
         {
             var (key, value) = text.Split('=') is [var k, var v] ? (k, v) : ($"k{at}", text);
@@ -78,7 +78,7 @@ public sealed class KafkaStreamsProcessUntilTests(EmbeddedKafkaFixture kafka, Xu
 
     private List<long> Committed(string group, string topic)
     {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.Cluster.BootstrapServers, GroupId = group }).Build();
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group }).Build();
         return consumer.Committed([new TopicPartition(topic, 0), new TopicPartition(topic, 1)], TimeSpan.FromSeconds(10))
             .OrderBy(o => o.Partition.Value).Select(o => o.Offset.Value).ToList();
     }

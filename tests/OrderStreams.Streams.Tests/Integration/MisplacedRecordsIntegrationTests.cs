@@ -7,7 +7,7 @@ namespace OrderStreams.Streams.Tests.Integration;
 
 /// <summary>Records a murmur2 producer put on partitions that do not own their keys, read by a running application.</summary>
 [Collection(EmbeddedKafkaCollection.Name)]
-public sealed class MisplacedRecordsIntegrationTests(EmbeddedKafkaFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class MisplacedRecordsIntegrationTests(StreamsBrokerFixture kafka, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private const int Owner = 2;
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), "orderstreams-it", Guid.NewGuid().ToString("N"));
@@ -21,9 +21,9 @@ public sealed class MisplacedRecordsIntegrationTests(EmbeddedKafkaFixture kafka,
     public async Task Start_RecordsOnPartitionsNotOwningTheirKeys_ForwardedToTheOwnerAndProcessedOnceThere()
     {
         var (input, outputTopic, deadLetters) = ($"in-{Guid.NewGuid():N}", $"out-{Guid.NewGuid():N}", $"dlq-{Guid.NewGuid():N}");
-        kafka.Cluster.CreateTopic(input, 3);
-        kafka.Cluster.CreateTopic(outputTopic, 1);
-        kafka.Cluster.CreateTopic(deadLetters, 1);
+        kafka.CreateTopic(input, 3);
+        kafka.CreateTopic(outputTopic, 1);
+        kafka.CreateTopic(deadLetters, 1);
         var keys = Enumerable.Range(0, 30).Select(i => $"k{i}").ToList();
         kafka.Produce(input, keys.Select(k => (k, Encoding.UTF8.GetBytes(k))).Append(("unowned", Encoding.UTF8.GetBytes("x"))));
         var builder = new StreamsBuilder();

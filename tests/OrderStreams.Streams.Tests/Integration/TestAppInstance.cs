@@ -59,7 +59,7 @@ internal sealed class TestAppInstance : IDisposable
         Lines.Where(l => l.StartsWith("RESTORED ", StringComparison.Ordinal)).Sum(l => long.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture));
 
     /// <summary>Starts an instance and waits until its streams have started (<c>RUNNING</c>).</summary>
-    public static TestAppInstance Start(EmbeddedKafkaFixture kafka, TestAppDeployment app, string name, params string[] options)
+    public static TestAppInstance Start(StreamsBrokerFixture kafka, TestAppDeployment app, string name, params string[] options)
     {
         var instance = Launch(kafka, app, name, options);
         instance.WaitFor(i => i.Lines.Contains("RUNNING"), "start");
@@ -67,13 +67,14 @@ internal sealed class TestAppInstance : IDisposable
     }
 
     /// <summary>Starts an instance without waiting for it.</summary>
-    public static TestAppInstance Launch(EmbeddedKafkaFixture kafka, TestAppDeployment app, string name, params string[] options)
+    public static TestAppInstance Launch(StreamsBrokerFixture kafka, TestAppDeployment app, string name, params string[] options)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "OrderStreams.Streams.TestApp.dll");
+        var adminUrl = kafka.Broker.ServiceEnvironment().GetValueOrDefault("Kafka__EmbeddedAdminUrl");
         string[] args =
         [
-            kafka.Cluster.BootstrapServers, app.ApplicationId, app.Input, app.Output, app.StateDirOf(name),
-            $"embedded-admin-url={kafka.Control.Url}", $"instance={name}", "commit-ms=500", .. options,
+            kafka.BootstrapServers, app.ApplicationId, app.Input, app.Output, app.StateDirOf(name),
+            .. adminUrl is null ? Array.Empty<string>() : [$"embedded-admin-url={adminUrl}"], $"instance={name}", "commit-ms=500", .. options,
         ];
         return new TestAppInstance(name, ChildProcess.StartDotnet(assembly, args));
     }

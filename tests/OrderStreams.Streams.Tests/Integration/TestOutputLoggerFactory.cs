@@ -3,10 +3,23 @@ using Xunit.Abstractions;
 
 namespace OrderStreams.Streams.Tests.Integration;
 
-/// <summary>Writes the runtime's log to the test output, with elapsed time, so a failing integration test shows what happened.</summary>
+/// <summary>
+/// Writes the runtime's log to the test output, with elapsed time, so a failing integration test shows what happened;
+/// keeps the messages for tests that assert on what the runtime did.
+/// </summary>
 public sealed class TestOutputLoggerFactory(ITestOutputHelper output) : ILoggerFactory
 {
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<string> messages = [];
+
+    /// <summary>The messages logged so far, formatted.</summary>
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            lock (messages) return messages.ToList();
+        }
+    }
 
     private ITestOutputHelper Output => output;
 
@@ -28,6 +41,7 @@ public sealed class TestOutputLoggerFactory(ITestOutputHelper output) : ILoggerF
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            lock (factory.messages) factory.messages.Add(formatter(state, exception));
             try
             {
                 factory.Output.WriteLine($"{factory.clock.Elapsed.TotalSeconds,7:F2} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : $" {exception}")}");

@@ -114,7 +114,8 @@ internal sealed class StreamThread
                 config.EnableAutoCommit = false;
                 config.EnableAutoOffsetStore = false;
                 config.AutoOffsetReset = AutoOffsetReset.Earliest;
-                config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
+                // A pinned instance assigns its partitions itself and joins no group.
+                ConsumerGroupSettings.Apply(config, Config.AssignedPartitions is null ? Config.GroupProtocol : ConsumerGroupProtocol.Classic);
                 config.IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
             },
             builder => builder
@@ -307,6 +308,7 @@ internal sealed class StreamThread
         foreach (var p in partitions.Where(p => excluded.Contains(p.Partition.Value))) mirrored.Add((p.Topic, p.Partition.Value));
         foreach (var group in partitions.Where(p => !excluded.Contains(p.Partition.Value)).GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
         {
+            if (tasks.TryGetValue(group.Key, out var partial)) throw SplitTask(partial, "got", group);
             var subtopology = engine.Topology.Subtopologies[group.Key.Subtopology];
             var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores, recordCache, engine.RocksDb);
             task.InitializeStores();
@@ -398,6 +400,9 @@ internal sealed class StreamThread
     {
         logger.LogInformation("Thread {Thread} revoked {Partitions} ({Mode})", Name, string.Join(", ", partitions.Select(p => p.TopicPartition)), commit ? "clean" : "lost");
         var revoked = partitions.Select(p => byPartition.GetValueOrDefault((p.Topic, p.Partition.Value))).OfType<StreamTask>().Distinct().ToList();
+        var revokedPartitions = partitions.Select(p => (p.Topic, p.Partition.Value)).ToHashSet();
+        if (revoked.FirstOrDefault(t => t.Inputs.Any(i => !revokedPartitions.Contains((i.Topic, i.Partition)))) is { } split)
+            throw SplitTask(split, "lost", partitions.Select(p => p.TopicPartition));
         if (commit) MirrorPinnedOffsets();
         foreach (var p in partitions)
         {
@@ -411,6 +416,15 @@ internal sealed class StreamThread
         PublishTasks();
         engine.OnAssignmentChanged();
     }
+
+    /// <summary>
+    /// A task is one partition number across its co-partitioned source topics, so its partitions must come and go
+    /// together; an assignor that splits them (KIP-848's <c>uniform</c>) would leave records without a task.
+    /// </summary>
+    private static StreamsException SplitTask(StreamTask task, string change, IEnumerable<TopicPartition> partitions) =>
+        new($"Task {task.Id} {change} {string.Join(", ", partitions)} apart from the rest of its partitions "
+            + $"({string.Join(", ", task.Inputs.Select(i => $"{i.Topic} [[{i.Partition}]]"))}): the group's assignor split co-partitioned "
+            + "topics. Classic groups use the range assignor and KIP-848 groups the broker's range assignor (group.remote.assignor=range).");
 
     private void CloseTask(StreamTask task, bool clean)
     {

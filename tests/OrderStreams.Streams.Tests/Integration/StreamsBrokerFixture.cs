@@ -1,39 +1,39 @@
 using Confluent.Kafka;
-using OrderStreams.Kafka.Clients;
-using OrderStreams.Kafka.Embedded;
-using OrderStreams.Kafka.Topics;
 using OrderStreams.Native;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Streams.Tests.Integration;
 
-/// <summary>One embedded cluster (with its control endpoint) for the integration test collection.</summary>
-public sealed class EmbeddedKafkaFixture : IDisposable
+/// <summary>The test broker (Apache Kafka in Docker or the embedded cluster) of the integration test collection.</summary>
+public sealed class StreamsBrokerFixture : IDisposable
 {
-    public EmbeddedKafkaFixture()
+    public StreamsBrokerFixture()
     {
         NativeLibraries.EnsureKafka();
-        Cluster = EmbeddedKafkaCluster.Start();
-        Control = EmbeddedClusterControl.Start(Cluster);
-        TopicAdmin = Kafka.Topics.TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(Cluster.BootstrapServers)), Control.Url);
+        Broker = TestBroker.Start();
     }
 
-    /// <summary>Creates the applications' internal topics through the control endpoint.</summary>
-    public ITopicAdmin TopicAdmin { get; }
+    public TestBroker Broker { get; }
 
-    public EmbeddedKafkaCluster Cluster { get; }
+    public string BootstrapServers => Broker.BootstrapServers;
 
-    public EmbeddedClusterControl Control { get; }
+    /// <summary>Creates <paramref name="name"/> with <paramref name="partitions"/> partitions.</summary>
+    public void CreateTopic(string name, int partitions) => Broker.CreateTopicNamed(name, partitions);
 
-    public StreamsConfig Config(string applicationId, string stateDir) => new()
+    /// <summary>
+    /// A config for this broker; classic groups get a short session so a stopped member leaves quickly (KIP-848 groups
+    /// take session timing from the broker).
+    /// </summary>
+    public StreamsConfig Config(string applicationId, string stateDir, ConsumerGroupProtocol groupProtocol = ConsumerGroupProtocol.Classic) => new()
     {
         ApplicationId = applicationId,
-        BootstrapServers = Cluster.BootstrapServers,
-        TopicAdmin = TopicAdmin,
-        ConsumerSettings = new()
-        {
-            ["session.timeout.ms"] = "6000",
-            ["heartbeat.interval.ms"] = "500",
-        },
+        BootstrapServers = BootstrapServers,
+        TopicAdmin = Broker.Topics,
+        KafkaSettings = Broker.ClientSettings.Where(s => s.Key != "bootstrap.servers").ToDictionary(),
+        ConsumerSettings = groupProtocol == ConsumerGroupProtocol.Classic
+            ? new() { ["session.timeout.ms"] = "6000", ["heartbeat.interval.ms"] = "500" }
+            : [],
+        GroupProtocol = groupProtocol,
         StateDir = stateDir,
         CommitInterval = TimeSpan.FromMilliseconds(200),
     };
@@ -42,7 +42,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
-            BootstrapServers = Cluster.BootstrapServers,
+            BootstrapServers = BootstrapServers,
             Partitioner = Partitioner.Murmur2Random,
         }).Build();
         foreach (var (key, value) in records) producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value });
@@ -54,7 +54,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
-            BootstrapServers = Cluster.BootstrapServers,
+            BootstrapServers = BootstrapServers,
             GroupId = $"reader-{Guid.NewGuid():N}",
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
@@ -71,10 +71,5 @@ public sealed class EmbeddedKafkaFixture : IDisposable
         return records;
     }
 
-    public void Dispose()
-    {
-        TopicAdmin.Dispose();
-        Control.Dispose();
-        Cluster.Dispose();
-    }
+    public void Dispose() => Broker.Dispose();
 }
