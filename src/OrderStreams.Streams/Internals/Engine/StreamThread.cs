@@ -160,6 +160,7 @@ internal sealed class StreamThread
         var now = Environment.TickCount64;
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
         {
+            foreach (var task in tasks.Values) task.SkipToPosition(PositionOf);
             CommitAll();
             MirrorPinnedOffsets();
             lastCommit = now;
@@ -237,7 +238,7 @@ internal sealed class StreamThread
 
     // One past the last processed record, else where the consumer fetches from (its committed offset), else -1.
     private long ProcessedUpTo(PartitionQueue queue) =>
-        queue.NextOffset >= 0 ? queue.NextOffset : consumer.Position(new TopicPartition(queue.Topic, queue.Partition)) is { IsSpecial: false } at ? at.Value : -1;
+        queue.NextOffset >= 0 ? queue.NextOffset : PositionOf(queue.Topic, queue.Partition);
 
     /// <summary>
     /// Takes up to <see cref="StreamsConfig.MaxPollRecords"/> records, stopping early when a partition's buffer is full:
@@ -453,6 +454,9 @@ internal sealed class StreamThread
     /// <see cref="CheckpointDelta"/> records past its last checkpoint, and when it closes, so a crash restores at most
     /// that much more.
     /// </summary>
+    private long PositionOf(string topic, int partition) =>
+        consumer.Position(new TopicPartition(topic, partition)) is { IsSpecial: false } at ? at.Value : -1;
+
     private void CommitAll()
     {
         if (!tasks.Values.Any(t => t.CommitNeeded)) return;

@@ -305,6 +305,23 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     public IEnumerable<TopicPartitionOffset> CommittableOffsets() =>
         queueArray.Where(q => q.NextOffset >= 0).Select(q => new TopicPartitionOffset(q.Topic, q.Partition, q.NextOffset));
 
+    /// <summary>
+    /// Moves a drained input partition's offset up to the consumer's <paramref name="position"/> when the consumer went
+    /// past offsets that hand no record (transaction markers), so the commit covers them and an idle partition's lag
+    /// reaches 0, as Kafka Streams commits the consumer's position.
+    /// </summary>
+    public void SkipToPosition(Func<string, int, long> position)
+    {
+        foreach (var queue in queueArray)
+        {
+            if (queue.Count > 0 || queue.NextOffset < 0 || queue.ReachedBound) continue;
+            var next = position(queue.Topic, queue.Partition);
+            if (next <= queue.NextOffset) continue;
+            queue.NextOffset = next;
+            CommitNeeded = true;
+        }
+    }
+
     public void MarkCommitted()
     {
         CommitNeeded = false;
