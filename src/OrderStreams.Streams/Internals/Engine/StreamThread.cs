@@ -160,7 +160,7 @@ internal sealed class StreamThread
         var now = Environment.TickCount64;
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
         {
-            foreach (var task in tasks.Values) task.SkipToPosition(PositionOf);
+            foreach (var task in tasks.Values) task.SkipToPosition(PositionOf, idleSince: lastCommit);
             CommitAll();
             MirrorPinnedOffsets();
             lastCommit = now;

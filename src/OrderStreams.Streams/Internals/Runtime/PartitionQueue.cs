@@ -21,6 +21,9 @@ internal sealed class PartitionQueue(string topic, int partition, SourceNode sou
 
     public int Count => records.Count;
 
+    /// <summary>When the consumer last handed a record of this partition (<see cref="Environment.TickCount64"/>), or the queue was made.</summary>
+    public long LastAddedAt { get; private set; } = Environment.TickCount64;
+
     public long HeadTimestamp => records.Peek().Message.Timestamp.UnixTimestampMs;
 
     /// <summary>The partition got to its first record after <see cref="StreamsConfig.ProcessUntil"/>: nothing more of it is processed.</summary>
@@ -29,6 +32,7 @@ internal sealed class PartitionQueue(string topic, int partition, SourceNode sou
     /// <summary>Buffers a record; once the bound is reached, records still arriving from the consumer are dropped.</summary>
     public void Add(ConsumeResult<byte[], byte[]> record)
     {
+        LastAddedAt = Environment.TickCount64;
         if (!ReachedBound) records.Enqueue(record);
     }
 

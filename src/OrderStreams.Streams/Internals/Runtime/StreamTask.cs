@@ -306,15 +306,17 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         queueArray.Where(q => q.NextOffset >= 0).Select(q => new TopicPartitionOffset(q.Topic, q.Partition, q.NextOffset));
 
     /// <summary>
-    /// Moves a drained input partition's offset up to the consumer's <paramref name="position"/> when the consumer went
-    /// past offsets that hand no record (transaction markers), so the commit covers them and an idle partition's lag
-    /// reaches 0, as Kafka Streams commits the consumer's position.
+    /// Moves the offset of an input partition that is drained and got no record since <paramref name="idleSince"/> up
+    /// to the consumer's <paramref name="position"/>, when the consumer went past offsets that hand no record
+    /// (transaction markers): so the commit covers them and an idle partition's lag reaches 0. Only idle partitions,
+    /// because right after an assignment the position can still be the one of an earlier ownership while the fetch
+    /// from the committed offset is under way.
     /// </summary>
-    public void SkipToPosition(Func<string, int, long> position)
+    public void SkipToPosition(Func<string, int, long> position, long idleSince)
     {
         foreach (var queue in queueArray)
         {
-            if (queue.Count > 0 || queue.NextOffset < 0 || queue.ReachedBound) continue;
+            if (queue.Count > 0 || queue.NextOffset < 0 || queue.ReachedBound || queue.LastAddedAt > idleSince) continue;
             var next = position(queue.Topic, queue.Partition);
             if (next <= queue.NextOffset) continue;
             queue.NextOffset = next;
