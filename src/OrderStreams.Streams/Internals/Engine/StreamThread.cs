@@ -160,7 +160,8 @@ internal sealed class StreamThread
         var now = Environment.TickCount64;
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
         {
-            foreach (var task in tasks.Values) task.SkipToPosition(PositionOf, idleSince: lastCommit);
+            var idleSince = Math.Min(lastCommit, now - (long)IdleBeforeSkippingToPosition.TotalMilliseconds);
+            foreach (var task in tasks.Values) task.SkipToPosition(PositionOf, idleSince);
             CommitAll();
             MirrorPinnedOffsets();
             lastCommit = now;
@@ -454,6 +455,13 @@ internal sealed class StreamThread
     /// <see cref="CheckpointDelta"/> records past its last checkpoint, and when it closes, so a crash restores at most
     /// that much more.
     /// </summary>
+    /// <summary>
+    /// How long a drained partition gets no record before its offset may move to the consumer's position (past
+    /// transaction markers): after a KIP-848 incremental assignment the position can be an earlier ownership's until the
+    /// fetch from the committed offset delivers, and batches of a busy broker can be seconds apart.
+    /// </summary>
+    private static readonly TimeSpan IdleBeforeSkippingToPosition = TimeSpan.FromSeconds(10);
+
     private long PositionOf(string topic, int partition) =>
         consumer.Position(new TopicPartition(topic, partition)) is { IsSpecial: false } at ? at.Value : -1;
 
