@@ -160,8 +160,12 @@ internal sealed class StreamThread
         var now = Environment.TickCount64;
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
         {
-            var idleSince = Math.Min(lastCommit, now - (long)IdleBeforeSkippingToPosition.TotalMilliseconds);
-            foreach (var task in tasks.Values) task.SkipToPosition(PositionOf, idleSince);
+            // Not under KIP-848 groups: there the join test lost table records with it, not yet explained.
+            if (Config.GroupProtocol == ConsumerGroupProtocol.Classic)
+            {
+                var idleSince = Math.Min(lastCommit, now - (long)IdleBeforeSkippingToPosition.TotalMilliseconds);
+                foreach (var task in tasks.Values) task.SkipToPosition(PositionOf, idleSince);
+            }
             CommitAll();
             MirrorPinnedOffsets();
             lastCommit = now;
