@@ -27,6 +27,10 @@ case "${1:-}" in
     ;;
   *)
     dotnet build src/OrderStreams.Cli -c Release -v quiet -nologo -clp:ErrorsOnly >&2
+    # `bench runtime --peer streamiz` starts Streamiz from its own build output.
+    if [ "${1:-}" = bench ]; then
+      dotnet build bench/OrderStreams.Bench.Streamiz -c Release -v quiet -nologo -clp:ErrorsOnly >&2
+    fi
     exec dotnet src/OrderStreams.Cli/bin/Release/net10.0/orderstreams.dll "$@"
     ;;
 esac

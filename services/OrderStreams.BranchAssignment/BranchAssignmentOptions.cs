@@ -23,11 +23,14 @@ public sealed class BranchAssignmentOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "BranchAssignment:DeadlineCheckInterval must be between 1 second and 10 minutes.")]
     public TimeSpan DeadlineCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a partition's stream time must stand still before the wall clock decides its deadlines (docs/services.md).</summary>
+    /// <summary>How long the task must be caught up with its input and idle before the wall clock decides its deadlines (docs/services.md).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "BranchAssignment:IdleAfter must be between 1 second and 1 hour.")]
     public TimeSpan IdleAfter { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an order waits for its payment verdict (and a handled one is remembered, against duplicates).</summary>
+    /// <summary>
+    /// How long an order waits for its payment verdict (and a handled one is remembered, against duplicates), and how long
+    /// a branch remembers what it decided about an order, against repeated offers.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "BranchAssignment:PendingRetention must be between 1 minute and 30 days.")]
     public TimeSpan PendingRetention { get; init; } = TimeSpan.FromDays(1);
 

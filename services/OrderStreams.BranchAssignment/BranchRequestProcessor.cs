@@ -8,22 +8,21 @@ namespace OrderStreams.BranchAssignment;
 /// <summary>
 /// Runs in the candidate branch's task: accepts (reserving capacity), lets the order wait for capacity, or passes it
 /// on. A request for an order the branch already holds (a redelivery) is dropped. Every
-/// <see cref="BranchAssignmentOptions.DeadlineCheckInterval"/> of stream time, and on the wall clock once the
-/// partition is quiet, it moves on or rejects waiting orders whose time is up.
+/// <see cref="BranchAssignmentOptions.DeadlineCheckInterval"/> of stream time, and on the wall clock once the task is
+/// caught up with its input and idle (<see cref="QuietClock"/>), it moves on or rejects waiting orders whose time is up.
+/// On a new instance's first wall-clock tick it emits again the decisions an earlier one may not have delivered; every
+/// cleanup interval it forgets decisions older than the retention.
 /// </summary>
 internal sealed class BranchRequestProcessor(BranchDesk desk, BranchAssignmentOptions options) : BranchDeskProcessor<BranchAssignmentRequest>
 {
-    private readonly QuietClock quietClock = new(options.IdleAfter);
-
     public override void Init(IProcessorContext<string, AssignmentDecision> context)
     {
         base.Init(context);
-        quietClock.Observe(context.CurrentStreamTime, context.CurrentSystemTime);
         context.Schedule(options.DeadlineCheckInterval, PunctuationType.StreamTime, ReviewWaiting);
-        context.Schedule(options.DeadlineCheckInterval, PunctuationType.WallClockTime, wallClock =>
-        {
-            if (quietClock.Now(Context.CurrentStreamTime, wallClock) is { } now) ReviewWaiting(now.ToUnixTimeMilliseconds());
-        });
+        QuietClock.Schedule(context, options.DeadlineCheckInterval, options.IdleAfter, ReviewWaiting);
+        FirstTick.Schedule(context, EmitUnannounced);
+        context.Schedule(options.CleanupInterval, PunctuationType.StreamTime, streamTime =>
+            ForgetDecidedBefore(DateTimeOffset.FromUnixTimeMilliseconds(streamTime) - options.PendingRetention));
     }
 
     public override void Process(Record<string, BranchAssignmentRequest> record)
@@ -31,9 +30,9 @@ internal sealed class BranchRequestProcessor(BranchDesk desk, BranchAssignmentOp
         var request = record.Value;
         if (record.Key != request.CandidateBranchId)
             throw new InvalidDataException($"Record key '{record.Key}' is not the request's candidate branch '{request.CandidateBranchId}'.");
-        quietClock.Observe(Context.CurrentStreamTime, Context.CurrentSystemTime);
+        if (Decided(request.CandidateBranchId, request.Order.OrderId)) return;
         var now = DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp);
-        Step(request.CandidateBranchId, (branch, load, all) => desk.OnRequest(request, branch, load, all, now), record.Timestamp);
+        Step(request.CandidateBranchId, (branch, load, all) => desk.OnRequest(request, Context.TraceParent, branch, load, all, now), record.Timestamp);
     }
 
     private void ReviewWaiting(long time)

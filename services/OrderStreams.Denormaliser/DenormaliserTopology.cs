@@ -1,10 +1,10 @@
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Entities;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
 using OrderStreams.Denormaliser.Domain;
 using OrderStreams.Hosting.Streams;
 using OrderStreams.OrderFlow;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.Streams;
 using OrderStreams.Streams.Serialization;
 using OrderStreams.Streams.State;
@@ -22,18 +22,20 @@ public static class DenormaliserTopology
     public const string BranchIndexStore = "branch-orders";
     public const string DriverIndexStore = "driver-orders";
     public const string ReferenceVersionsStore = "reference-versions";
+    public const string TracesStore = "order-traces";
     public const string BranchesStore = "branches";
     public const string DriversStore = "drivers";
 
-    public static Topology Build(ISchemaRegistry registry, DenormaliserOptions options)
+    public static Topology Build(ISchemaRegistryClient registry, DenormaliserOptions options)
     {
         var builder = new StreamsBuilder();
-        string[] stores = [ViewsStore, BranchIndexStore, DriverIndexStore, ReferenceVersionsStore];
+        string[] stores = [ViewsStore, BranchIndexStore, DriverIndexStore, ReferenceVersionsStore, TracesStore];
         var viewSerde = new AvroSerde<OrderView>(registry);
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ViewsStore), Serdes.String, viewSerde));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(BranchIndexStore), Serdes.String, Serdes.String));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(DriverIndexStore), Serdes.String, Serdes.String));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ReferenceVersionsStore), Serdes.String, Serdes.Long));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(TracesStore), Serdes.String, Serdes.String));
         builder.GlobalTable(OrderFlowTopics.Branches, Consumed<string, Branch>.With(Serdes.String, new AvroSerde<Branch>(registry)), Materialized<string, Branch>.As(BranchesStore));
         builder.GlobalTable(OrderFlowTopics.Drivers, Consumed<string, Driver>.With(Serdes.String, new AvroSerde<Driver>(registry)), Materialized<string, Driver>.As(DriversStore));
 

@@ -8,7 +8,7 @@ namespace OrderStreams.Denormaliser;
 
 /// <summary>
 /// One task's views and their secondary indexes (branch → live orders, driver → orders), kept in step on every save,
-/// and the reference-data versions the task's views were last refreshed with.
+/// the reference-data versions the task's views were last refreshed with, and the trace of each live order.
 /// </summary>
 internal sealed class ViewState
 {
@@ -16,6 +16,7 @@ internal sealed class ViewState
     private readonly IKeyValueStore<string, string> branchIndex;
     private readonly IKeyValueStore<string, string> driverIndex;
     private readonly IKeyValueStore<string, long> referenceVersions;
+    private readonly IKeyValueStore<string, string> traces;
     private readonly IKeyValueStore<string, Branch> branches;
     private readonly IKeyValueStore<string, Driver> drivers;
 
@@ -25,6 +26,7 @@ internal sealed class ViewState
         branchIndex = context.GetStateStore<IKeyValueStore<string, string>>(DenormaliserTopology.BranchIndexStore);
         driverIndex = context.GetStateStore<IKeyValueStore<string, string>>(DenormaliserTopology.DriverIndexStore);
         referenceVersions = context.GetStateStore<IKeyValueStore<string, long>>(DenormaliserTopology.ReferenceVersionsStore);
+        traces = context.GetStateStore<IKeyValueStore<string, string>>(DenormaliserTopology.TracesStore);
         branches = context.GetStateStore<IKeyValueStore<string, Branch>>(DenormaliserTopology.BranchesStore);
         drivers = context.GetStateStore<IKeyValueStore<string, Driver>>(DenormaliserTopology.DriversStore);
     }
@@ -35,16 +37,37 @@ internal sealed class ViewState
 
     public Driver? Driver(string driverId) => drivers.Get(driverId);
 
-    /// <summary>Stores the view and its index entries; false when nothing changed (nothing to emit).</summary>
+    /// <summary>The trace of the order's first event, which its views re-emitted for a reference change continue; null when unknown.</summary>
+    public string? TraceOf(Guid orderId) => traces.Get(orderId.ToString());
+
+    public void KeepTrace(Guid orderId, string? traceParent)
+    {
+        if (traceParent is not null) traces.Put(orderId.ToString(), traceParent);
+    }
+
+    /// <summary>Stores the view and its index entries; false when nothing changed.</summary>
     public bool Save(OrderView? before, OrderView after)
     {
         if (ReferenceEquals(before, after)) return false;
         views.Put(after.OrderId.ToString(), after);
         if (before is not null && before.BranchId != after.BranchId) branchIndex.Delete(IndexKey(before.BranchId, after.OrderId));
-        if (OrderLifecycle.IsFinal(after.Status)) branchIndex.Delete(IndexKey(after.BranchId, after.OrderId));
-        else branchIndex.Put(IndexKey(after.BranchId, after.OrderId), after.Status.ToString());
-        if (after.Driver is { } driver) driverIndex.Put(IndexKey(driver.DriverId, after.OrderId), after.Status.ToString());
+        Index(after);
         return true;
+    }
+
+    /// <summary>
+    /// Writes the index entries of a view again: after a crash that kept the view's change but not all of its index
+    /// changes, the event processed again finds the view unchanged and repairs them.
+    /// </summary>
+    public void Index(OrderView view)
+    {
+        if (OrderLifecycle.IsFinal(view.Status))
+        {
+            branchIndex.Delete(IndexKey(view.BranchId, view.OrderId));
+            traces.Delete(view.OrderId.ToString());
+        }
+        else branchIndex.Put(IndexKey(view.BranchId, view.OrderId), view.Status.ToString());
+        if (view.Driver is { } driver) driverIndex.Put(IndexKey(driver.DriverId, view.OrderId), view.Status.ToString());
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Entities;
 using OrderStreams.Contracts.Events;
 using OrderStreams.DriverAssignment.Domain;
 using OrderStreams.Hosting.Streams;
 using OrderStreams.OrderFlow;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.Streams;
 using OrderStreams.Streams.Serialization;
 using OrderStreams.Streams.State;
@@ -22,7 +22,13 @@ public static class DriverAssignmentTopology
     public const string DispatchStore = "order-dispatch";
     public const string BranchesStore = "branches";
 
-    public static Topology Build(ISchemaRegistry registry, BranchRoutingTable routing)
+    /// <summary>How long a delivered order's dispatch is kept, to recognise a late repeat of its branch assignment.</summary>
+    public static readonly TimeSpan DeliveredRetention = TimeSpan.FromDays(1);
+
+    /// <summary>How often (stream time) delivered orders past the retention are forgotten.</summary>
+    public static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(1);
+
+    public static Topology Build(ISchemaRegistryClient registry, BranchRoutingTable routing)
     {
         var builder = new StreamsBuilder();
         string[] stores = [DriversStore, WaitingStore, DispatchStore];
@@ -34,7 +40,8 @@ public static class DriverAssignmentTopology
         // An order the branch accepted joins the branch's queue.
         var onOrders = builder
             .Stream(OrderFlowTopics.OrdersBranchAssigned, Consumed<string, BranchAssignmentOutcome>.With(Serdes.String, new AvroSerde<BranchAssignmentOutcome>(registry)))
-            .Process(() => new DispatchProcessor<BranchAssignmentOutcome>(o => o.BranchId, (state, outcome, now) => state.Enqueue(outcome, now)), stores);
+            .Process(() => new DispatchProcessor<BranchAssignmentOutcome>(
+                o => o.BranchId, (state, outcome, now) => state.Enqueue(outcome, now), housekeeper: true), stores);
 
         // A ping updates the driver's status and position (a driver becoming available may take a waiting order).
         var onPings = builder

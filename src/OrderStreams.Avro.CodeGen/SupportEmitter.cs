@@ -47,6 +47,38 @@ internal static class SupportEmitter
                 return bytes;
             }
 
+            public static global::Avro.AvroDecimal ToAvroDecimal(decimal value, int scale) => new(
+                new global::System.Numerics.BigInteger(global::OrderStreams.Avro.LogicalValues.FromDecimal(value, scale), isUnsigned: false, isBigEndian: true),
+                scale);
+
+            public static decimal FromAvroDecimal(object? value)
+            {
+                var avro = (global::Avro.AvroDecimal)value!;
+                return global::OrderStreams.Avro.LogicalValues.ToDecimal(avro.UnscaledValue.ToByteArray(isUnsigned: false, isBigEndian: true), avro.Scale);
+            }
+
+            /// <summary>The entries of a map Apache.Avro's reader built (any <c>IDictionary</c> of string keys).</summary>
+            public static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, object?>> MapEntries(object? map)
+            {
+                var entries = ((global::System.Collections.IDictionary)map!).GetEnumerator();
+                while (entries.MoveNext())
+                    yield return new((string)entries.Key, entries.Value);
+            }
+
+            /// <summary>
+            /// Tells Apache.Avro which C# type stands for each Avro full name. Its <c>ObjectCreator</c> finds types only by
+            /// that name and offers no registration, so its type cache is filled through reflection (Apache.Avro 1.12).
+            /// </summary>
+            public static void RegisterSpecificTypes(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Type> types)
+            {
+                var field = typeof(global::Avro.Specific.ObjectCreator).GetField(
+                    "typeCacheByName", global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Instance);
+                if (field?.GetValue(global::Avro.Specific.ObjectCreator.Instance) is not global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Type> cache)
+                    throw new global::System.InvalidOperationException("This Apache.Avro version has no ObjectCreator.typeCacheByName: the generated records cannot be registered with it.");
+                foreach (var (name, type) in types)
+                    cache[name] = type;
+            }
+
             /// <summary>Equality of values C# compares by reference: lists and byte arrays by sequence, maps by entries.</summary>
             public static bool DeepEquals<T>(T a, T b) => DeepEqualsObject(a, b);
 

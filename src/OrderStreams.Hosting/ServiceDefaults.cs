@@ -11,6 +11,7 @@ using OrderStreams.Hosting.Health;
 using OrderStreams.Hosting.Lifetime;
 using OrderStreams.Hosting.Metrics;
 using OrderStreams.Hosting.Problems;
+using OrderStreams.Hosting.Telemetry;
 
 namespace OrderStreams.Hosting;
 
@@ -21,8 +22,9 @@ namespace OrderStreams.Hosting;
 public static class ServiceDefaults
 {
     /// <summary>
-    /// Single-line console logging with UTC timestamps (level from <c>Logging:LogLevel</c>), the Prometheus
-    /// exporter (<see cref="MetricsOptions"/>), the liveness check, problem+json error bodies, an exit by force when a
+    /// Single-line console logging with UTC timestamps (level from <c>Logging:LogLevel</c>), OpenTelemetry metrics with
+    /// the Prometheus exporter (<see cref="MetricsOptions"/>), OpenTelemetry tracing (<see cref="TracingOptions"/>; OTLP export when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), the liveness check, problem+json error bodies, an exit by force when a
     /// stop outlasts the host's shutdown timeout, and with <c>Lifetime:StopWhenInputCloses=true</c> a stop when standard
     /// input ends (the supervisor that started the service is gone).
     /// </summary>
@@ -31,6 +33,7 @@ public static class ServiceDefaults
     {
         AddLogging(builder);
         builder.AddPrometheusMetrics();
+        builder.AddServiceTracing();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthTags.Live]);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemResponses.Customize);
         builder.Services.AddSingleton<ShutdownDeadline>();

@@ -27,4 +27,7 @@ internal static partial class RdKafkaMock
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
     public static partial void PushRequestErrors(nint cluster, short apiKey, nuint count, int[] errors);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_coordinator_set", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int CoordinatorSet(nint cluster, string keyType, string key, int brokerId);
 }

@@ -7,7 +7,9 @@ namespace OrderStreams.OrderFlow;
 /// The order flow's usual step: an event of a topic keyed by branch updates one entity's state (kept in a store
 /// under the entity's id, not the branch) and may emit one record. Checks that the record key is the event's branch,
 /// so a mis-keyed record goes to the dead-letter topic instead of silently breaking co-partitioning. With a
-/// housekeeping schedule it also visits every entity of the task as time passes (deadlines, retention).
+/// housekeeping schedule it also visits every entity of the task as time passes (deadlines, retention). The state keeps
+/// the trace context of the entity's first event, and what housekeeping emits continues that trace. With
+/// <see cref="Announcements{S, VOut}"/> an output is kept in the state until delivered and re-emitted after a crash.
 /// </summary>
 public sealed class EntityStateProcessor<V, S, VOut>(
     string storeName,
@@ -15,24 +17,23 @@ public sealed class EntityStateProcessor<V, S, VOut>(
     Func<V, string> entityOf,
     Func<S?, V, DateTimeOffset, StateStep<S, VOut>> step,
     Func<VOut, string> outputKey,
-    Housekeeping<S, VOut>? housekeeping = null) : IProcessor<string, V, string, VOut>
-    where S : class
+    Housekeeping<S, VOut>? housekeeping = null,
+    Announcements<S, VOut>? announcements = null) : IProcessor<string, V, string, VOut>
+    where S : class, ITracedState<S>
     where VOut : class
 {
+    private readonly HashSet<string> unannounced = new(StringComparer.Ordinal);
     private IProcessorContext<string, VOut> context = null!;
     private IKeyValueStore<string, S> store = null!;
-    private QuietClock? quietClock;
 
     public void Init(IProcessorContext<string, VOut> context)
     {
         this.context = context;
         store = context.GetStateStore<IKeyValueStore<string, S>>(storeName);
+        if (announcements is { EmitOnStart: true }) FirstTick.Schedule(context, EmitUnannounced);
         if (housekeeping is null) return;
         context.Schedule(housekeeping.Interval, PunctuationType.StreamTime, Housekeep);
-        if (housekeeping.IdleAfter is not { } idleAfter) return;
-        quietClock = new QuietClock(idleAfter);
-        quietClock.Observe(context.CurrentStreamTime, context.CurrentSystemTime);
-        context.Schedule(housekeeping.Interval, PunctuationType.WallClockTime, HousekeepIfQuiet);
+        if (housekeeping.IdleAfter is { } idleAfter) QuietClock.Schedule(context, housekeeping.Interval, idleAfter, Housekeep);
     }
 
     public void Process(Record<string, V> record)
@@ -40,15 +41,40 @@ public sealed class EntityStateProcessor<V, S, VOut>(
         var branch = branchOf(record.Value);
         if (record.Key != branch)
             throw new InvalidDataException($"Record key '{record.Key}' is not the event's branch '{branch}'; order-flow topics are keyed by branch.");
-        quietClock?.Observe(context.CurrentStreamTime, context.CurrentSystemTime);
         var key = entityOf(record.Value);
         var before = store.Get(key);
-        Apply(key, before, step(before, record.Value, DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp)), record.Timestamp);
+        var result = step(before, record.Value, DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp));
+        if (result.State is { TraceParent: null } state && !ReferenceEquals(before, state) && context.TraceParent is { } traceParent)
+            result = result with { State = state.WithTraceParent(traceParent) };
+        Apply(key, before, result, record.Timestamp, null);
     }
 
-    private void HousekeepIfQuiet(long wallClock)
+    /// <summary>The outputs delivered by the commit are announced: a later crash no longer re-emits them.</summary>
+    public void OnCommitted()
     {
-        if (quietClock!.Now(context.CurrentStreamTime, wallClock) is { } now) Housekeep(now.ToUnixTimeMilliseconds());
+        if (announcements is null || unannounced.Count == 0) return;
+        foreach (var key in unannounced)
+        {
+            if (store.Get(key) is { } state && announcements.Unannounced(key, state) is not null)
+                store.Put(key, announcements.Announced(state));
+        }
+        unannounced.Clear();
+    }
+
+    /// <summary>
+    /// On the first wall-clock tick of a new instance (every processor of the task is initialised by then): the outputs
+    /// of an earlier instance that may not have been delivered.
+    /// </summary>
+    private void EmitUnannounced()
+    {
+        foreach (var (key, state) in store.All().ToList())
+        {
+            if (announcements!.Unannounced(key, state) is not { } pending) continue;
+            unannounced.Add(key);
+            var output = pending.Output;
+            var timestamp = pending.Timestamp.ToUnixTimeMilliseconds();
+            context.Forward(new Record<string, VOut>(outputKey(output), output, timestamp).WithTraceParent(state.TraceParent));
+        }
     }
 
     private void Housekeep(long time)
@@ -56,13 +82,17 @@ public sealed class EntityStateProcessor<V, S, VOut>(
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time);
         foreach (var (key, state) in store.All().ToList())
         {
-            Apply(key, state, housekeeping!.Visit(key, state, now), time);
+            Apply(key, state, housekeeping!.Visit(key, state, now), time, state.TraceParent);
         }
     }
 
-    private void Apply(string key, S? before, StateStep<S, VOut> result, long timestamp)
+    /// <param name="traceParent">The trace the output continues; null: the trace of the record being processed.</param>
+    private void Apply(string key, S? before, StateStep<S, VOut> result, long timestamp, string? traceParent)
     {
         if (!ReferenceEquals(before, result.State)) store.Put(key, result.State);
-        if (result.Output is { } output) context.Forward(new Record<string, VOut>(outputKey(output), output, timestamp));
+        if (result.Output is not { } output) return;
+        if (announcements is not null && result.State is { } decided && announcements.Unannounced(key, decided) is not null)
+            unannounced.Add(key);
+        context.Forward(new Record<string, VOut>(outputKey(output), output, timestamp).WithTraceParent(traceParent));
     }
 }

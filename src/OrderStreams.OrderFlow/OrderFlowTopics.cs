@@ -6,6 +6,7 @@ public static class OrderFlowTopics
     public const string OrdersPlaced = "orders.placed";
     public const string Payments = "payments";
     public const string OrdersPaid = "orders.paid";
+    public const string RefundsDue = "payments.refunds-due";
     public const string BranchAssignmentRequests = "branch-assignment.requests";
     public const string OrdersBranchAssigned = "orders.branch-assigned";
     public const string DriversStatus = "drivers.status";
@@ -18,12 +19,13 @@ public static class OrderFlowTopics
     /// <summary>The co-partitioned topics keyed by branch id (co-partition group <c>order-flow</c> in the manifest).</summary>
     public static IReadOnlyList<string> BranchKeyed { get; } =
     [
-        OrdersPlaced, Payments, OrdersPaid, BranchAssignmentRequests, OrdersBranchAssigned, DriversStatus, OrdersDriverAssigned, Deliveries,
+        OrdersPlaced, Payments, OrdersPaid, RefundsDue, BranchAssignmentRequests, OrdersBranchAssigned, DriversStatus, OrdersDriverAssigned,
+        Deliveries,
     ];
 
     public static IReadOnlyList<string> All { get; } =
     [
-        OrdersPlaced, Payments, OrdersPaid, BranchAssignmentRequests, OrdersBranchAssigned, DriversStatus,
+        OrdersPlaced, Payments, OrdersPaid, RefundsDue, BranchAssignmentRequests, OrdersBranchAssigned, DriversStatus,
         OrdersDriverAssigned, Deliveries, Branches, Drivers, OrdersView,
     ];
 }

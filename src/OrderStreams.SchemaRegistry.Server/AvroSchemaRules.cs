@@ -2,7 +2,6 @@ using System.Text.Json;
 using OrderStreams.Avro;
 using OrderStreams.Avro.Resolution;
 using OrderStreams.Avro.Schemas;
-using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server.Http;
 
 namespace OrderStreams.SchemaRegistry.Server;

@@ -28,6 +28,7 @@ public sealed class TrafficSimulator
     private static readonly TimeSpan ForgetUndeliveredAfter = TimeSpan.FromMinutes(10);
     private readonly Dictionary<Guid, OrderPlaced> awaitingDelivery = new();
     private int ordersStarted;
+    private volatile bool orderingStopped;
 
     /// <summary>Builds the city and publishes its branches and drivers (reference data) at <paramref name="now"/>; traffic waits for <see cref="Start"/>.</summary>
     public TrafficSimulator(SimulatorOptions options, ITrafficSink sink, DateTimeOffset now)
@@ -82,12 +83,12 @@ public sealed class TrafficSimulator
 
         queue.At(pickupAt, () =>
         {
-            Publish(TrafficTopics.Deliveries, branch.BranchId, DeliveryStep(order, branch.BranchId, driver, new OrderPickedUp { Location = branch.Location }));
+            Publish(TrafficTopics.Deliveries, branch.BranchId, DeliveryStep(order, branch.BranchId, driver, new OrderPickedUp { Location = branch.Location }), order.OrderId);
             Stats.PickUp();
         });
         queue.At(deliveredAt, () =>
         {
-            Publish(TrafficTopics.Deliveries, branch.BranchId, DeliveryStep(order, branch.BranchId, driver, new OrderDelivered { Location = order.DeliveryLocation }));
+            Publish(TrafficTopics.Deliveries, branch.BranchId, DeliveryStep(order, branch.BranchId, driver, new OrderDelivered { Location = order.DeliveryLocation }), order.OrderId);
             Stats.Delivery();
             driver.FinishDelivery(branch.Location);
             SendPing(driver);
@@ -112,9 +113,15 @@ public sealed class TrafficSimulator
         return order;
     }
 
+    /// <summary>
+    /// Customers stop ordering from now on; payments, pings and the driver app go on, so the orders already placed
+    /// finish. Safe to call from any thread.
+    /// </summary>
+    public void StopOrdering() => orderingStopped = true;
+
     private void PlaceOrder()
     {
-        if (options.MaxOrders is { } max && ordersStarted >= max) return;
+        if (orderingStopped || (options.MaxOrders is { } max && ordersStarted >= max)) return;
         ordersStarted++;
         queue.After(random.Exponential(RateAt(queue.Now)), PlaceOrder);
         var order = NewOrder(random.Chance(options.HotBranchShare) ? City.Branches[0] : City.Branches[random.Next(City.Branches.Count)]);
@@ -133,7 +140,7 @@ public sealed class TrafficSimulator
         queue.At(placeAt, () =>
         {
             var placed = order with { PlacedAt = queue.Now };
-            Publish(TrafficTopics.OrdersPlaced, placed.BranchId, placed);
+            Publish(TrafficTopics.OrdersPlaced, placed.BranchId, placed, placed.OrderId);
             Stats.OrderPlaced();
             awaitingDelivery[placed.OrderId] = placed;
         });
@@ -200,7 +207,7 @@ public sealed class TrafficSimulator
             Status = status,
             FailureReason = failure,
             At = queue.Now,
-        });
+        }, order.OrderId);
         Stats.PaymentEvent();
     }
 
@@ -289,8 +296,10 @@ public sealed class TrafficSimulator
         Step = step,
     };
 
-    private void Publish<T>(string topic, string key, T value)
-        where T : class, Avro.Specific.IAvroRecord<T> => sink.Publish(topic, key, value, queue.Now);
+    /// <param name="orderId">The order the event belongs to: it goes out in the order's trace.</param>
+    private void Publish<T>(string topic, string key, T value, Guid? orderId = null)
+        where T : class, Avro.Specific.IAvroRecord<T> =>
+        sink.Publish(topic, key, value, queue.Now, orderId is { } id ? OrderTrace.NewTraceParent(id) : null);
 
     private static Money Cents(long cents) => new() { AmountCents = cents, Currency = Currency };
 }

@@ -13,10 +13,15 @@ namespace OrderStreams.Streams.TestDriver;
 /// Runs a topology in memory, without a broker, through the same tasks, nodes and stores as the engine: one task per
 /// sub-topology on partition 0. Records written to topics the topology reads (repartition topics, or any source) are
 /// fed back in, so multi-stage topologies run end to end. Time is a mock wall clock moved by <see cref="AdvanceWallClockTime"/>.
+/// Tasks read every record as it is piped, so they are caught up with their input, unless <see cref="StopFetching"/>.
+/// It commits after every piped record and wall-clock advance, as Kafka Streams' driver does, unless
+/// <see cref="AutoCommit"/> is off; <see cref="Restart"/> starts the tasks again over their stores, as after a crash.
 /// </summary>
 public sealed class TopologyTestDriver : IDisposable
 {
     private readonly StreamsConfig config;
+    private readonly Topology topology;
+    private readonly ErrorHandler errors;
     private readonly Dictionary<string, StreamTask> taskByTopic = new(StringComparer.Ordinal);
     private readonly List<StreamTask> tasks = [];
     private readonly Dictionary<string, Queue<OutputRecord>> outputs = new(StringComparer.Ordinal);
@@ -24,7 +29,9 @@ public sealed class TopologyTestDriver : IDisposable
     private readonly MockClock clock;
     private readonly Collector collector;
     private readonly RecordCache recordCache;
+    private readonly Queue<ConsumeResult<byte[], byte[]>> unread = new();
     private bool processing;
+    private bool fetching = true;
 
     public TopologyTestDriver(Topology topology, StreamsConfig? config = null, DateTimeOffset? initialWallClock = null)
     {
@@ -39,16 +46,16 @@ public sealed class TopologyTestDriver : IDisposable
         clock = new MockClock((initialWallClock ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds());
         collector = new Collector(this);
         recordCache = new RecordCache(this.config.CacheMaxBytesBuffering);
-        var errors = new ErrorHandler(this.config, (this.config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TopologyTestDriver>()) { DeadLetterSink = collector };
-
-        StreamTask? global = null;
-        if (topology.GlobalSubtopology is { } globalSub)
-        {
-            global = CreateTask(new TaskId(-1, 0), topology, globalSub, errors, null);
-        }
-        var globalStores = global?.Stores ?? new Dictionary<string, IStoreInstance>();
-        foreach (var sub in topology.Subtopologies) CreateTask(new TaskId(sub.Id, 0), topology, sub, errors, globalStores);
+        errors = new ErrorHandler(this.config, (this.config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TopologyTestDriver>()) { DeadLetterSink = collector };
+        this.topology = topology;
+        CreateTasks();
     }
+
+    /// <summary>
+    /// Commit after every piped record and wall-clock advance (the default: processors are told, <c>IProcessor.OnCommitted</c>);
+    /// false stops committing, as in a process that will die before its next commit (see <see cref="Restart"/>).
+    /// </summary>
+    public bool AutoCommit { get; set; } = true;
 
     /// <summary>The mock wall clock in milliseconds since the epoch.</summary>
     public long WallClockMs => clock.NowMs;
@@ -67,6 +74,39 @@ public sealed class TopologyTestDriver : IDisposable
         clock.NowMs += (long)by.TotalMilliseconds;
         foreach (var task in tasks) task.PunctuateWallClock();
         Drain();
+    }
+
+    /// <summary>
+    /// Acts as a consumer that cannot fetch (a broker down, a service still starting): records piped from now on wait in
+    /// their topic unread, so the topic's end offset is ahead of the task, and no task is caught up with its input
+    /// (<see cref="IProcessorContext{KOut,VOut}.CaughtUpSince"/> is null) until <see cref="ResumeFetching"/>.
+    /// </summary>
+    public void StopFetching()
+    {
+        fetching = false;
+        NoteCaughtUp();
+    }
+
+    /// <summary>Fetches again: the records that waited are read and processed, in the order they were piped.</summary>
+    public void ResumeFetching()
+    {
+        fetching = true;
+        NoteCaughtUp();
+        while (unread.TryDequeue(out var record)) Fetch(record);
+        Drain();
+    }
+
+    /// <summary>
+    /// Stops every task without a commit and starts it again over its stores, as a new instance after a crash that
+    /// came once the state changes since the last commit were in the changelog: persistent stores keep their content,
+    /// in-memory stores start empty, processors are created and initialised anew. Records not yet processed are dropped.
+    /// </summary>
+    public void Restart()
+    {
+        foreach (var task in tasks) task.Dispose();
+        tasks.Clear();
+        taskByTopic.Clear();
+        CreateTasks();
     }
 
     public IKeyValueStore<K, V> GetKeyValueStore<K, V>(string name) => GetStateStore<IKeyValueStore<K, V>>(name);
@@ -100,7 +140,16 @@ public sealed class TopologyTestDriver : IDisposable
         Drain();
     }
 
-    private StreamTask CreateTask(TaskId id, Topology topology, Internals.Graph.Subtopology sub, ErrorHandler errors, IReadOnlyDictionary<string, IStoreInstance>? globalStores)
+    private void CreateTasks()
+    {
+        StreamTask? global = null;
+        if (topology.GlobalSubtopology is { } globalSub) global = CreateTask(new TaskId(-1, 0), globalSub, null);
+        var globalStores = global?.Stores ?? new Dictionary<string, IStoreInstance>();
+        foreach (var sub in topology.Subtopologies) CreateTask(new TaskId(sub.Id, 0), sub, globalStores);
+        NoteCaughtUp();
+    }
+
+    private StreamTask CreateTask(TaskId id, Internals.Graph.Subtopology sub, IReadOnlyDictionary<string, IStoreInstance>? globalStores)
     {
         var topics = sub.SourceTopics.Select(t => t.Resolve(config.ApplicationId)).ToList();
         var task = new StreamTask(id, topology, sub, config, collector, errors, clock, topics.Select(t => new TopicPartition(t, 0)), globalStores, recordCache);
@@ -115,13 +164,33 @@ public sealed class TopologyTestDriver : IDisposable
     {
         var offset = offsets.GetValueOrDefault(topic);
         offsets[topic] = offset + 1;
-        taskByTopic[topic].Add(new ConsumeResult<byte[], byte[]>
+        var record = new ConsumeResult<byte[], byte[]>
         {
             Topic = topic,
             Partition = 0,
             Offset = offset,
             Message = new Message<byte[], byte[]> { Key = key!, Value = value!, Timestamp = new Timestamp(timestamp, TimestampType.CreateTime), Headers = headers },
-        });
+        };
+        if (fetching) Fetch(record);
+        else unread.Enqueue(record);
+    }
+
+    /// <summary>As a consumer with nothing more to fetch hands a record over: read to the end at once.</summary>
+    private void Fetch(ConsumeResult<byte[], byte[]> record) =>
+        taskByTopic[record.Topic].Add(record).ReachedEnd(record.Offset.Value + 1);
+
+    /// <summary>What a consumer reports once it has read what there is: each fetching task is at its partitions' ends.</summary>
+    private void NoteCaughtUp()
+    {
+        foreach (var task in tasks)
+        {
+            foreach (var queue in task.Inputs)
+            {
+                if (fetching) queue.ReachedEnd(offsets.GetValueOrDefault(queue.Topic));
+                queue.EndCurrent = fetching;
+            }
+            task.CheckCaughtUp();
+        }
     }
 
     private void Drain()
@@ -146,10 +215,16 @@ public sealed class TopologyTestDriver : IDisposable
                 }
                 // Writes of punctuations; what their flush forwards to internal topics is processed in the next round.
                 foreach (var task in tasks) task.FlushCaches();
-                progressed |= tasks.Any(t => t.Buffered > 0);
+                // A task waiting for an input that is not caught up (not fetching) keeps its records until it is.
+                progressed |= tasks.Any(t => t.Buffered > 0 && t.WaitingSince is null);
             }
             while (progressed);
-            foreach (var task in tasks) task.FlushStores();
+            foreach (var task in tasks)
+            {
+                task.FlushStores();
+                if (AutoCommit) task.MarkCommitted();
+            }
+            NoteCaughtUp();
         }
         finally
         {

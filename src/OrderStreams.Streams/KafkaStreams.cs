@@ -121,7 +121,8 @@ public sealed class KafkaStreams : IDisposable
                 if (State == KafkaStreamsState.Rebalancing) SetState(KafkaStreamsState.Running);
             }
             if (config.ProcessUntil is { } bound)
-                StreamsMetrics.Bounds[config.ApplicationId] = () => new StreamsMetrics.BoundSnapshot(bound, ProcessUntilRemaining, ProcessUntilReached);
+                engine.Metrics.Bound = () => new StreamsMetrics.BoundSnapshot(bound, ProcessUntilRemaining, ProcessUntilReached);
+            if (config.CompleteFrom is { } completeFrom) engine.Metrics.CompleteFrom = completeFrom;
             logger.LogInformation("Started {Application} with {Threads} stream thread(s)", config.ApplicationId, config.NumStreamThreads);
         }
         catch (Exception e)
@@ -175,7 +176,7 @@ public sealed class KafkaStreams : IDisposable
         var stopped = threads.All(t => t.Join(Remaining(deadline)));
         registry?.Dispose();
         globalThread?.Dispose();
-        StreamsMetrics.Bounds.TryRemove(config.ApplicationId, out _);
+        engine.Metrics.Dispose();
         lock (gate)
         {
             if (State != KafkaStreamsState.Error) SetState(KafkaStreamsState.NotRunning);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
@@ -89,6 +90,13 @@ public sealed class StreamsConfig
     /// </summary>
     public DateTimeOffset? ProcessUntil { get; set; }
 
+    /// <summary>
+    /// The time from which this application's view is complete, when it was rebuilt from a log that had lost earlier
+    /// records (<c>orderstreams app reset --accept-partial-history</c> sets it): exported as
+    /// <c>streams_view_complete_from_timestamp_seconds</c> so dashboards and readers know what is missing. Null: whole history.
+    /// </summary>
+    public DateTimeOffset? CompleteFrom { get; set; }
+
     /// <summary>Replication factor of internal topics; -1 takes the broker's default.</summary>
     public short ReplicationFactor { get; set; } = -1;
 
@@ -117,6 +125,12 @@ public sealed class StreamsConfig
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Makes the instance's meter (<c>OrderStreams.Streams</c>): pass the host's, so its metrics exporter reports the
+    /// instance. Null: the instance makes its own meter, disposed with it.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>
     /// Where source keys belong. A record read from a partition that does not own its key is forwarded to the owner

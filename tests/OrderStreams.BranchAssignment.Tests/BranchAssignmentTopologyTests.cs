@@ -147,6 +147,23 @@ public sealed class BranchAssignmentTopologyTests : IDisposable
     }
 
     [Fact]
+    public void AdvanceWallClockTime_PickUpUnreadWhileTheCapacityWaitPasses_WaitingOrderTakenAtItsOwnBranch()
+    {
+        var first = PlaceAndPay();
+        var second = PlaceAndPay(10);
+        Assert.Single(outcomes.ReadValuesToList());
+        driver.StopFetching();
+        deliveries.PipeInput("branch-01", PickedUp(first, "branch-01"), T0.AddSeconds(40));
+
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(3));
+        Assert.True(outcomes.IsEmpty);
+        driver.ResumeFetching();
+
+        var taken = Assert.Single(outcomes.ReadRecordsToList());
+        Assert.Equal((second.OrderId, "branch-01"), (taken.Value.OrderId, taken.Key));
+    }
+
+    [Fact]
     public void Pipe_PickUpFreesCapacity_NextOrderStaysAtOwnBranch()
     {
         var first = PlaceAndPay();
@@ -176,6 +193,55 @@ public sealed class BranchAssignmentTopologyTests : IDisposable
         verdicts.PipeInput(order.BranchId, paid, T0.AddSeconds(2));
 
         Assert.Single(outcomes.ReadValuesToList());
+    }
+
+    [Fact]
+    public void Pipe_RequestRepeatedAfterThePickUp_NotAcceptedAgain()
+    {
+        var first = PlaceAndPay();
+        deliveries.PipeInput("branch-01", PickedUp(first, "branch-01"), T0.AddSeconds(5));
+        var requests = driver.CreateInputTopic(
+            OrderFlowTopics.BranchAssignmentRequests, Serdes.String, new AvroSerde<BranchAssignmentRequest>(registry));
+
+        requests.PipeInput("branch-01", Request(first, "branch-01"), T0.AddSeconds(6));
+        var second = PlaceAndPay(10);
+
+        Assert.Equal([first.OrderId, second.OrderId], outcomes.ReadValuesToList().Select(o => o.OrderId));
+    }
+
+    [Fact]
+    public void Restart_DecisionsStoredButTheirOutputsLostInACrash_NewInstanceEmitsEachOnceAgain()
+    {
+        driver.AutoCommit = false;
+        var order = PlaceAndPay();
+        var lost = Assert.Single(outcomes.ReadRecordsToList());
+
+        driver.Restart();
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+
+        var again = Assert.Single(outcomes.ReadRecordsToList());
+        Assert.Equal((lost.Key, lost.Timestamp, order.OrderId, lost.Value.At),
+            (again.Key, again.Timestamp, again.Value.OrderId, again.Value.At));
+        Assert.Equal(1, Assert.IsType<OrderBranchAssigned>(again.Value.Outcome).Attempt);
+    }
+
+    [Fact]
+    public void Restart_MoveStoredButItsOutputLostInACrash_OfferedToTheSameNextBranchOnly()
+    {
+        PlaceAndPay();
+        var second = PlaceAndPay(10);
+        outcomes.ReadRecordsToList();
+        driver.AutoCommit = false;
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(3));
+        var moved = Assert.Single(outcomes.ReadRecordsToList());
+
+        driver.Restart();
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(3));
+
+        var again = outcomes.ReadRecordsToList();
+        Assert.All(again, o => Assert.Equal((second.OrderId, moved.Key), (o.Value.OrderId, o.Key)));
+        Assert.NotEmpty(again);
     }
 
     [Fact]

@@ -109,6 +109,22 @@ public sealed class DenormaliserTopologyTests : IDisposable
     }
 
     [Fact]
+    public void Pipe_EventProcessedAgainAfterACrashKeptItsViewButNotItsOutput_ViewEmittedAgainAndIndexRepaired()
+    {
+        var id = Guid.NewGuid();
+        var delivered = Delivered(id, "d1");
+        Pipe(OrderFlowTopics.OrdersPlaced, "branch-01", Placed(id));
+        Pipe(OrderFlowTopics.Deliveries, "branch-01", delivered);
+        var latest = views.ReadValuesToList()[^1];
+        driver.GetKeyValueStore<string, string>(DenormaliserTopology.BranchIndexStore).Put($"branch-01/{id}", nameof(OrderStatus.Placed));
+
+        Pipe(OrderFlowTopics.Deliveries, "branch-01", delivered);
+
+        Assert.Equal(latest, Assert.Single(views.ReadValuesToList()));
+        Assert.Empty(reader.BranchOrders("branch-01", null));
+    }
+
+    [Fact]
     public void Pipe_UnreadableEvent_DeadLettered()
     {
         driver.CreateInputTopic(OrderFlowTopics.Payments, Serdes.ByteArray, Serdes.ByteArray)

@@ -104,6 +104,53 @@ public sealed class DriverAssignmentTopologyTests : IDisposable
     }
 
     [Fact]
+    public void Pipe_BranchAssignmentRepeatedAfterTheDelivery_NoSecondDriverAndTheDriverStaysFree()
+    {
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);
+        var order = Assigned();
+        orders.PipeInput(BranchId, order, T0.AddSeconds(1));
+        deliveries.PipeInput(BranchId, Delivered(order.OrderId, "d1"), T0.AddMinutes(20));
+
+        orders.PipeInput(BranchId, order, T0.AddMinutes(21));
+        var next = Assigned();
+        orders.PipeInput(BranchId, next, T0.AddMinutes(22));
+
+        Assert.Equal([(order.OrderId, "d1"), (next.OrderId, "d1")], assignments.ReadValuesToList().Select(a => (a.OrderId, a.DriverId)));
+    }
+
+    [Fact]
+    public void Restart_AssignmentStoredButItsOutputLostInACrash_NewInstanceEmitsTheSameAssignment()
+    {
+        driver.AutoCommit = false;
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);
+        pings.PipeInput(BranchId, Ping("d2", DriverStatus.Available, 2), T0);
+        var order = Assigned();
+        orders.PipeInput(BranchId, order, T0.AddSeconds(1));
+        var lost = Assert.Single(assignments.ReadRecordsToList());
+
+        driver.Restart();
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1, T0.AddSeconds(2)), T0.AddSeconds(2));
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+
+        var again = Assert.Single(assignments.ReadRecordsToList());
+        Assert.Equal((lost.Key, lost.Timestamp, order.OrderId, "d1", lost.Value.At),
+            (again.Key, again.Timestamp, again.Value.OrderId, again.Value.DriverId, again.Value.At));
+    }
+
+    [Fact]
+    public void Restart_AfterTheCommitThatDeliveredTheAssignment_EmitsNothingAgain()
+    {
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);
+        orders.PipeInput(BranchId, Assigned(), T0.AddSeconds(1));
+        Assert.Single(assignments.ReadValuesToList());
+
+        driver.Restart();
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+
+        Assert.True(assignments.IsEmpty);
+    }
+
+    [Fact]
     public void Pipe_RejectedOrder_NotQueued()
     {
         pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Confluent.SchemaRegistry;
 using OrderStreams.EndToEnd.Tests.Platform;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Simulator;
 using OrderStreams.Simulator.Kafka;
@@ -32,7 +33,7 @@ public sealed class QueryFailoverTests : IAsyncLifetime
     private EmbeddedKafkaCluster? cluster;
     private EmbeddedClusterControl? control;
     private EmbeddedSchemaRegistry? registry;
-    private SchemaRegistryClient? registryClient;
+    private ISchemaRegistryClient? registryClient;
     private KafkaTrafficSink? sink;
     private Dictionary<string, HashSet<Guid>> ordersByBranch = [];
     private string lastAnswer = "none";
@@ -44,7 +45,7 @@ public sealed class QueryFailoverTests : IAsyncLifetime
         foreach (var topic in TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root)).Topics)
             cluster.CreateTopic(topic.Name, topic.Partitions, replicationFactor: 1);
         registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(workDirectory, "registry"));
-        registryClient = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registry.Url.ToString() });
+        registryClient = new SchemaRegistrySettings { Url = registry.Url.ToString() }.CreateClient();
         sink = new KafkaTrafficSink(new KafkaClientFactory(KafkaClientSettings.For(cluster.BootstrapServers)), registryClient);
         var simulator = new TrafficSimulator(new SimulatorOptions { Seed = 7, DriversPerBranch = 2 }, sink, DateTimeOffset.UtcNow);
         ordersByBranch = simulator.City.Branches.ToDictionary(

@@ -154,9 +154,12 @@ public sealed class ServiceDefaultsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Contains("orders_placed_total{branch=\"b1\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("orders_placed_total{branch=\"quote\\\"slash\\\\newline\\nbranch\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("kafka_consumergroup_lag{consumergroup=\"payment-completion\",topic=\"payments\",partition=\"0\"} 7\n", text, StringComparison.Ordinal);
+        // OpenTelemetry's exporter names the meter (otel_scope_name) and sorts the other labels.
+        var scope = $"otel_scope_name=\"{meterName}\"";
+        Assert.Contains($"orders_placed_total{{{scope},branch=\"b1\"}} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains($"orders_placed_total{{{scope},branch=\"quote\\\"slash\\\\newline\\nbranch\"}} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains($"kafka_consumergroup_lag{{{scope},consumergroup=\"payment-completion\",partition=\"0\",topic=\"payments\"}} 7\n", text, StringComparison.Ordinal);
+        Assert.Contains($"order_duration_seconds_bucket{{{scope},branch=\"b1\",le=\"0.005\"}} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE order_duration_seconds histogram\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram\n", text, StringComparison.Ordinal);
         Assert.Equal((0, ""), (exitCode, promtoolOutput));

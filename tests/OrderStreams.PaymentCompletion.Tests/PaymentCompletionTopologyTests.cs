@@ -19,10 +19,12 @@ public sealed class PaymentCompletionTopologyTests : IDisposable
     private readonly TestInputTopic<string, OrderPlaced> orders;
     private readonly TestInputTopic<string, PaymentEvent> payments;
     private readonly TestOutputTopic<string, OrderPaymentOutcome> verdicts;
+    private readonly TestOutputTopic<string, PaymentRefundDue> refunds;
 
     public PaymentCompletionTopologyTests()
     {
         (driver, orders, payments, verdicts) = Start(T0);
+        refunds = driver.CreateOutputTopic(OrderFlowTopics.RefundsDue, Serdes.String, new AvroSerde<PaymentRefundDue>(registry));
     }
 
     private (TopologyTestDriver, TestInputTopic<string, OrderPlaced>, TestInputTopic<string, PaymentEvent>, TestOutputTopic<string, OrderPaymentOutcome>) Start(
@@ -92,17 +94,71 @@ public sealed class PaymentCompletionTopologyTests : IDisposable
     }
 
     [Fact]
-    public void Pipe_StreamTimePassesDeadline_ExpiredOnceThenLateCaptureIgnored()
+    public void Pipe_StreamTimePassesDeadline_ExpiredOnceThenLateCaptureRefunded()
     {
         var order = Order();
         orders.PipeInput(order.BranchId, order, T0);
         var later = Order(placedAt: T0.AddMinutes(16));
         orders.PipeInput(later.BranchId, later, T0.AddMinutes(16));
-        payments.PipeInput(order.BranchId, Payment(order.OrderId, PaymentStatus.Captured), T0.AddMinutes(17));
+        var capture = Payment(order.OrderId, PaymentStatus.Captured);
+        payments.PipeInput(order.BranchId, capture, T0.AddMinutes(17));
 
         var verdict = Assert.Single(verdicts.ReadValuesToList());
         Assert.Equal(order.OrderId, verdict.OrderId);
         Assert.IsType<OrderPaymentExpired>(verdict.Outcome);
+        var refund = Assert.Single(refunds.ReadRecordsToList());
+        Assert.Equal((order.BranchId, capture.PaymentId), (refund.Key, refund.Value.PaymentId));
+    }
+
+    [Fact]
+    public void AdvanceWallClockTime_CaptureUnreadInTheTopicPastTheDeadline_NoExpiryThenTheCaptureWins()
+    {
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(13));
+        driver.StopFetching();
+        payments.PipeInput(order.BranchId, Payment(order.OrderId, PaymentStatus.Captured), T0.AddMinutes(14));
+
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(5));
+        Assert.True(verdicts.IsEmpty);
+        driver.ResumeFetching();
+
+        Assert.IsType<OrderPaid>(Assert.Single(verdicts.ReadValuesToList()).Outcome);
+        Assert.True(refunds.IsEmpty);
+    }
+
+    [Fact]
+    public void AdvanceWallClockTime_BrokerUnreachable_NoExpiryUntilCaughtUpAndIdleAgain()
+    {
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+        driver.StopFetching();
+
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(20));
+        Assert.True(verdicts.IsEmpty);
+        driver.ResumeFetching();
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(20));
+        Assert.True(verdicts.IsEmpty);
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(10));
+
+        var expired = Assert.Single(verdicts.ReadValuesToList());
+        Assert.IsType<OrderPaymentExpired>(expired.Outcome);
+        Assert.Equal(T0.AddMinutes(15), expired.At);
+    }
+
+    [Fact]
+    public void Pipe_CaptureDatedInTimeArrivesAfterTheWallClockExpiry_RefundedNotPaid()
+    {
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+        driver.AdvanceWallClockTime(TimeSpan.FromMinutes(16));
+        var capture = Payment(order.OrderId, PaymentStatus.Captured);
+
+        payments.PipeInput(order.BranchId, capture, T0.AddMinutes(14));
+
+        Assert.IsType<OrderPaymentExpired>(Assert.Single(verdicts.ReadValuesToList()).Outcome);
+        var refund = Assert.Single(refunds.ReadValuesToList());
+        Assert.Equal((capture.PaymentId, RefundReason.OrderExpired), (refund.PaymentId, refund.Reason));
     }
 
     [Fact]
@@ -199,6 +255,55 @@ public sealed class PaymentCompletionTopologyTests : IDisposable
         orders.PipeInput("branch-99", order, T0);
 
         Assert.Single(driver.CreateOutputTopic(DeadLetters, Serdes.ByteArray, Serdes.ByteArray).ReadRecordsToList());
+        Assert.True(verdicts.IsEmpty);
+    }
+
+    [Fact]
+    public void Restart_VerdictStoredButItsOutputLostInACrash_NewInstanceEmitsTheSameVerdict()
+    {
+        driver.AutoCommit = false;
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+        payments.PipeInput(order.BranchId, Payment(order.OrderId, PaymentStatus.Captured), T0.AddMinutes(1));
+        var lost = Assert.Single(verdicts.ReadRecordsToList());
+
+        driver.Restart();
+        payments.PipeInput(order.BranchId, Payment(order.OrderId, PaymentStatus.Captured), T0.AddMinutes(1));
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+
+        var again = Assert.Single(verdicts.ReadRecordsToList());
+        Assert.Equal((lost.Key, lost.Timestamp, lost.Value.OrderId, lost.Value.At),
+            (again.Key, again.Timestamp, again.Value.OrderId, again.Value.At));
+        Assert.Equal(Assert.IsType<OrderPaid>(lost.Value.Outcome).PaymentId, Assert.IsType<OrderPaid>(again.Value.Outcome).PaymentId);
+    }
+
+    [Fact]
+    public void Restart_ExpiryStoredButItsOutputLostInACrash_NewInstanceEmitsTheSameExpiry()
+    {
+        driver.AutoCommit = false;
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+        orders.PipeInput(order.BranchId, Order(placedAt: T0.AddMinutes(16)), T0.AddMinutes(16));
+        var lost = Assert.IsType<OrderPaymentExpired>(Assert.Single(verdicts.ReadValuesToList()).Outcome);
+
+        driver.Restart();
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+
+        var again = Assert.IsType<OrderPaymentExpired>(Assert.Single(verdicts.ReadValuesToList()).Outcome);
+        Assert.Equal(lost.Deadline, again.Deadline);
+    }
+
+    [Fact]
+    public void Restart_AfterTheCommitThatDeliveredTheVerdict_EmitsNothingAgain()
+    {
+        var order = Order();
+        orders.PipeInput(order.BranchId, order, T0);
+        payments.PipeInput(order.BranchId, Payment(order.OrderId, PaymentStatus.Captured), T0.AddMinutes(1));
+        Assert.Single(verdicts.ReadValuesToList());
+
+        driver.Restart();
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(1));
+
         Assert.True(verdicts.IsEmpty);
     }
 

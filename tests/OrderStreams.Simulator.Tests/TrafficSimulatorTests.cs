@@ -37,6 +37,34 @@ public sealed class TrafficSimulatorTests
     }
 
     [Fact]
+    public void Start_OrderEvents_GoOutInOneTracePerOrder()
+    {
+        var sink = new RecordingSink();
+        var simulator = new TrafficSimulator(new SimulatorOptions(), sink, Start);
+        simulator.Start(Start);
+        simulator.AdvanceTo(Start.AddMinutes(2));
+
+        var orderOf = new Func<object, Guid?>(value => value switch
+        {
+            OrderPlaced o => o.OrderId,
+            PaymentEvent p => p.OrderId,
+            DeliveryEvent d => d.OrderId,
+            _ => null,
+        });
+        var placed = sink.On<OrderPlaced>(TrafficTopics.OrdersPlaced).ToList();
+        Assert.NotEmpty(placed);
+        Assert.All(placed, o => Assert.Contains(sink.Traced, t => ReferenceEquals(t.Value, o)));
+        Assert.All(sink.Traced, t =>
+        {
+            var parts = t.TraceParent.Split('-');
+            Assert.Equal(["00", orderOf(t.Value)!.Value.ToString("N"), parts[2], "01"], parts);
+            Assert.Matches("^[0-9a-f]{16}$", parts[2]);
+        });
+        Assert.Equal(sink.Traced.Count, sink.Traced.Select(t => t.TraceParent).Distinct().Count());
+        Assert.DoesNotContain(sink.Traced, t => t.Value is DriverStatusChanged or Branch or Driver);
+    }
+
+    [Fact]
     public void City_StaffsEachBranchForItsRushDemand()
     {
         var slow = new TrafficSimulator(new SimulatorOptions { OrdersPerSecond = 2 }, new RecordingSink(), Start).City;

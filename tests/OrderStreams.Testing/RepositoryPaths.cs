@@ -5,13 +5,16 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The build configuration the tests run in (Release or Debug), which the programs they start are built in too.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
     public static string Of(params string[] parts) => Path.Combine([Root, .. parts]);
 
     /// <summary>The built assembly of another project in the same configuration, e.g. <c>("src/OrderStreams.Cli", "orderstreams")</c>.</summary>
     public static string AssemblyOf(string projectDirectory, string assemblyName)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var path = Of(projectDirectory, "bin", configuration, "net10.0", assemblyName + ".dll");
+        var path = Of(projectDirectory, "bin", Configuration, "net10.0", assemblyName + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build {projectDirectory} first: {path} is missing.", path);
     }
 

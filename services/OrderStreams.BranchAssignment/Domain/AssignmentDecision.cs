@@ -10,7 +10,14 @@ internal sealed record AssignmentDecision(BranchAssignmentOutcome? Outcome, Bran
 {
     public static AssignmentDecision Wait { get; } = new(null, null);
 
+    /// <summary>The trace of the order the decision is about, when that is not the trace of the record being processed.</summary>
+    public string? TraceParent { get; init; }
+
     public bool Waits => Outcome is null && NextRequest is null;
+
+    /// <summary>The order the decision is about.</summary>
+    public Guid OrderId => Outcome?.OrderId ?? NextRequest?.Order.OrderId
+        ?? throw new InvalidOperationException("A waiting order has no decision about it.");
 
     /// <summary>The record key: the branch that took the order, the original branch of a rejection, or the next candidate.</summary>
     public string Key => Outcome?.BranchId ?? NextRequest?.CandidateBranchId

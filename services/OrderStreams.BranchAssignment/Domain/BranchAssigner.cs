@@ -16,19 +16,23 @@ internal sealed class BranchAssigner(int maxAttempts)
     {
         var order = request.Order;
         var decline = Assess(candidate, load, order);
-        if (decline is null)
-        {
-            var accepted = new OrderBranchAssigned
-            {
-                OriginalBranchId = order.BranchId,
-                Attempt = request.Attempt,
-                DistanceKm = Geo.DistanceKm(candidate!.Location, order.DeliveryLocation),
-            };
-            return new AssignmentDecision(Outcome(order.OrderId, request.CandidateBranchId, accepted, now), null);
-        }
+        if (decline is null) return Accept(request, candidate!, now);
         if (decline != RejectionReason.NoCapacity) return MoveOn(request, decline.Value, allBranches, now);
         var deadline = request.Deadline ?? throw new ArgumentException("The request carries no deadline.", nameof(request));
         return now < deadline ? AssignmentDecision.Wait : Reject(order, RejectionReason.NoCapacity, Tried(request), now);
+    }
+
+    /// <summary>The candidate takes the order.</summary>
+    public AssignmentDecision Accept(BranchAssignmentRequest request, Branch candidate, DateTimeOffset now)
+    {
+        var order = request.Order;
+        var accepted = new OrderBranchAssigned
+        {
+            OriginalBranchId = order.BranchId,
+            Attempt = request.Attempt,
+            DistanceKm = Geo.DistanceKm(candidate.Location, order.DeliveryLocation),
+        };
+        return new AssignmentDecision(Outcome(order.OrderId, request.CandidateBranchId, accepted, now), null);
     }
 
     /// <summary>Offers the order to the next nearest open branch in range, or rejects it for <paramref name="decline"/> (or too many attempts).</summary>

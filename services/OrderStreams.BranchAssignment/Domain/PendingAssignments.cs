@@ -1,11 +1,13 @@
 using OrderStreams.Contracts.Events;
+using OrderStreams.OrderFlow;
 using Step = OrderStreams.OrderFlow.StateStep<OrderStreams.BranchAssignment.Domain.PendingAssignment, OrderStreams.Contracts.Events.BranchAssignmentRequest>;
 
 namespace OrderStreams.BranchAssignment.Domain;
 
 /// <summary>
 /// Joins an order with its payment verdict, in either arrival order: a paid order becomes the first request, to its
-/// own branch. An order whose payment failed or expired is dropped.
+/// own branch. An order whose payment failed or expired is dropped. The request is kept until it is known delivered
+/// (<see cref="Unannounced"/>), so a crash never loses it after the state says it was sent.
 /// </summary>
 internal static class PendingAssignments
 {
@@ -27,18 +29,29 @@ internal static class PendingAssignments
     public static PendingAssignment? OnStreamTime(PendingAssignment state, DateTimeOffset streamTime, TimeSpan retention) =>
         streamTime - state.LastChange > retention ? null : state;
 
+    /// <summary>The first request a state holds that may not have been delivered, or null.</summary>
+    public static PendingOutput<BranchAssignmentRequest>? Unannounced(string orderId, PendingAssignment state) =>
+        state is { Requested: true, Order: { } order, PaymentId: { } paymentId, RequestedAt: { } at }
+            ? new(FirstRequest(order, paymentId, at), at)
+            : null;
+
+    /// <summary>Once the request is delivered the order itself is no longer needed.</summary>
+    public static PendingAssignment Announced(PendingAssignment state) => state with { Order = null };
+
     private static Step Complete(PendingAssignment state, DateTimeOffset now)
     {
         if (state.Requested || state.Order is not { } order || state.PaymentId is not { } paymentId) return Step.Unchanged(state);
-        var request = new BranchAssignmentRequest
-        {
-            Order = order,
-            PaymentId = paymentId,
-            Attempt = 1,
-            CandidateBranchId = order.BranchId,
-            TriedBranchIds = [],
-            RequestedAt = now,
-        };
-        return new Step(state with { Requested = true, Order = null }, request);
+        // The order stays until the request is delivered: a new instance after a crash sends the same request again.
+        return new Step(state with { Requested = true, RequestedAt = now }, FirstRequest(order, paymentId, now));
     }
+
+    private static BranchAssignmentRequest FirstRequest(OrderPlaced order, Guid paymentId, DateTimeOffset at) => new()
+    {
+        Order = order,
+        PaymentId = paymentId,
+        Attempt = 1,
+        CandidateBranchId = order.BranchId,
+        TriedBranchIds = [],
+        RequestedAt = at,
+    };
 }

@@ -9,6 +9,9 @@ namespace OrderStreams.BranchAssignment.Domain;
 /// </summary>
 internal sealed record WaitingOrder(BranchAssignmentRequest Request, DateTimeOffset MoveAt)
 {
+    /// <summary>The trace of the request that left the order waiting, which the decision about it continues.</summary>
+    public string? TraceParent { get; init; }
+
     [JsonIgnore]
     public DateTimeOffset Deadline => Request.Deadline ?? throw new InvalidOperationException("A waiting request carries its deadline.");
 }

@@ -5,4 +5,5 @@ namespace OrderStreams.Cli.Bench;
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(IReadOnlyList<BenchResult>))]
 [JsonSerializable(typeof(RuntimeBenchReport))]
+[JsonSerializable(typeof(Peer.PeerBenchReport))]
 internal sealed partial class BenchJson : JsonSerializerContext;

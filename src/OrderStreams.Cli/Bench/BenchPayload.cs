@@ -1,9 +1,9 @@
 using System.Text;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Common;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Hosting.Streams;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Cli.Bench;
@@ -23,10 +23,14 @@ internal static class BenchPayload
     private static readonly DateTimeOffset PlacedAt = new(2026, 11, 22, 12, 30, 0, TimeSpan.Zero);
 
     /// <summary>The registry the values' schema is registered in; the pipelines' serdes resolve it from here.</summary>
-    public static ISchemaRegistry Registry { get; } = new InMemorySchemaRegistry();
+    public static ISchemaRegistryClient Registry { get; } = new InMemorySchemaRegistry();
 
     // After Registry: static initializers run in order.
     private static readonly AvroSerializer<OrderPlaced> Serializer = new(Registry);
+
+    /// <summary>The values' schema id in <see cref="Registry"/>: a peer engine in another process writes the same bytes with it.</summary>
+    public static int SchemaId { get; } = Registry
+        .RegisterSchemaAsync(Subject, new Schema(OrderPlaced.Schema.ToJson(), SchemaType.Avro)).GetAwaiter().GetResult();
 
     /// <summary>Key of warm-up records, a branch of its own so that no measured branch counts them.</summary>
     public static byte[] WarmUpKey { get; } = "warm-up"u8.ToArray();

@@ -9,6 +9,12 @@ internal interface IPipelineUnderTest : IAsyncDisposable
     /// <summary>True when the output carries per-branch totals (<see cref="BranchTotals"/>) rather than one record per input.</summary>
     bool OutputsTotals => false;
 
+    /// <summary>
+    /// When the engine itself was started, if not at the call of <see cref="StartAsync"/> (a process of its own
+    /// starts first).
+    /// </summary>
+    DateTime? EngineStartedAt => null;
+
     /// <summary>Starts consuming <paramref name="input"/> and producing to <paramref name="output"/>; returns once started.</summary>
     Task StartAsync(BenchEnvironment environment, string input, string output, CancellationToken cancellation);
 }

@@ -11,24 +11,30 @@ namespace OrderStreams.Cli.Bench;
 /// </summary>
 internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironment environment, BenchSettings settings, IProgress<string> progress)
 {
-    private const int Partitions = 12;
+    /// <summary>Partitions of every input and output topic.</summary>
+    public const int Partitions = 12;
 
-    public async Task<(double RecordsPerSecond, double P50Ms, double P99Ms)> MeasureAsync(Func<IPipelineUnderTest> create, CancellationToken cancellation)
+    public async Task<PipelineSample> MeasureAsync(Func<IPipelineUnderTest> create, CancellationToken cancellation)
     {
-        var rate = await MeasureThroughputAsync(create, cancellation);
-        progress.Report($"  {rate:N0} records/s");
+        var (rate, firstOutput) = await MeasureThroughputAsync(create, cancellation);
+        progress.Report($"  {rate:N0} records/s, first output {firstOutput.TotalMilliseconds:F0} ms after start");
         var latency = await MeasureLatencyAsync(create, cancellation);
         progress.Report($"  p50 {latency.PercentileMs(50):F2} ms, p99 {latency.PercentileMs(99):F2} ms");
-        return (rate, latency.PercentileMs(50), latency.PercentileMs(99));
+        return new PipelineSample(rate, latency.PercentileMs(50), latency.PercentileMs(99), firstOutput.TotalMilliseconds);
     }
 
-    private async Task<double> MeasureThroughputAsync(Func<IPipelineUnderTest> create, CancellationToken cancellation)
+    /// <summary>The throughput between 10% and 90% of the output, and the time from the engine's start to its first output.</summary>
+    private async Task<(double RecordsPerSecond, TimeSpan FirstOutput)> MeasureThroughputAsync(
+        Func<IPipelineUnderTest> create, CancellationToken cancellation)
     {
         var (input, output) = CreateTopics("throughput");
         Preload(input, settings.Records);
         await using var pipeline = create();
         progress.Report($"{pipeline.Name}: throughput over {settings.Records:N0} records");
+        var startedAt = DateTime.UtcNow;
         await pipeline.StartAsync(environment, input, output, cancellation);
+        startedAt = pipeline.EngineStartedAt ?? startedAt;
+        DateTime? firstOutputAt = null;
 
         using var watcher = environment.Consumer<Ignore, Ignore>("bench-watermarks");
         await using var totals = pipeline.OutputsTotals ? new AggregateProgress(environment, output) : null;
@@ -41,9 +47,13 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
             var produced = totals?.Inputs ?? Enumerable.Range(0, Partitions)
                 .Sum(p => watcher.QueryWatermarkOffsets(new TopicPartition(output, p), TimeSpan.FromSeconds(5)).High.Value);
             var now = Stopwatch.GetTimestamp();
+            if (produced > 0) firstOutputAt ??= DateTime.UtcNow;
             if (produced < low) before = (produced, now);
             else if (produced >= high)
-                return (produced - before.Count) / Stopwatch.GetElapsedTime(before.At, now).TotalSeconds;
+            {
+                var rate = (produced - before.Count) / Stopwatch.GetElapsedTime(before.At, now).TotalSeconds;
+                return (rate, (firstOutputAt ?? DateTime.UtcNow) - startedAt);
+            }
             if (deadline.Elapsed > settings.Timeout)
                 throw new TimeoutException($"{pipeline.Name} produced {produced:N0} of {settings.Records:N0} records in {settings.Timeout}.");
             await Task.Delay(2, cancellation);
@@ -105,7 +115,8 @@ internal sealed class PipelineBench(EmbeddedKafkaCluster cluster, BenchEnvironme
         return now;
     }
 
-    private void Preload(string topic, int records)
+    /// <summary>Produces orders 0 to <paramref name="records"/> - 1 into <paramref name="topic"/>.</summary>
+    public void Preload(string topic, int records)
     {
         using var producer = environment.Producer<byte[], byte[]>();
         for (var i = 0; i < records; i++)

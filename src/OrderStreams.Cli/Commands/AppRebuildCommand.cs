@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Cli.Platform.Control;
+using OrderStreams.Operations.History;
 using OrderStreams.Operations.Lag;
 using OrderStreams.Operations.Rebuild;
 using OrderStreams.Operations.Reset;
@@ -12,7 +13,9 @@ namespace OrderStreams.Cli.Commands;
 /// <c>orderstreams app rebuild &lt;service&gt;</c>: blue/green. A new version (<c>denormaliser-v2</c>, a new application
 /// id, so a new consumer group, internal topics and state) starts beside the running one and builds from the log;
 /// when it has caught up, the query gateway switches to it and the old version is retired. The old version answers
-/// queries the whole time, and the platform marks the new version's lag as expected.
+/// queries the whole time, and the platform marks the new version's lag as expected. It refuses when the log lost the
+/// start of an input partition, unless <c>--accept-partial-history</c> (then the new version's view is marked complete
+/// only from the first time every partition still holds).
 /// </summary>
 internal static class AppRebuildCommand
 {
@@ -24,10 +27,11 @@ internal static class AppRebuildCommand
         var platformUrl = AppTarget.PlatformUrlOption();
         var service = new Argument<string>("service") { Description = "A service that serves queries: " + string.Join(", ", ServiceCatalog.All.Where(s => s.ServesQueries).Select(s => s.Name)) + "." };
         var execute = new Option<bool>("--execute") { Description = "Run the rebuild. Without it, only the plan is printed." };
+        var acceptPartial = HistoryGuard.AcceptOption();
 
         var command = new Command("rebuild", "Blue/green rebuild: start a new version beside the running one, switch queries to it once caught up, retire the old one.")
         {
-            service, execute, platformUrl,
+            service, execute, acceptPartial, platformUrl,
         };
         connection.AddTo(command);
         command.SetAction((parse, cancellation) => AppTarget.GuardedAsync(async () =>
@@ -53,15 +57,19 @@ internal static class AppRebuildCommand
             steps.AddRow("4", $"retire {current}: stop it and delete its local state");
             AnsiConsole.Write(steps);
             Console.WriteLine($"{next} writes {string.Join(", ", spec.OutputTopics)} as well while it catches up: readers see every view once more, ending with the current one.");
+            using var checker = HistoryGuard.Checker(target.KafkaSettings);
+            var history = checker.Check(spec.HistoryTopics(spec.InputTopics));
+            HistoryGuard.Print(history);
             if (!parse.GetValue(execute))
             {
                 Console.WriteLine("Dry run: nothing changed. Run again with --execute to rebuild.");
                 return ExitCodes.Ok;
             }
+            if (!HistoryGuard.Allows(history, parse.GetValue(acceptPartial), $"a rebuild of {spec.Name} as {next}")) return ExitCodes.Failure;
 
             var tracker = new CatchUpTracker(lag, spec.Application(next));
-            await platform.StartAsync(spec.Name, next, cancellation);
-            await platform.FollowAsync(spec.Name, next, "rebuild", cancellation);
+            await platform.StartAsync(spec.Name, next, cancellation, HistoryGuard.Settings(history));
+            await platform.FollowAsync(spec.Name, next, "rebuild", history.CompleteFrom, cancellation);
             Console.WriteLine($"Started {next}; {current} keeps answering queries.");
             if (await RebuildProgressView.FollowAsync(tracker, next, cancellation) is null)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Operations.Groups;
+using OrderStreams.Operations.History;
 using OrderStreams.Operations.Lag;
 using OrderStreams.Operations.Rebuild;
 using OrderStreams.Operations.Reset;
@@ -11,7 +12,8 @@ namespace OrderStreams.Cli.Commands;
 /// <summary>
 /// <c>orderstreams app reset &lt;service&gt;</c>: kafka-streams-application-reset in one step, so the restarted service
 /// rebuilds its state and outputs from the log. Prints the plan and changes nothing unless <c>--execute</c>; refuses
-/// while the group has members; <c>--follow</c> shows the rebuild after the restart with a progress bar and ETA.
+/// while the group has members, and when the log lost the start of a source partition unless
+/// <c>--accept-partial-history</c>; <c>--follow</c> shows the rebuild after the restart with a progress bar and ETA.
 /// </summary>
 internal static class AppResetCommand
 {
@@ -24,10 +26,11 @@ internal static class AppResetCommand
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "The service's Streams:StateDir on this machine (default: the dev platform's)." };
         var execute = new Option<bool>("--execute") { Description = "Apply the plan. Without it, nothing changes." };
         var follow = new Option<bool>("--follow") { Description = "After the reset, show the rebuild (progress and ETA) until the restarted service has caught up." };
+        var acceptPartial = HistoryGuard.AcceptOption();
 
         var command = new Command("reset", "Reset a service to rebuild its state and outputs from the log (dry run unless --execute).")
         {
-            service, applicationId, stateDir, execute, follow, platformUrl,
+            service, applicationId, stateDir, execute, follow, acceptPartial, platformUrl,
         };
         connection.AddTo(command);
         command.SetAction((parse, cancellation) => AppTarget.GuardedAsync(async () =>
@@ -40,6 +43,9 @@ internal static class AppResetCommand
             using var resetter = new ApplicationResetter(target.KafkaSettings);
             var plan = resetter.Plan(spec.Application(id), localState);
             Print(spec, plan);
+            using var checker = HistoryGuard.Checker(target.KafkaSettings);
+            var history = checker.Check(spec.HistoryTopics(plan.Application.SourceTopics));
+            HistoryGuard.Print(history);
             if (!parse.GetValue(execute))
             {
                 using var groups = new OffsetResetter(target.KafkaSettings);
@@ -55,6 +61,7 @@ internal static class AppResetCommand
                 return ExitCodes.Ok;
             }
 
+            if (!HistoryGuard.Allows(history, parse.GetValue(acceptPartial), $"a reset of '{id}'")) return ExitCodes.Failure;
             ApplicationResetResult result;
             try
             {
@@ -71,10 +78,17 @@ internal static class AppResetCommand
             Console.WriteLine(
                 $"Reset '{id}': {result.PartitionsReset} partition(s) moved, {result.TopicsDeleted} internal topic(s) deleted, " +
                 $"{result.TombstonesWritten} changelog tombstone(s) written, local state {(result.StateDirectoryDeleted ? "deleted" : "not on this machine")}.");
-            if (target.Platform is { } platform) await platform.FollowAsync(spec.Name, id, "reset", cancellation);
+            if (target.Platform is { } platform) await platform.FollowAsync(spec.Name, id, "reset", history.CompleteFrom, cancellation);
             Console.WriteLine(target.Platform is null
                 ? $"Start {spec.Name} with an empty state directory; it rebuilds {plan.RecordsToReprocess:N0} records from the log."
                 : $"Start it (orderstreams app start {spec.Name}); it rebuilds {plan.RecordsToReprocess:N0} records from the log.");
+            if (history.CompleteFrom is { } from)
+            {
+                var time = HistoryReport.Text(from);
+                Console.WriteLine(target.Platform is null
+                    ? $"Its view is complete only from {time}: start it with {HistoryGuard.EnvironmentVariable}={time} so its /metrics say so."
+                    : $"Its view is complete only from {time}: the platform starts it with {HistoryGuard.CompleteFromSetting} so its /metrics say so.");
+            }
             if (!parse.GetValue(follow)) return ExitCodes.Ok;
             return await RebuildProgressView.FollowAsync(tracker, id, cancellation) is null ? ExitCodes.Failure : ExitCodes.Ok;
         }));

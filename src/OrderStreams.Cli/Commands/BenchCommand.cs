@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using OrderStreams.Cli.Bench;
+using OrderStreams.Cli.Bench.Peer;
 using OrderStreams.Cli.Bench.Pipeline;
 using OrderStreams.Cli.Bench.Rebalance;
 using OrderStreams.Kafka.Clients;
@@ -37,10 +38,27 @@ internal static class BenchCommand
         var only = new Option<string[]>("--pipeline") { Description = $"Pipelines to measure besides the ceiling (default: all of {string.Join(", ", RuntimePipelines.Keys.Skip(1))}).", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong([.. RuntimePipelines.Keys]);
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
+        var peer = new Option<string?>("--peer")
+        {
+            Description = "Measure another engine beside ours, alternating each round, and print them side by side: "
+                + "streamiz is Streamiz.Kafka.Net "
+                + "(bench/OrderStreams.Bench.Streamiz) on the stateless and stateful pipelines, the restore and a 1→2 scale-out.",
+        };
+        peer.AcceptOnlyFromAmong("streamiz");
+        var verifyRecords = new Option<int>("--verify-records")
+        {
+            Description = "With --peer: records over which both engines' outputs are compared before measuring (0: not compared).",
+            DefaultValueFactory = _ => 1_000,
+        };
+        var scaleOut = new Option<bool>("--scale-out")
+        {
+            Description = "With --peer: measure the pause of a scale-out from one instance to two, each round.",
+            DefaultValueFactory = _ => true,
+        };
 
         var runtime = new Command("runtime", "Measure pass-through (raw librdkafka, the ceiling) and the streams runtime on the embedded broker, reported as ratios; restore against a plain consumer reading the same changelog.")
         {
-            records, valueBytes, latencyRate, latencySeconds, repeat, restoreRecords, only, json,
+            records, valueBytes, latencyRate, latencySeconds, repeat, restoreRecords, only, json, peer, verifyRecords, scaleOut,
         };
         runtime.SetAction(async (parse, cancellation) =>
         {
@@ -48,6 +66,14 @@ internal static class BenchCommand
                 parse.GetValue(records), parse.GetValue(valueBytes), parse.GetValue(latencyRate),
                 TimeSpan.FromSeconds(parse.GetValue(latencySeconds)), TimeSpan.FromMinutes(3));
             var chosen = parse.GetValue(only) is { Length: > 0 } names ? names.ToHashSet() : RuntimePipelines.Keys.ToHashSet();
+            if (parse.GetValue(peer) is not null)
+            {
+                return await PeerBenchCommand.RunAsync(
+                    new PeerBenchOptions(
+                        settings, chosen, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(restoreRecords), parse.GetValue(verifyRecords),
+                        parse.GetValue(scaleOut)),
+                    parse.GetValue(json), cancellation);
+            }
             var pipelines = RuntimePipelines.Where((p, i) => i == 0 || chosen.Contains(p.Key)).ToList();
             var report = await RunRuntimeAsync(settings, pipelines, Math.Max(1, parse.GetValue(repeat)), parse.GetValue(restoreRecords), cancellation);
             Print(report);
@@ -64,12 +90,18 @@ internal static class BenchCommand
         ["passthrough"] = () => new PassThroughPipeline(),
         ["runtime-bytes"] = () => new StreamsPipeline("runtime-bytes", RuntimeTopologies.Bytes),
         ["stateless-avro-map"] = () => new StreamsPipeline("stateless-avro-map", RuntimeTopologies.StatelessAvroMap),
+        ["stateless-traced-1pct"] = () => new TracedPipeline("stateless-traced-1pct", new StreamsPipeline("stateless-traced-1pct", RuntimeTopologies.StatelessAvroMap), 0.01),
+        ["stateless-traced-100pct"] = () => new TracedPipeline("stateless-traced-100pct", new StreamsPipeline("stateless-traced-100pct", RuntimeTopologies.StatelessAvroMap), 1.0),
         ["stateful-rocksdb-aggregate"] = () => new StreamsPipeline("stateful-rocksdb-aggregate", RuntimeTopologies.StatefulAggregate, outputsTotals: true),
         ["stateful-uncached"] = () => new StreamsPipeline("stateful-uncached", RuntimeTopologies.StatefulAggregateUncached, outputsTotals: true),
         ["stateful-commit-100ms"] = () => new StreamsPipeline("stateful-commit-100ms", RuntimeTopologies.StatefulAggregate, outputsTotals: true, TimeSpan.FromMilliseconds(100)),
     };
 
-    private static async Task<RuntimeBenchReport> RunRuntimeAsync(BenchSettings settings, IReadOnlyList<KeyValuePair<string, Func<IPipelineUnderTest>>> pipelines, int rounds, int restoreRecords, CancellationToken cancellation)
+    /// <summary>
+    /// Runs <paramref name="run"/> on a fresh embedded cluster with its control endpoint, the bench's shared client
+    /// settings and a state directory deleted afterwards; progress goes to standard error.
+    /// </summary>
+    internal static async Task<T> OnEmbeddedClusterAsync<T>(Func<EmbeddedKafkaCluster, BenchEnvironment, IProgress<string>, Task<T>> run)
     {
         using var cluster = EmbeddedKafkaCluster.Start();
         using var control = EmbeddedClusterControl.Start(cluster);
@@ -78,11 +110,21 @@ internal static class BenchCommand
         {
             using var topicAdmin = TopicAdmin.Create(new KafkaClientFactory(KafkaClientSettings.For(cluster.BootstrapServers)), control.Url);
             var environment = new BenchEnvironment(cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory) { TopicAdmin = topicAdmin };
-            IProgress<string> progress = new Progress<string>(line => Console.Error.WriteLine(line));
+            return await run(cluster, environment, new Progress<string>(line => Console.Error.WriteLine(line)));
+        }
+        finally
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
+
+    private static Task<RuntimeBenchReport> RunRuntimeAsync(BenchSettings settings, IReadOnlyList<KeyValuePair<string, Func<IPipelineUnderTest>>> pipelines, int rounds, int restoreRecords, CancellationToken cancellation) =>
+        OnEmbeddedClusterAsync(async (cluster, environment, progress) =>
+        {
             var bench = new PipelineBench(cluster, environment, settings, progress);
             var restoreBench = new RestoreBench(cluster, environment, progress);
             // Rounds interleave the pipelines, so a burst of load from elsewhere hits them alike.
-            var samples = pipelines.ToDictionary(p => p.Key, _ => new List<(double Rate, double P50, double P99)>());
+            var samples = pipelines.ToDictionary(p => p.Key, _ => new List<PipelineSample>());
             var restores = new List<RestoreResult>();
             for (var round = 1; round <= rounds; round++)
             {
@@ -97,7 +139,7 @@ internal static class BenchCommand
             var results = new List<BenchResult>();
             foreach (var (name, _) in pipelines)
             {
-                var (rate, p50, p99) = (Median(samples[name].Select(s => s.Rate)), Median(samples[name].Select(s => s.P50)), Median(samples[name].Select(s => s.P99)));
+                var (rate, p50, p99) = (Statistics.Median(samples[name].Select(s => s.RecordsPerSecond)), Statistics.Median(samples[name].Select(s => s.P50Ms)), Statistics.Median(samples[name].Select(s => s.P99Ms)));
                 var baseline = results.FirstOrDefault();
                 results.Add(new BenchResult(
                     name, settings.Records, rate, rate / (baseline?.RecordsPerSecond ?? rate),
@@ -106,27 +148,16 @@ internal static class BenchCommand
             // As for the pipelines, the ratio is that of the medians.
             var restore = restores.Count == 0 ? null : restores[0] with
             {
-                Seconds = Median(restores.Select(r => r.Seconds)),
-                RecordsPerSecond = Median(restores.Select(r => r.RecordsPerSecond)),
-                RegistrationSeconds = Median(restores.Select(r => r.RegistrationSeconds)),
-                CeilingSeconds = Median(restores.Select(r => r.CeilingSeconds)),
-                CeilingRecordsPerSecond = Median(restores.Select(r => r.CeilingRecordsPerSecond)),
+                Seconds = Statistics.Median(restores.Select(r => r.Seconds)),
+                RecordsPerSecond = Statistics.Median(restores.Select(r => r.RecordsPerSecond)),
+                RegistrationSeconds = Statistics.Median(restores.Select(r => r.RegistrationSeconds)),
+                CeilingSeconds = Statistics.Median(restores.Select(r => r.CeilingSeconds)),
+                CeilingRecordsPerSecond = Statistics.Median(restores.Select(r => r.CeilingRecordsPerSecond)),
             };
             return new RuntimeBenchReport(Machine(), results, restore);
-        }
-        finally
-        {
-            Directory.Delete(stateDirectory, recursive: true);
-        }
-    }
+        });
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static string Machine() =>
+    internal static string Machine() =>
         $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
 
     private static void Print(RuntimeBenchReport report)

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using OrderStreams.Operations.Groups;
+using OrderStreams.Operations.History;
 using Spectre.Console;
 
 namespace OrderStreams.Cli.Commands;
 
 /// <summary>
 /// <c>orderstreams groups reset</c>: kafka-consumer-groups --reset-offsets semantics. Prints the plan and changes
-/// nothing unless <c>--execute</c>; refuses while the group has active members.
+/// nothing unless <c>--execute</c>; refuses while the group has active members, and, to the earliest offset, when the
+/// log lost the start of a partition, unless <c>--accept-partial-history</c>.
 /// </summary>
 internal static class GroupResetCommand
 {
@@ -22,10 +24,11 @@ internal static class GroupResetCommand
         var toOffset = new Option<long?>("--to-offset") { Description = "This offset on every selected partition." };
         var shiftBy = new Option<long?>("--shift-by") { Description = "Move by this many records (negative: back)." };
         var execute = new Option<bool>("--execute") { Description = "Apply the plan. Without it, nothing changes." };
+        var acceptPartial = HistoryGuard.AcceptOption();
 
         var command = new Command("reset", "Move a group's committed offsets (dry run unless --execute).")
         {
-            group, topics, toEarliest, toLatest, toDateTime, toOffset, shiftBy, execute,
+            group, topics, toEarliest, toLatest, toDateTime, toOffset, shiftBy, execute, acceptPartial,
         };
         connection.AddTo(command);
         command.Validators.Add(result =>
@@ -47,6 +50,13 @@ internal static class GroupResetCommand
             var partitions = SelectPartitions(resetter, settings, name, parse.GetValue(topics) ?? []);
             var plan = resetter.Plan(name, partitions, target);
             Print(name, plan);
+            HistoryReport? history = null;
+            if (target is ResetTarget.Earliest)
+            {
+                using var checker = HistoryGuard.Checker(settings);
+                history = checker.Check(partitions);
+                HistoryGuard.Print(history);
+            }
 
             if (!parse.GetValue(execute))
             {
@@ -61,6 +71,8 @@ internal static class GroupResetCommand
                 }
                 return ExitCodes.Ok;
             }
+            var accepted = parse.GetValue(acceptPartial);
+            if (history is not null && !HistoryGuard.Allows(history, accepted, $"a reset of '{name}' to the earliest offsets")) return ExitCodes.Failure;
             try
             {
                 resetter.Apply(name, plan);

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Confluent.SchemaRegistry;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 
 namespace OrderStreams.Cli.Commands;
 
@@ -72,12 +73,12 @@ internal sealed class KafkaConnectionOptions
 
     /// <summary>A client of the chosen schema registry.</summary>
     /// <exception cref="InvalidDataException">No registry given and no dev platform running.</exception>
-    public SchemaRegistryClient SchemaRegistry(ParseResult parse) => new(new SchemaRegistryClientConfig
+    public ISchemaRegistryClient SchemaRegistry(ParseResult parse) => new SchemaRegistrySettings
     {
         Url = SchemaRegistryUrl(parse)
             ?? throw new InvalidDataException("No schema registry: pass --schema-registry-url, or start the dev platform (./orderstreams.sh dev)."),
         BasicAuthUserInfo = parse.GetValue(registryAuth) ?? Environment.GetEnvironmentVariable("SCHEMA_REGISTRY_BASIC_AUTH"),
-    });
+    }.CreateClient();
 
     private static Dictionary<string, string> ReadProperties(FileInfo file)
     {

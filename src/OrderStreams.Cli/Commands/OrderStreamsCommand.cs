@@ -13,6 +13,7 @@ internal static class OrderStreamsCommand
         SchemasCommand.Create(),
         AvroCommand.Create(),
         DevCommand.Create(),
+        ChaosCommand.Create(),
         SimulateCommand.Create(),
         AppCommand.Create(),
         GroupsCommand.Create(),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Cli.Platform.Control;
 using OrderStreams.Operations.Groups;
+using OrderStreams.Operations.History;
 using OrderStreams.Operations.Lag;
 using OrderStreams.Operations.Rebuild;
 using OrderStreams.Operations.Reset;
@@ -15,7 +16,8 @@ namespace OrderStreams.Cli.Commands;
 /// <c>orderstreams replay &lt;service&gt; --until T</c>: a temporal query. The service runs under an application id of
 /// its own (<c>denormaliser-asof-20261201T120000Z</c>: its own group, internal topics and state) with
 /// <c>Streams:ProcessUntil</c> = T, so each input partition is processed up to its first record after T, and writes
-/// its views to a topic of its own, never into the live one. Without <c>--execute</c> only the plan is printed.
+/// its views to a topic of its own, never into the live one. Without <c>--execute</c> only the plan is printed. It
+/// refuses when the log lost the start of an input partition, unless <c>--accept-partial-history</c>.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -31,9 +33,10 @@ internal static class ReplayCommand
         var until = new Option<DateTimeOffset>("--until") { Description = "The time to build the views as of (ISO 8601 with Z or an offset, e.g. 2026-12-01T12:00:00Z).", Required = true };
         var applicationId = new Option<string?>("--application-id") { Description = "The replay's application id (default: <service>-asof-<yyyyMMddTHHmmssZ>)." };
         var execute = new Option<bool>("--execute") { Description = "Start the replay on the dev platform and follow it. Without it, only the plan is printed." };
+        var acceptPartial = HistoryGuard.AcceptOption();
         var command = new Command("replay", "Build a service's views as of a time under an application id of its own (a temporal query). Prints the plan; --execute runs it.")
         {
-            service, until, applicationId, execute, platformUrl,
+            service, until, applicationId, execute, acceptPartial, platformUrl,
         };
         connection.AddTo(command);
         command.SetAction((parse, cancellation) => AppTarget.GuardedAsync(async () =>
@@ -72,12 +75,15 @@ internal static class ReplayCommand
                 Console.WriteLine($"Finding where the partitions of {topic} stop …");
                 stops.AddRange(offsets.Plan(id, offsets.PartitionsOf([topic]), new ResetTarget.ToDateTime(bound.AddMilliseconds(1))));
             }
-            var settings = new Dictionary<string, string>
+            using var checker = HistoryGuard.Checker(target.KafkaSettings);
+            var history = checker.Check(spec.HistoryTopics(spec.InputTopics));
+            var settings = new Dictionary<string, string>(HistoryGuard.Settings(history))
             {
                 [ProcessUntilSetting] = bound.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                 [spec.OutputTopicSetting] = viewTopic,
             };
             PrintPlan(spec, id, bound, viewTopic, stops, settings);
+            HistoryGuard.Print(history);
             if (!parse.GetValue(execute))
             {
                 Console.WriteLine(target.Platform is null
@@ -85,6 +91,8 @@ internal static class ReplayCommand
                     : "Dry run: nothing started. Run again with --execute to replay.");
                 return ExitCodes.Ok;
             }
+            var replay = $"a replay of {spec.Name} as of {settings[ProcessUntilSetting]}";
+            if (!HistoryGuard.Allows(history, parse.GetValue(acceptPartial), replay)) return ExitCodes.Failure;
             if (target.Platform is not { } platform)
             {
                 await Console.Error.WriteLineAsync(

@@ -1,7 +1,7 @@
 using OrderStreams.Avro;
 using OrderStreams.Avro.Schemas;
 using OrderStreams.Kafka.Topics;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Cli.Commands;
 

@@ -1,33 +1,60 @@
 using System.Diagnostics;
+using Confluent.SchemaRegistry;
+using OrderStreams.Avro.Schemas;
 using OrderStreams.Avro.Resolution;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 
 namespace OrderStreams.Cli.Commands;
 
 /// <summary>The two comparisons of <c>schemas check</c>: with the registry's versions, or with the files at a git commit.</summary>
 internal static class SchemaChecks
 {
-    /// <summary>Asks the registry, which applies each subject's own mode (all versions for the transitive modes).</summary>
+    /// <summary>
+    /// Reads each subject's mode and versions from the registry and checks with the same rules the registry applies
+    /// (all versions for the transitive modes), so every problem is named.
+    /// </summary>
     public static async Task<IReadOnlyList<SchemaCheck>> AgainstRegistryAsync(
-        IReadOnlyList<SubjectSchema> subjects, SchemaRegistryClient client, CancellationToken cancellation)
+        IReadOnlyList<SubjectSchema> subjects, ISchemaRegistryClient client, CancellationToken cancellation)
     {
         var checks = new List<SchemaCheck>();
         foreach (var subject in subjects)
         {
-            var mode = (await client.GetCompatibilityAsync(subject.Subject, cancellation)).ToWireName();
+            var mode = await ModeAsync(client, subject.Subject).WaitAsync(cancellation);
+            List<int> versions;
             try
             {
-                await client.GetVersionsAsync(subject.Subject, cancellation);
+                versions = await client.GetSubjectVersionsAsync(subject.Subject).WaitAsync(cancellation);
             }
             catch (SchemaRegistryException e) when (e.ErrorCode == SchemaRegistryErrorCodes.SubjectNotFound)
             {
-                checks.Add(new SchemaCheck(subject.Subject, mode, SchemaCheck.New, "not in the registry yet", []));
+                checks.Add(new SchemaCheck(subject.Subject, mode.ToWireName(), SchemaCheck.New, "not in the registry yet", []));
                 continue;
             }
-            var verdict = await client.TestCompatibilityWithSubjectAsync(subject.Subject, subject.Schema.Schema.ToJson(), cancellation);
-            checks.Add(SchemaCheck.From(subject.Subject, mode, verdict.IsCompatible ? [] : Problems(verdict)));
+            var previous = new List<AvroSchema>();
+            foreach (var version in versions.Order())
+            {
+                var registered = await client.GetRegisteredSchemaAsync(subject.Subject, version).WaitAsync(cancellation);
+                previous.Add(AvroSchema.Parse(registered.SchemaString, $"{subject.Subject} version {version}"));
+            }
+            var result = SchemaCompatibility.Check(subject.Schema.Schema, previous, mode);
+            checks.Add(SchemaCheck.From(subject.Subject, mode.ToWireName(), result.Incompatibilities.Select(i => i.ToString()).ToList()));
         }
         return checks;
+    }
+
+    /// <summary>The subject's compatibility mode in the registry, or the registry's global one when it has none.</summary>
+    public static async Task<CompatibilityMode> ModeAsync(ISchemaRegistryClient client, string subject)
+    {
+        Compatibility level;
+        try
+        {
+            level = await client.GetCompatibilityAsync(subject);
+        }
+        catch (SchemaRegistryException e) when (e.ErrorCode == SchemaRegistryErrorCodes.SubjectLevelCompatibilityNotConfigured)
+        {
+            level = await client.GetCompatibilityAsync();
+        }
+        return Enum.Parse<CompatibilityMode>(level.ToString());
     }
 
     /// <summary>Compares each schema with the same record in the schema files at <paramref name="gitRef"/> (parsed together, as now).</summary>
@@ -50,9 +77,6 @@ internal static class SchemaChecks
         }
         return checks;
     }
-
-    private static List<string> Problems(CompatibilityVerdict verdict) =>
-        verdict.Messages.Count > 0 ? verdict.Messages.ToList() : ["the registry says incompatible and gave no reason"];
 
     private static async Task<SchemaCatalog> LoadAtAsync(string schemasDir, string gitRef, CancellationToken cancellation)
     {

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro;
 using OrderStreams.Avro.Resolution;
 using OrderStreams.Kafka.Topics;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 
 namespace OrderStreams.Cli.Commands;
 
@@ -39,14 +40,15 @@ internal static class SchemasCommand
                 var json = subject.Schema.Schema.ToJson();
                 try
                 {
-                    var id = await client.RegisterAsync(subject.Subject, json, cancellation);
-                    var version = (await client.LookupAsync(subject.Subject, json, cancellation)).Version;
+                    var schema = new Schema(json, SchemaType.Avro);
+                    var id = await client.RegisterSchemaAsync(subject.Subject, schema).WaitAsync(cancellation);
+                    var version = (await client.LookupSchemaAsync(subject.Subject, schema, ignoreDeletedSchemas: true).WaitAsync(cancellation)).Version;
                     rows.Add([subject.Subject, id.ToString(), version.ToString()]);
                 }
-                catch (SchemaRegistryException e) when (e.StatusCode is not null)
+                catch (SchemaRegistryException e)
                 {
                     failures++;
-                    await error.WriteLineAsync($"{subject.Subject} ({subject.Schema.File}): {e.RegistryMessage}");
+                    await error.WriteLineAsync($"{subject.Subject} ({subject.Schema.File}): {e.Message}");
                 }
             }
             await WriteTableAsync(output, rows);
@@ -93,7 +95,7 @@ internal static class SchemasCommand
         return command;
     }
 
-    private static Func<string, Task<CompatibilityMode>> GitMode(ParseResult parse, CommonOptions options, Option<string?> mode, SchemaRegistryClient client, CancellationToken cancellation)
+    private static Func<string, Task<CompatibilityMode>> GitMode(ParseResult parse, CommonOptions options, Option<string?> mode, ISchemaRegistryClient client, CancellationToken cancellation)
     {
         if (parse.GetValue(mode) is { } given)
         {
@@ -101,7 +103,7 @@ internal static class SchemasCommand
             return _ => Task.FromResult(fixedMode);
         }
         if (parse.GetValue(options.RegistryUrl) is null) return _ => Task.FromResult(CompatibilityMode.Backward);
-        return subject => client.GetCompatibilityAsync(subject, cancellation);
+        return subject => SchemaChecks.ModeAsync(client, subject).WaitAsync(cancellation);
     }
 
     private static IReadOnlyList<SubjectSchema> LoadSubjects(ParseResult parse, CommonOptions options)
@@ -116,11 +118,11 @@ internal static class SchemasCommand
     private static string ResolveSchemasDir(ParseResult parse, CommonOptions options) =>
         parse.GetValue(options.SchemasDir)?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ManifestPath(parse, options)))!, "schemas");
 
-    private static SchemaRegistryClient Client(ParseResult parse, CommonOptions options) => new(new SchemaRegistryClientConfig
+    private static ISchemaRegistryClient Client(ParseResult parse, CommonOptions options) => new SchemaRegistrySettings
     {
         Url = parse.GetValue(options.RegistryUrl) ?? Environment.GetEnvironmentVariable(UrlVariable) ?? "http://127.0.0.1:8081",
         MaxRetries = 2,
-    });
+    }.CreateClient();
 
     private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<string[]> rows)
     {
@@ -137,7 +139,7 @@ internal static class SchemasCommand
         {
             return await action(parse.InvocationConfiguration.Output, error);
         }
-        catch (SchemaRegistryException e) when (e.StatusCode is null)
+        catch (HttpRequestException e)
         {
             await error.WriteLineAsync($"orderstreams: cannot reach the schema registry: {e.Message}");
             return ExitCodes.MissingDependency;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.Simulator;
 using OrderStreams.Simulator.Kafka;
 
@@ -30,11 +29,9 @@ internal static class SimulateCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var clients = connection.Clients(parse);
-            var registryUrl = connection.SchemaRegistryUrl(parse)
-                ?? throw new InvalidDataException("No schema registry: pass --schema-registry-url, or start the dev platform (./orderstreams.sh dev).");
             var options = new SimulatorOptions { OrdersPerSecond = parse.GetValue(rate), Seed = parse.GetValue(seed), MaxOrders = parse.GetValue(maxOrders) };
 
-            using var registry = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registryUrl });
+            using var registry = connection.SchemaRegistry(parse);
             using var sink = new KafkaTrafficSink(clients, registry);
             using var feed = new DriverAssignmentFeed(clients, registry, $"orderstreams-driver-app-{Guid.NewGuid():N}");
             var simulator = new TrafficSimulator(options, sink, DateTimeOffset.UtcNow);

@@ -63,7 +63,8 @@ internal static class TopicsApplyCommand
             var (status, detail) = check.Status switch
             {
                 TopicStatus.Missing => (result.DryRun ? "to create" : "created", $"{check.Spec.Partitions} partitions, replication {check.Spec.ReplicationFactor}"),
-                TopicStatus.Differs => ("differs", string.Join("; ", check.Differences.Select(d => $"{d.Setting}: cluster {d.Cluster}, manifest {d.Manifest}"))),
+                TopicStatus.Differs => (check.ShorterRetention is null ? "differs" : "differs, shorter retention",
+                    string.Join("; ", check.Differences.Select(d => $"{d.Setting}: cluster {d.Cluster}, manifest {d.Manifest}"))),
                 _ => ("ok", ""),
             };
             table.AddRow(Markup.Escape(check.Spec.Name), status, Markup.Escape(detail));
@@ -71,7 +72,12 @@ internal static class TopicsApplyCommand
         AnsiConsole.Write(table);
 
         if (result.Checks.Select(c => c.ConfigsNotChecked).FirstOrDefault(r => r is not null) is { } reason)
+        {
             Console.WriteLine($"Configs not compared: {reason}.");
+            Console.WriteLine("Retention cannot be read from this cluster, so whether a topic keeps less history than the manifest asks is not checked.");
+        }
+        foreach (var check in result.ShorterRetention)
+            Console.WriteLine($"Shorter retention than the manifest asks: {check.Spec.Name}: {check.ShorterRetention}. A rebuild from it can miss records.");
         var matching = result.Checks.Count(c => c.Status == TopicStatus.Matches);
         var created = result.DryRun ? $"{result.Missing.Count} to create (dry run: nothing changed)" : $"{result.Missing.Count} created";
         Console.WriteLine($"{created}, {result.Drifted.Count} differ from the manifest (left unchanged), {matching} match.");

@@ -8,7 +8,10 @@ using Spectre.Console;
 
 namespace OrderStreams.Cli.Commands;
 
-/// <summary><c>orderstreams trace &lt;orderId&gt;</c>: every event of one order across the topics, in time order, decoded.</summary>
+/// <summary>
+/// <c>orderstreams trace &lt;orderId&gt;</c>: every event of one order across the topics, in time order, decoded, with the
+/// trace it was produced in and the time since the previous event of that trace.
+/// </summary>
 internal static class TraceCommand
 {
     public static Command Create()
@@ -60,25 +63,29 @@ internal static class TraceCommand
 
     private static void Print(IReadOnlyList<TraceEvent> events)
     {
-        var table = new Table().AddColumns("time (UTC)", "topic", "partition@offset", "event", "details");
-        foreach (var e in events)
+        var table = new Table().AddColumns("time (UTC)", "hop", "trace/span", "topic", "partition@offset", "event", "details");
+        foreach (var hop in TraceHop.Of(events))
         {
+            var e = hop.Event;
             var details = e.DeadLetter is { } reason ? $"dead letter: {EventText.Describe(reason)}"
                 : e.Value is { } value ? EventText.Fields(value)
                 : e.DecodeError ?? "";
             if (e.RedrivenFrom is { } from) details += $" (redriven from {from})";
-            table.AddRow(EventText.Time(e.Timestamp), Markup.Escape(e.Topic), $"{e.Partition}@{e.Offset}", Markup.Escape(e.Type), Markup.Escape(details));
+            table.AddRow(EventText.Time(e.Timestamp), Hop(hop), hop.TraceId is null ? "" : $"{hop.TraceId[..8]}…/{hop.SpanId}", Markup.Escape(e.Topic), $"{e.Partition}@{e.Offset}", Markup.Escape(e.Type), Markup.Escape(details));
         }
         AnsiConsole.Write(table);
     }
+
+    private static string Hop(TraceHop hop) => hop.SincePrevious is { } since ? $"+{since.TotalMilliseconds:0} ms" : "";
 
     private static string Json(IReadOnlyList<TraceEvent> events)
     {
         return EventText.Json(writer =>
         {
             writer.WriteStartArray();
-            foreach (var e in events)
+            foreach (var hop in TraceHop.Of(events))
             {
+                var e = hop.Event;
                 writer.WriteStartObject();
                 writer.WriteString("timestamp", e.Timestamp);
                 writer.WriteString("topic", e.Topic);
@@ -90,6 +97,8 @@ internal static class TraceCommand
                 if (e.DecodeError is { } error) writer.WriteString("decodeError", error);
                 EventText.WriteReason(writer, e.DeadLetter);
                 if (e.RedrivenFrom is { } from) writer.WriteString("redrivenFrom", from);
+                if (e.TraceParent is { } traceParent) writer.WriteString("traceParent", traceParent);
+                if (hop.SincePrevious is { } since) writer.WriteNumber("sincePreviousInTraceMs", since.TotalMilliseconds);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

@@ -1,7 +1,7 @@
 using OrderStreams.Cli.Platform.Dashboard;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.OrderFlow;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Simulator;
 using OrderStreams.Simulator.Kafka;
@@ -84,12 +84,8 @@ internal sealed class DevPlatform : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         ConnectionFile.Delete(StateDirectory);
-        if (simulation is not null)
-        {
-            await simulation.CancelAsync();
-            if (simulationLoop is not null) await simulationLoop;
-            simulation.Dispose();
-        }
+        await StopTrafficAsync();
+        simulation?.Dispose();
         started.Reverse();
         foreach (var part in started)
         {
@@ -114,7 +110,7 @@ internal sealed class DevPlatform : IAsyncDisposable
             clusterSettings,
             // The embedded broker holds a fetch that finds nothing for fetch.wait.max.ms, even when records arrive meanwhile.
             Consumer: new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" }));
-        var registryClient = Started(new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = Registry.Url.ToString() }));
+        var registryClient = Started(new SchemaRegistrySettings { Url = Registry.Url.ToString() }.CreateClient());
 
         // The city's branches and drivers go out first: the services load them into their global tables as they start.
         var sink = Started(new KafkaTrafficSink(
@@ -151,8 +147,16 @@ internal sealed class DevPlatform : IAsyncDisposable
 
         var deadLetterTopics = Kafka.Manifest.Topics.Where(t => t.Name.EndsWith(".dlq", StringComparison.Ordinal)).ToDictionary(t => t.Name, t => t.Partitions);
         var funnel = Started(new FunnelCounter(clients, registryClient, deadLetterTopics));
-        Monitor = Started(new PlatformMonitor(clusterSettings, Fleet, funnel, Simulator.Stats));
+        Monitor = Started(new PlatformMonitor(clusterSettings, Fleet, funnel, Simulator.Stats, Kafka.Manifest.Topics));
         Dashboard = Started(await DashboardServer.StartAsync(this, options.DashboardPort));
+    }
+
+    /// <summary>Stops the simulated traffic (orders, payments, pings, the driver app), so the topics go quiet.</summary>
+    public async Task StopTrafficAsync()
+    {
+        if (simulation is null) return;
+        await simulation.CancelAsync();
+        if (simulationLoop is not null) await simulationLoop;
     }
 
     /// <summary>Customers start ordering once every service is ready, so start-up does not pile a backlog onto the kitchens.</summary>
@@ -172,7 +176,8 @@ internal sealed class DevPlatform : IAsyncDisposable
         await SimulationRunner.RunAsync(Simulator, sink, feed, stop);
     }
 
-    private async Task<bool> AllReadyAsync(CancellationToken stop)
+    /// <summary>Whether every service instance runs and answers its readiness probe.</summary>
+    public async Task<bool> AllReadyAsync(CancellationToken stop)
     {
         foreach (var service in Fleet.Instances)
         {

@@ -1,8 +1,8 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Events;
-using OrderStreams.SchemaRegistry;
-using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Kafka.Clients;
+using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Cli.Platform;
 
@@ -27,7 +27,7 @@ internal sealed class FunnelCounter : IDisposable
     private readonly Thread thread;
     private long deadLetters;
 
-    public FunnelCounter(KafkaClientFactory clients, ISchemaRegistry registry, IReadOnlyDictionary<string, int> deadLetterTopics)
+    public FunnelCounter(KafkaClientFactory clients, ISchemaRegistryClient registry, IReadOnlyDictionary<string, int> deadLetterTopics)
     {
         this.clients = clients;
         this.deadLetterTopics = deadLetterTopics;
@@ -68,10 +68,24 @@ internal sealed class FunnelCounter : IDisposable
         var lastDeadLetterCount = DateTime.MinValue;
         while (!stop.IsCancellationRequested)
         {
-            if (consumer.Consume(100) is { Message.Value: { } value } record) Count(record.Topic, value);
+            try
+            {
+                if (consumer.Consume(100) is { Message.Value: { } value } record) Count(record.Topic, value);
+            }
+            catch (ConsumeException)
+            {
+                // A fetch failed (a broker unreachable, an injected error); the values are bytes, so nothing was skipped.
+            }
             if (DateTime.UtcNow - lastDeadLetterCount > TimeSpan.FromSeconds(1))
             {
-                Interlocked.Exchange(ref deadLetters, CountDeadLetters(consumer));
+                try
+                {
+                    Interlocked.Exchange(ref deadLetters, CountDeadLetters(consumer));
+                }
+                catch (KafkaException)
+                {
+                    // A broker that is down times the watermark query out: the count stays until the next round.
+                }
                 lastDeadLetterCount = DateTime.UtcNow;
             }
         }

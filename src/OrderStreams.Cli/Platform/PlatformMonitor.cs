@@ -1,3 +1,6 @@
+using Confluent.Kafka;
+using OrderStreams.Kafka.Topics;
+using OrderStreams.Operations.History;
 using OrderStreams.Operations.Lag;
 using OrderStreams.Operations.Restore;
 using OrderStreams.Simulator;
@@ -7,29 +10,44 @@ namespace OrderStreams.Cli.Platform;
 /// <summary>
 /// Samples the running platform once a second from the outside — consumer-group offsets of every instance, running
 /// or stopped, readiness endpoints, the funnel, followed rebuilds — and keeps the last ten minutes for the charts.
+/// Every ten seconds it also reads how much history each topic's log still holds.
 /// </summary>
 internal sealed class PlatformMonitor : IAsyncDisposable
 {
     private const int HistoryLength = 600;
+    private const int SamplesPerHistoryCheck = 10;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     private readonly ServiceFleet fleet;
     private readonly FunnelCounter funnel;
     private readonly SimulationStats? simulator;
     private readonly LagReader lag;
+    private readonly HistoryChecker logHistory;
+    private readonly IReadOnlyList<string> topics;
     private readonly Lock gate = new();
     private readonly Queue<PlatformSample> history = new();
     private readonly Dictionary<string, (DateTimeOffset At, long Committed)> lastCommitted = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private IReadOnlyList<GroupLag> readings = [];
+    private IReadOnlyList<TopicHistory> topicHistory = [];
+    private int samplesTaken;
 
-    public PlatformMonitor(IEnumerable<KeyValuePair<string, string>> kafkaSettings, ServiceFleet fleet, FunnelCounter funnel, SimulationStats? simulator)
+    /// <param name="topics">The topics whose log history the platform shows (the manifest's).</param>
+    public PlatformMonitor(
+        IEnumerable<KeyValuePair<string, string>> kafkaSettings,
+        ServiceFleet fleet,
+        FunnelCounter funnel,
+        SimulationStats? simulator,
+        IReadOnlyList<TopicSpec> topics)
     {
         this.fleet = fleet;
         this.funnel = funnel;
         this.simulator = simulator;
-        lag = new LagReader(kafkaSettings);
+        this.topics = topics.Select(t => t.Name).ToList();
+        var settings = kafkaSettings.ToList();
+        lag = new LagReader(settings);
+        logHistory = new HistoryChecker(settings, HistoryChecker.Windowed(topics));
         loop = Task.Run(RunAsync);
     }
 
@@ -65,6 +83,7 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         await stop.CancelAsync();
         await loop;
         lag.Dispose();
+        logHistory.Dispose();
         stop.Dispose();
     }
 
@@ -73,12 +92,19 @@ internal sealed class PlatformMonitor : IAsyncDisposable
         using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
         do
         {
-            var (sample, groups) = await SampleAsync();
-            lock (gate)
+            try
             {
-                history.Enqueue(sample);
-                if (history.Count > HistoryLength) history.Dequeue();
-                readings = groups;
+                var (sample, groups) = await SampleAsync();
+                lock (gate)
+                {
+                    history.Enqueue(sample);
+                    if (history.Count > HistoryLength) history.Dequeue();
+                    readings = groups;
+                }
+            }
+            catch (KafkaException)
+            {
+                // A broker that is down or slow timed a request out: this sample is skipped, the next one tries again.
             }
         }
         while (await Next(tick));
@@ -107,10 +133,24 @@ internal sealed class PlatformMonitor : IAsyncDisposable
             samples.Add(await SampleAsync(instance, group));
         }
         Rebuilds.Update(lag);
+        if (samplesTaken++ % SamplesPerHistoryCheck == 0) topicHistory = ReadTopicHistory();
         var counts = simulator is null
             ? new SimulatorCounts(0, 0, 0, 0, 0)
             : new SimulatorCounts(simulator.OrdersPlaced, simulator.PaymentEvents, simulator.Pings, simulator.PickedUp, simulator.Delivered);
-        return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current, fleet.RecentEvents), groups);
+        return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current, fleet.RecentEvents, topicHistory), groups);
+    }
+
+    // A topic that cannot be read now keeps its last reading: the dashboard shows history, not a hiccup.
+    private IReadOnlyList<TopicHistory> ReadTopicHistory()
+    {
+        try
+        {
+            return logHistory.Check(topics).ByTopic();
+        }
+        catch (Exception e) when (e is Confluent.Kafka.KafkaException or TimeoutException or InvalidDataException)
+        {
+            return topicHistory;
+        }
     }
 
     private async Task<ServiceSample> SampleAsync(ServiceInstance instance, GroupLag group)

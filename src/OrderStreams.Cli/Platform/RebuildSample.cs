@@ -11,6 +11,7 @@ namespace OrderStreams.Cli.Platform;
 /// <param name="RecordsPerSecond">Recent rate.</param>
 /// <param name="EtaSeconds">Time left at that rate, when it moves.</param>
 /// <param name="CaughtUp">Done: lag alerts for the group count again.</param>
+/// <param name="CompleteFrom">From when the rebuilt view is complete, when the log had lost earlier records (null: whole history).</param>
 public sealed record RebuildSample(
     string Service, string ApplicationId, string Kind, DateTimeOffset StartedAt,
-    long Done, long Total, double Fraction, double RecordsPerSecond, double? EtaSeconds, bool CaughtUp);
+    long Done, long Total, double Fraction, double RecordsPerSecond, double? EtaSeconds, bool CaughtUp, DateTimeOffset? CompleteFrom = null);

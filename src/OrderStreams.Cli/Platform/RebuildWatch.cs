@@ -11,21 +11,24 @@ namespace OrderStreams.Cli.Platform;
 /// <remarks>Trackers are made and read on the monitor's thread, which owns the lag reader.</remarks>
 internal sealed class RebuildWatch
 {
-    private readonly ConcurrentQueue<(ServiceSpec Spec, string ApplicationId, string Kind)> requested = new();
+    private readonly ConcurrentQueue<(ServiceSpec Spec, string ApplicationId, string Kind, DateTimeOffset? CompleteFrom)> requested = new();
     private readonly Dictionary<string, (CatchUpTracker Tracker, RebuildSample Sample)> followed = new(StringComparer.Ordinal);
     private volatile IReadOnlyList<RebuildSample> current = [];
 
     public IReadOnlyList<RebuildSample> Current => current;
 
     /// <summary>Follows <paramref name="applicationId"/> from now: its targets are what its inputs hold now.</summary>
-    public void Follow(ServiceSpec spec, string applicationId, string kind) => requested.Enqueue((spec, applicationId, kind));
+    /// <param name="completeFrom">From when its view is complete, when its log lost earlier records.</param>
+    public void Follow(ServiceSpec spec, string applicationId, string kind, DateTimeOffset? completeFrom = null) =>
+        requested.Enqueue((spec, applicationId, kind, completeFrom));
 
     public void Update(LagReader lag)
     {
         while (requested.TryDequeue(out var request))
         {
             var tracker = new CatchUpTracker(lag, request.Spec.Application(request.ApplicationId));
-            followed[request.ApplicationId] = (tracker, new RebuildSample(request.Spec.Name, request.ApplicationId, request.Kind, DateTimeOffset.UtcNow, 0, 0, 0, 0, null, false));
+            followed[request.ApplicationId] = (tracker, new RebuildSample(
+                request.Spec.Name, request.ApplicationId, request.Kind, DateTimeOffset.UtcNow, 0, 0, 0, 0, null, false, request.CompleteFrom));
         }
         foreach (var (applicationId, (tracker, sample)) in followed.ToList())
         {

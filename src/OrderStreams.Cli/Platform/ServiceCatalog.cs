@@ -9,7 +9,7 @@ internal static class ServiceCatalog
     public static IReadOnlyList<ServiceSpec> All { get; } =
     [
         new("payment-completion", "services/OrderStreams.PaymentCompletion", "OrderStreams.PaymentCompletion",
-            ["orders.placed", "payments"], ["orders.paid"]),
+            ["orders.placed", "payments"], ["orders.paid", "payments.refunds-due"]),
         new("branch-assignment", "services/OrderStreams.BranchAssignment", "OrderStreams.BranchAssignment",
             ["orders.placed", "orders.paid", "branch-assignment.requests", "deliveries"], ["branch-assignment.requests", "orders.branch-assigned"]),
         new("driver-assignment", "services/OrderStreams.DriverAssignment", "OrderStreams.DriverAssignment",

@@ -9,6 +9,9 @@ namespace OrderStreams.Cli.Platform;
 /// </summary>
 internal sealed partial class ServiceFleet : IDisposable
 {
+    /// <summary>The setting that tells a rebuilt service from when its view is complete (the runtime's Streams:CompleteFrom).</summary>
+    public const string CompleteFromSetting = "Streams:CompleteFrom";
+
     private const int EventsKept = 20;
     private static readonly TimeSpan SupervisionInterval = TimeSpan.FromMilliseconds(250);
 
@@ -132,6 +135,19 @@ internal sealed partial class ServiceFleet : IDisposable
         if (!instance.Spec.ServesQueries) throw new InvalidOperationException($"{instance.Spec.Name} serves no queries.");
         if (!instance.IsRunning) throw new InvalidOperationException($"'{applicationId}' is {instance.Lifecycle}; start it before routing queries to it.");
         lock (gate) queryRoutes[instance.Spec.Name] = applicationId;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="applicationId"/>, if the platform has it, with <see cref="CompleteFromSetting"/> =
+    /// <paramref name="completeFrom"/> from now on (a rebuild from a log that lost earlier records), or without it.
+    /// </summary>
+    public void MarkCompleteFrom(string applicationId, DateTimeOffset? completeFrom)
+    {
+        lock (gate)
+        {
+            instances.FirstOrDefault(i => i.ApplicationId == applicationId)?.Configure(
+                CompleteFromSetting, completeFrom is { } from ? Operations.History.HistoryReport.Text(from) : null);
+        }
     }
 
     public ServiceInstance Find(string applicationId)

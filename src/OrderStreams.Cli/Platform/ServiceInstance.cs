@@ -16,8 +16,8 @@ internal sealed class ServiceInstance(ServiceSpec spec, string applicationId, IR
 
     public string ApplicationId { get; } = applicationId;
 
-    /// <summary>Configuration of its own (a replay's bound and view topic), given on every start.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; } = settings;
+    /// <summary>Configuration of its own (a replay's bound and view topic, a partial history's start), given on every start.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = settings;
 
     public bool IsRunning => process is { HasExited: false };
 
@@ -51,6 +51,14 @@ internal sealed class ServiceInstance(ServiceSpec spec, string applicationId, IR
 
     /// <summary>Whether a crash is waiting for its restart and the delay has passed.</summary>
     public bool RestartDue(DateTimeOffset now) => restartAt <= now && !IsRunning;
+
+    /// <summary>Sets (or, with null, removes) one of its <see cref="Settings"/> for its next starts.</summary>
+    public void Configure(string key, string? value)
+    {
+        var changed = Settings.Where(s => s.Key != key).ToDictionary();
+        if (value is not null) changed[key] = value;
+        Settings = changed;
+    }
 
     /// <summary>Takes a started process; <paramref name="restart"/> when the supervisor started it after a crash.</summary>
     public void Attach(ServiceProcess started, bool restart)

@@ -20,6 +20,13 @@ public sealed record ServiceSpec(
     /// <summary>Inputs it writes itself (re-keyed requests to itself): a reset skips them, reprocessing writes them again.</summary>
     public IReadOnlyList<string> IntermediateTopics => InputTopics.Intersect(OutputTopics, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// The topics whose history a rebuild of it needs: <paramref name="readFromStart"/> (the inputs it reads again from the
+    /// earliest offset) and the reference topics it loads whole.
+    /// </summary>
+    public IReadOnlyList<string> HistoryTopics(IEnumerable<string> readFromStart) =>
+        readFromStart.Concat(GlobalTopics ?? []).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>The service run under <paramref name="applicationId"/> (default: its name), as resets and rebuilds see it.</summary>
     public StreamsApplicationSpec Application(string? applicationId = null) => new(applicationId ?? Name, InputTopics, IntermediateTopics);
 }

@@ -14,7 +14,7 @@ public sealed class MetricsOptions
     /// Meter names to export: an exact name (<c>OrderStreams.Streams</c>) or a prefix ending in <c>*</c>
     /// (<c>OrderStreams.Services.*</c>). Empty means <see cref="DefaultMeters"/>; configured entries replace the default.
     /// </summary>
-    /// <remarks>.NET's own meters can be added too, e.g. <c>System.Runtime</c> or <c>Microsoft.AspNetCore.Hosting</c>.</remarks>
+    /// <remarks>.NET's runtime metrics and ASP.NET Core's are exported whatever this says (OpenTelemetry's instrumentation).</remarks>
     public List<string> Meters { get; init; } = [];
 
     /// <summary>
@@ -25,18 +25,4 @@ public sealed class MetricsOptions
     public int MaxSeriesPerMetric { get; init; } = 2000;
 
     internal IReadOnlyList<string> EffectiveMeters => Meters.Count == 0 ? DefaultMeters : Meters;
-
-    internal bool Exports(string meterName)
-    {
-        foreach (var pattern in EffectiveMeters)
-        {
-            var matches = pattern.EndsWith('*')
-                ? meterName.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)
-                : meterName.Equals(pattern, StringComparison.Ordinal);
-            if (matches)
-                return true;
-        }
-
-        return false;
-    }
 }

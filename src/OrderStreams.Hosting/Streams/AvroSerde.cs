@@ -1,6 +1,6 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro.Specific;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Streams.Serialization;
 
@@ -16,7 +16,7 @@ public sealed class AvroSerde<T> : ISerde<T>
     private readonly AvroSerializer<T> serializer;
     private readonly AvroDeserializer<T> deserializer;
 
-    public AvroSerde(ISchemaRegistry registry, AvroSerdeConfig? config = null)
+    public AvroSerde(ISchemaRegistryClient registry, AvroSerdeConfig? config = null)
     {
         serializer = new AvroSerializer<T>(registry, config);
         deserializer = new AvroDeserializer<T>(registry);

@@ -33,6 +33,7 @@ public static class ServiceStreamsConfig
             AssignedPartitions = Partitions(streams.AssignedPartitions),
             ExcludedPartitions = Partitions(streams.ExcludedPartitions),
             ProcessUntil = streams.ProcessUntil,
+            CompleteFrom = streams.CompleteFrom,
             DeadLetterQueueTopic = DeadLetterTopic(serviceName),
             DeserializationExceptionHandling = ExceptionHandling.DeadLetter,
             ProcessingExceptionHandling = ExceptionHandling.DeadLetter,

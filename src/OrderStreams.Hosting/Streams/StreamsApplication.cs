@@ -1,12 +1,13 @@
+using System.Diagnostics.Metrics;
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Resources;
 using OrderStreams.Hosting.Configuration;
 using OrderStreams.Hosting.Health;
-using OrderStreams.SchemaRegistry;
-using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.Streams;
 using OrderStreams.Streams.Processor;
 
@@ -27,7 +28,7 @@ public static class StreamsApplication
     /// makes every task check that its records are on the partitions owning their keys.
     /// </summary>
     public static IHostApplicationBuilder AddStreamsApplication(
-        this IHostApplicationBuilder builder, string serviceName, Func<IServiceProvider, ISchemaRegistry, Topology> topology)
+        this IHostApplicationBuilder builder, string serviceName, Func<IServiceProvider, ISchemaRegistryClient, Topology> topology)
     {
         builder.AddValidatedOptions<KafkaOptions>(KafkaOptions.Section);
         builder.AddValidatedOptions<SchemaRegistryOptions>(SchemaRegistryOptions.Section);
@@ -38,11 +39,9 @@ public static class StreamsApplication
         ExpandApplicationServer(builder.Configuration);
 
         var services = builder.Services;
-        services.AddSingleton<ISchemaRegistry>(sp =>
-        {
-            var registry = sp.GetRequiredService<IOptions<SchemaRegistryOptions>>().Value;
-            return new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registry.Url, BasicAuthUserInfo = registry.BasicAuthUserInfo });
-        });
+        if (string.IsNullOrEmpty(builder.Configuration["OTEL_SERVICE_NAME"]))
+            services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchemaRegistryOptions>>().Value.ToSettings().CreateClient());
         services.AddSingleton(sp => StateDirectory.Claim(sp.GetRequiredService<IOptions<StreamsOptions>>().Value.StateDir));
         services.AddSingleton(sp =>
         {
@@ -53,9 +52,10 @@ public static class StreamsApplication
                 sp.GetRequiredService<ILoggerFactory>());
             config.StateDir = sp.GetRequiredService<StateDirectory>().Path;
             config.KeyOwnership = sp.GetService<IKeyOwnership>();
+            config.MeterFactory = sp.GetRequiredService<IMeterFactory>();
             return config;
         });
-        services.AddSingleton(sp => topology(sp, sp.GetRequiredService<ISchemaRegistry>()));
+        services.AddSingleton(sp => topology(sp, sp.GetRequiredService<ISchemaRegistryClient>()));
         services.AddSingleton(sp => new KafkaStreams(sp.GetRequiredService<Topology>(), sp.GetRequiredService<StreamsConfig>()));
 
         var readiness = new ReadinessSignal("streams starting");

@@ -57,6 +57,13 @@ public sealed class StreamsOptions
     /// </summary>
     public DateTimeOffset? ProcessUntil { get; init; }
 
+    /// <summary>
+    /// The time from which this instance's view is complete (ISO 8601), when it was rebuilt from a log that had lost
+    /// earlier records; <c>orderstreams app reset/rebuild --accept-partial-history</c> prints it and the dev platform sets
+    /// it. See <see cref="StreamsConfig.CompleteFrom"/>: <c>/metrics</c> then has <c>streams_view_complete_from_timestamp_seconds</c>.
+    /// </summary>
+    public DateTimeOffset? CompleteFrom { get; init; }
+
     /// <summary>How long stopping the host waits for the stream threads to commit and close.</summary>
     [Range(1, 600, ErrorMessage = "Streams:CloseTimeoutSeconds (environment variable Streams__CloseTimeoutSeconds) must be 1 to 600.")]
     public int CloseTimeoutSeconds { get; init; } = 30;

@@ -34,6 +34,18 @@ public sealed record TopicRequest(string Name, int Partitions, int? ReplicationF
 /// <summary>Body of <c>POST /errors</c>: the next requests of Kafka API <see cref="ApiKey"/> (0 Produce, 1 Fetch, …) fail with <see cref="ErrorCodes"/>, in order.</summary>
 internal sealed record ErrorInjection(short ApiKey, int[] ErrorCodes);
 
+/// <summary>Body of <c>POST /coordinators</c>: the coordinator of group (or transactional id) <see cref="Key"/> moves to <see cref="Broker"/>.</summary>
+/// <param name="KeyType"><c>group</c> or <c>transaction</c>.</param>
+internal sealed record CoordinatorMove(string KeyType, string Key, int Broker)
+{
+    /// <summary>Why the move cannot be made on a cluster of <paramref name="brokerCount"/> brokers, or null.</summary>
+    public string? Problem(int brokerCount) =>
+        KeyType is not ("group" or "transaction") ? "Send {\"keyType\": \"group\" or \"transaction\", \"key\": ..., \"broker\": id}."
+        : string.IsNullOrEmpty(Key) ? "The key (a group or transactional id) is missing."
+        : Broker < 1 || Broker > brokerCount ? $"No broker {Broker}; the brokers are 1 to {brokerCount}."
+        : null;
+}
+
 /// <summary>Answer of <c>POST /brokers/{id}/down|up</c>.</summary>
 internal sealed record BrokerState(int Broker, string State);
 
@@ -48,5 +60,6 @@ internal sealed record ControlProblem(string Title, int Status, string Detail)
 [JsonSerializable(typeof(ControlProblem))]
 [JsonSerializable(typeof(ErrorInjection))]
 [JsonSerializable(typeof(BrokerState))]
+[JsonSerializable(typeof(CoordinatorMove))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, int>))]
 internal sealed partial class ControlJson : JsonSerializerContext;

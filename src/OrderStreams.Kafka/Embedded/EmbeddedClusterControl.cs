@@ -15,7 +15,8 @@ namespace OrderStreams.Kafka.Embedded;
 /// answers 201 (created), 200 (already there), 409 (there with another partition count) or 400 when Kafka would refuse it
 /// (an illegal name, fewer than one partition, a replication factor outside 1 to the broker count); errors are problem+json.
 /// For fault injection, <c>POST /brokers/{id}/down</c> and <c>/up</c> take a broker off the network and back, and
-/// <c>POST /errors</c> with <c>{"apiKey","errorCodes"}</c> makes the next requests of that Kafka API fail with those codes.</remarks>
+/// <c>POST /errors</c> with <c>{"apiKey","errorCodes"}</c> makes the next requests of that Kafka API fail with those codes, and
+/// <c>POST /coordinators</c> with <c>{"keyType": "group", "key", "broker"}</c> moves a group's coordinator to another broker.</remarks>
 public sealed partial class EmbeddedClusterControl : IDisposable
 {
     /// <summary>The client setting that carries <see cref="Url"/> to other processes.</summary>
@@ -104,11 +105,21 @@ public sealed partial class EmbeddedClusterControl : IDisposable
                     cluster.InjectRequestErrors(injection.ApiKey, injection.ErrorCodes);
                     await ReplyAsync(response, HttpStatusCode.OK, injection);
                     break;
+                case ("POST", "/coordinators"):
+                    var move = await JsonSerializer.DeserializeAsync(request.InputStream, ControlJson.Default.CoordinatorMove);
+                    if ((move is null ? "Send {\"keyType\": \"group\", \"key\": ..., \"broker\": id}." : move.Problem(cluster.BrokerCount)) is { } wrong)
+                    {
+                        await ReplyProblemAsync(response, HttpStatusCode.BadRequest, wrong);
+                        break;
+                    }
+                    cluster.SetCoordinator(move!.KeyType, move.Key, move.Broker);
+                    await ReplyAsync(response, HttpStatusCode.OK, move);
+                    break;
                 case ("POST", var path) when BrokerCommand().Match(path ?? "") is { Success: true } command:
                     await SetBrokerAsync(response, int.Parse(command.Groups["id"].Value, CultureInfo.InvariantCulture), command.Groups["state"].Value);
                     break;
                 default:
-                    await ReplyProblemAsync(response, HttpStatusCode.NotFound, "Use GET or POST /topics, POST /brokers/{id}/down or /up, or POST /errors.");
+                    await ReplyProblemAsync(response, HttpStatusCode.NotFound, "Use GET or POST /topics, POST /brokers/{id}/down or /up, POST /errors or POST /coordinators.");
                     break;
             }
         }

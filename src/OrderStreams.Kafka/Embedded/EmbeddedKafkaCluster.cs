@@ -95,6 +95,14 @@ public sealed class EmbeddedKafkaCluster : IDisposable
 
     public void SetBrokerUp(int brokerId) => Check(RdKafkaMock.BrokerSetUp(Handle, brokerId), $"set broker {brokerId} up");
 
+    /// <summary>
+    /// Moves the coordinator of a consumer group (<paramref name="keyType"/> <c>group</c>) or a transactional id
+    /// (<c>transaction</c>) to <paramref name="brokerId"/>, as a coordinator failover does: clients asking the old one
+    /// are told NOT_COORDINATOR and look it up again; the group's members and committed offsets stay.
+    /// </summary>
+    public void SetCoordinator(string keyType, string key, int brokerId) =>
+        Check(RdKafkaMock.CoordinatorSet(Handle, keyType, key, brokerId), $"move the {keyType} coordinator of '{key}' to broker {brokerId}");
+
     /// <summary>Makes the next requests of one Kafka API (by its API key) fail with the given error codes, in order.</summary>
     public void InjectRequestErrors(short apiKey, params int[] errorCodes) =>
         RdKafkaMock.PushRequestErrors(Handle, apiKey, (nuint)errorCodes.Length, errorCodes);

@@ -13,6 +13,12 @@ public sealed record TopicCheck(TopicSpec Spec, TopicDescription? Current, IRead
     /// <summary>Why the configs were not compared (the cluster did not report them), or null when they were.</summary>
     public string? ConfigsNotChecked => Current is { Configs: null } current ? current.ConfigsUnavailable : null;
 
+    /// <summary>
+    /// How the cluster keeps less history than the manifest asks — a shorter retention.ms on a deleting topic, or a
+    /// retention.bytes limit — or null when it keeps at least as much, or its configs were not reported.
+    /// </summary>
+    public string? ShorterRetention => Current?.Configs is { } configs ? TopicRetention.Shortfall(Spec, configs) : null;
+
     /// <summary>Compares partitions, replication and the declared configs.</summary>
     public static TopicCheck Of(TopicSpec spec, TopicDescription? current)
     {
@@ -36,11 +42,8 @@ public sealed record TopicCheck(TopicSpec Spec, TopicDescription? Current, IRead
     // cleanup.policy is a list: "compact,delete" and "delete,compact" are the same policy.
     private static bool SameConfig(string name, string declared, string actual) =>
         name == "cleanup.policy"
-            ? Policies(declared).SetEquals(Policies(actual))
+            ? TopicRetention.Policies(declared).SetEquals(TopicRetention.Policies(actual))
             : declared == actual;
-
-    private static HashSet<string> Policies(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -72,7 +72,9 @@ public sealed class TopicManifest
             var cleanup = entry.CleanupPolicy ?? defaults.CleanupPolicy;
             if (cleanup is not ("delete" or "compact" or "compact,delete"))
                 throw new InvalidDataException($"{where} ({entry.Name}): cleanupPolicy must be delete, compact or compact,delete, not '{cleanup}'.");
-            topics.Add(new TopicSpec(
+            if (!Enum.TryParse<TopicRole>(entry.Role ?? nameof(TopicRole.Derived), ignoreCase: true, out var role) || !Enum.IsDefined(role))
+                throw new InvalidDataException($"{where} ({entry.Name}): role must be source, window or derived, not '{entry.Role}'.");
+            var spec = new TopicSpec(
                 entry.Name,
                 partitions,
                 entry.ReplicationFactor ?? defaults.ReplicationFactor,
@@ -81,7 +83,13 @@ public sealed class TopicManifest
                 entry.Key ?? "",
                 entry.ValueSchema,
                 entry.CoPartition,
-                entry.Description ?? ""));
+                entry.Description ?? "",
+                role);
+            if (role == TopicRole.Source && !spec.KeepsHistory)
+                throw new InvalidDataException(
+                    $"{where} ({entry.Name}): a source topic keeps its history: "
+                    + "retention forever, or cleanupPolicy compact where the latest value per key is the truth.");
+            topics.Add(spec);
         }
 
         var manifest = new TopicManifest(topics);
@@ -156,5 +164,7 @@ public sealed class TopicManifest
         public string? CoPartition { get; set; }
 
         public string? Description { get; set; }
+
+        public string? Role { get; set; }
     }
 }

@@ -10,6 +10,7 @@ namespace OrderStreams.Kafka.Topics;
 /// <param name="ValueSchema">Full name of the Avro schema of the value, or null for raw bytes.</param>
 /// <param name="CoPartitionGroup">Topics in one group must have the same partition count (they are joined by partition).</param>
 /// <param name="Description">What the topic carries.</param>
+/// <param name="Role">What it is to the system, which decides how much history it keeps.</param>
 public sealed record TopicSpec(
     string Name,
     int Partitions,
@@ -19,8 +20,12 @@ public sealed record TopicSpec(
     string Key,
     string? ValueSchema,
     string? CoPartitionGroup,
-    string Description)
+    string Description,
+    TopicRole Role = TopicRole.Derived)
 {
+    /// <summary>Whether it keeps every record, or the latest per key, for ever.</summary>
+    public bool KeepsHistory => RetentionMs < 0 || !TopicRetention.Policies(CleanupPolicy).Contains("delete");
+
     /// <summary>The topic-level configs to create the topic with on Apache Kafka.</summary>
     public IReadOnlyDictionary<string, string> Configs => new Dictionary<string, string>
     {

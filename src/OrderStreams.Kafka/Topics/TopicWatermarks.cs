@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Confluent.Kafka;
 using OrderStreams.Kafka.Clients;
 
@@ -16,8 +17,20 @@ public static class TopicWatermarks
     }
 
     /// <summary>Asks through an existing consumer (its handle is safe to use from several threads for this).</summary>
-    public static IReadOnlyDictionary<TopicPartition, WatermarkOffsets> Query<TKey, TValue>(IConsumer<TKey, TValue> consumer, IEnumerable<TopicPartition> partitions, TimeSpan? timeout = null) =>
-        partitions.Distinct().AsParallel().WithDegreeOfParallelism(8)
-            .Select(tp => (Partition: tp, Watermarks: consumer.QueryWatermarkOffsets(tp, timeout ?? TopicAdmin.DefaultRequestTimeout)))
-            .ToDictionary(r => r.Partition, r => r.Watermarks);
+    /// <exception cref="KafkaException">A query failed (a broker down, a timeout).</exception>
+    public static IReadOnlyDictionary<TopicPartition, WatermarkOffsets> Query<TKey, TValue>(IConsumer<TKey, TValue> consumer, IEnumerable<TopicPartition> partitions, TimeSpan? timeout = null)
+    {
+        try
+        {
+            return partitions.Distinct().AsParallel().WithDegreeOfParallelism(8)
+                .Select(tp => (Partition: tp, Watermarks: consumer.QueryWatermarkOffsets(tp, timeout ?? TopicAdmin.DefaultRequestTimeout)))
+                .ToDictionary(r => r.Partition, r => r.Watermarks);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<KafkaException>().FirstOrDefault() is { } failed)
+        {
+            // PLINQ wraps what a query threw; callers handle the Kafka error as from any other request.
+            ExceptionDispatchInfo.Throw(failed);
+            throw;
+        }
+    }
 }

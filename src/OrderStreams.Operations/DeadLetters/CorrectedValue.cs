@@ -1,10 +1,11 @@
 using System.Buffers.Binary;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro;
 using OrderStreams.Avro.Generic;
 using OrderStreams.Avro.Json;
 using OrderStreams.Avro.Schemas;
 using OrderStreams.Contracts;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 
 namespace OrderStreams.Operations.DeadLetters;
 
@@ -17,21 +18,21 @@ public static class CorrectedValue
     /// names (<paramref name="manifestSchema"/>, a full name), registered as the services would.
     /// </summary>
     /// <exception cref="InvalidDataException">The JSON does not fit the schema, or there is no schema to use.</exception>
-    public static async Task<byte[]> FromJsonAsync(SchemaRegistryClient registry, string topic, string json, string? manifestSchema, CancellationToken cancellationToken = default)
+    public static async Task<byte[]> FromJsonAsync(ISchemaRegistryClient registry, string topic, string json, string? manifestSchema, CancellationToken cancellationToken = default)
     {
         var subject = $"{topic}-value";
         int id;
         AvroSchema schema;
         try
         {
-            var latest = await registry.GetLatestAsync(subject, cancellationToken);
-            (id, schema) = (latest.Id, AvroSchema.Parse(latest.Schema, subject));
+            var latest = await registry.GetLatestSchemaAsync(subject).WaitAsync(cancellationToken);
+            (id, schema) = (latest.Id, AvroSchema.Parse(latest.SchemaString, subject));
         }
         catch (SchemaRegistryException e) when (e.ErrorCode == SchemaRegistryErrorCodes.SubjectNotFound)
         {
             schema = AvroContracts.RecordSchemas.FirstOrDefault(s => s.FullName == manifestSchema)
                 ?? throw new InvalidDataException($"The registry has no subject {subject} and the manifest names no known value schema for {topic}.", e);
-            id = await registry.RegisterAsync(subject, schema.ToJson(), cancellationToken);
+            id = await registry.RegisterSchemaAsync(subject, new Schema(schema.ToJson(), SchemaType.Avro)).WaitAsync(cancellationToken);
         }
 
         byte[] body;

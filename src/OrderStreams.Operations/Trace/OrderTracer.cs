@@ -1,11 +1,11 @@
 using System.Text;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro.Generic;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Operations.Clients;
 using OrderStreams.Operations.DeadLetters;
 using OrderStreams.OrderFlow;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Operations.Trace;
@@ -18,7 +18,7 @@ namespace OrderStreams.Operations.Trace;
 /// partition of order-keyed ones), following the order to every branch its events name (orders.view, keyed by order,
 /// names the branch an order moved to; the requests there name the branches that declined it).
 /// </summary>
-public sealed class OrderTracer(ClusterConnection cluster, ISchemaRegistry registry, BranchRoutingTable routing, int parallelism = 4)
+public sealed class OrderTracer(ClusterConnection cluster, ISchemaRegistryClient registry, BranchRoutingTable routing, int parallelism = 4)
 {
     private const int MaxPasses = 5;
     private readonly GenericAvroDeserializer deserializer = new(registry);
@@ -101,7 +101,8 @@ public sealed class OrderTracer(ClusterConnection cluster, ISchemaRegistry regis
         var redriven = RedriveMarker.From(record.Message.Headers);
         var traced = new TraceEvent(
             record.Topic, record.Partition.Value, record.Offset.Value, record.Message.Timestamp.UtcDateTime, key, type, value, error, deadLetter,
-            redriven is null ? null : $"{redriven.Topic}/{redriven.Partition.Value}/{redriven.Offset.Value}");
+            redriven is null ? null : $"{redriven.Topic}/{redriven.Partition.Value}/{redriven.Offset.Value}",
+            record.Message.Headers is { } headers && headers.TryGetLastBytes("traceparent", out var traceParent) ? Encoding.ASCII.GetString(traceParent) : null);
         return (traced, value is null ? [] : OrderEvents.BranchIdsOf(value).ToList());
     }
 }

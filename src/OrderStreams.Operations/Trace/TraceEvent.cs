@@ -14,6 +14,7 @@ namespace OrderStreams.Operations.Trace;
 /// <param name="DecodeError">Why the value does not decode.</param>
 /// <param name="DeadLetter">Why it was dead-lettered, for a record on a dead-letter topic.</param>
 /// <param name="RedrivenFrom">The dead letter it was redriven from, for a redriven record.</param>
+/// <param name="TraceParent">Its W3C <c>traceparent</c> header: the trace and the span that produced it.</param>
 public sealed record TraceEvent(
     string Topic,
     int Partition,
@@ -24,4 +25,5 @@ public sealed record TraceEvent(
     GenericRecord? Value,
     string? DecodeError,
     DeadLetterReason? DeadLetter,
-    string? RedrivenFrom);
+    string? RedrivenFrom,
+    string? TraceParent = null);

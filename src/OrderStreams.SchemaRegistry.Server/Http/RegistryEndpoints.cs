@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrderStreams.Avro.Resolution;
-using OrderStreams.SchemaRegistry.Client;
-using OrderStreams.SchemaRegistry.Client.Rest;
+using OrderStreams.SchemaRegistry.Server.Rest;
 using OrderStreams.SchemaRegistry.Server.Storage;
 using static OrderStreams.SchemaRegistry.Server.Http.RegistryHttp;
 
@@ -17,10 +16,19 @@ internal static class RegistryEndpoints
         var json = RestJson.Wire;
         routes.MapGet("/", context => WriteAsync(context, [], json.ListString));
         routes.MapGet("/schemas/types", context => WriteAsync(context, ["AVRO"], json.ListString));
+        routes.MapGet("/contexts", context => WriteAsync(context, ["."], json.ListString));
+        routes.MapGet("/schemas", context =>
+        {
+            var prefix = context.Request.Query["subjectPrefix"].ToString();
+            var found = store.AllVersions(prefix, Flag(context, "deleted"), Flag(context, "latestOnly"));
+            return WriteAsync(context, found.Select(SubjectVersionResponse.Of).ToList(), json.ListSubjectVersionResponse);
+        });
 
         routes.MapGet("/schemas/ids/{id:int}", (HttpContext context, int id) =>
             WriteAsync(context, new SchemaResponse(store.Schema(id)), json.SchemaResponse));
-        routes.MapGet("/schemas/ids/{id:int}/schema", (HttpContext context, int id) => WriteRawSchemaAsync(context, store.Schema(id)));
+        routes.MapGet("/schemas/ids/{id:int}/schema", (HttpContext context, int id) => WriteRawSchemaAsync(context, store.Schema(id).Text));
+        routes.MapGet("/schemas/guids/{guid}", (HttpContext context, string guid) =>
+            WriteAsync(context, new SchemaResponse(store.Schema(guid)), json.SchemaResponse));
         routes.MapGet("/schemas/ids/{id:int}/versions", (HttpContext context, int id) =>
             WriteAsync(context, store.Usages(id).Select(u => new SubjectVersionItem(u.Subject, u.Version)).ToList(), json.ListSubjectVersionItem));
         routes.MapGet("/schemas/ids/{id:int}/subjects", (HttpContext context, int id) =>
@@ -29,8 +37,9 @@ internal static class RegistryEndpoints
         routes.MapGet("/subjects", context => WriteAsync(context, store.Subjects(Flag(context, "deleted")).ToList(), json.ListString));
         routes.MapPost("/subjects/{subject}", async (HttpContext context, string subject) =>
         {
-            var found = store.Lookup(subject, await ReadSchemaAsync(context), Flag(context, "deleted"));
-            await WriteAsync(context, ToResponse(found), json.SubjectVersionResponse);
+            var (schema, metadata) = await ReadSchemaAsync(context);
+            var found = store.Lookup(subject, schema, metadata, Flag(context, "deleted"));
+            await WriteAsync(context, SubjectVersionResponse.Of(found), json.SubjectVersionResponse);
         });
         routes.MapDelete("/subjects/{subject}", (HttpContext context, string subject) =>
             WriteAsync(context, store.DeleteSubject(subject, Flag(context, "permanent")).ToList(), json.ListInt32));
@@ -39,11 +48,22 @@ internal static class RegistryEndpoints
             WriteAsync(context, store.Versions(subject, Flag(context, "deleted")).ToList(), json.ListInt32));
         routes.MapPost("/subjects/{subject}/versions", async (HttpContext context, string subject) =>
         {
-            var id = store.Register(subject, await ReadSchemaAsync(context));
-            await WriteAsync(context, new IdResponse(id), json.IdResponse);
+            var (schema, metadata) = await ReadSchemaAsync(context);
+            var registered = store.Register(subject, schema, metadata);
+            await WriteAsync(context, SubjectVersionResponse.Of(registered), json.SubjectVersionResponse);
+        });
+        routes.MapGet("/subjects/{subject}/metadata", (HttpContext context, string subject) =>
+        {
+            var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in context.Request.Query["key"].Zip(context.Request.Query["value"])) properties[key!] = value!;
+            var found = store.LatestWithMetadata(subject, properties, Flag(context, "deleted"));
+            return WriteAsync(context, SubjectVersionResponse.Of(found), json.SubjectVersionResponse);
         });
         routes.MapGet("/subjects/{subject}/versions/{version}", (HttpContext context, string subject, string version) =>
-            WriteAsync(context, ToResponse(store.Version(subject, ParseVersion(version), Flag(context, "deleted"))), json.SubjectVersionResponse));
+        {
+            var found = store.Version(subject, ParseVersion(version), Flag(context, "deleted"));
+            return WriteAsync(context, SubjectVersionResponse.Of(found), json.SubjectVersionResponse);
+        });
         routes.MapGet("/subjects/{subject}/versions/{version}/schema", (HttpContext context, string subject, string version) =>
             WriteRawSchemaAsync(context, store.Version(subject, ParseVersion(version), Flag(context, "deleted")).Schema));
         routes.MapGet("/subjects/{subject}/versions/{version}/referencedby", (HttpContext context, string subject, string version) =>
@@ -59,6 +79,9 @@ internal static class RegistryEndpoints
         routes.MapPost("/compatibility/subjects/{subject}/versions/{version}", (HttpContext context, string subject, string version) =>
             TestCompatibilityAsync(context, store, subject, ParseVersion(version), allByLevel: false));
 
+        AssociationEndpoints.Map(routes);
+        ModeEndpoints.Map(routes);
+
         routes.MapGet("/config", context => WriteLevelAsync(context, store.Level(null, defaultToGlobal: true)!.Value));
         routes.MapPut("/config", context => SetLevelAsync(context, store, subject: null));
         routes.MapGet("/config/{subject}", (HttpContext context, string subject) =>
@@ -72,8 +95,6 @@ internal static class RegistryEndpoints
         routes.MapDelete("/config/{subject}", (HttpContext context, string subject) => WriteLevelAsync(context, store.ClearLevel(subject)));
     }
 
-    private static SubjectVersionResponse ToResponse(RegisteredSchema schema) => new(schema.Subject, schema.Version, schema.Id, schema.Schema);
-
     private static async Task WriteRawSchemaAsync(HttpContext context, string schema)
     {
         context.Response.ContentType = RestJson.MediaType;
@@ -82,7 +103,7 @@ internal static class RegistryEndpoints
 
     private static async Task TestCompatibilityAsync(HttpContext context, SchemaStore store, string subject, int? version, bool allByLevel)
     {
-        var messages = store.TestCompatibility(subject, version, allByLevel, await ReadSchemaAsync(context));
+        var messages = store.TestCompatibility(subject, version, allByLevel, (await ReadSchemaAsync(context)).Schema);
         var verbose = Flag(context, "verbose");
         await WriteAsync(context, new CompatibilityResponse(messages.Count == 0, verbose ? messages : null), RestJson.Wire.CompatibilityResponse);
     }

@@ -3,9 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OrderStreams.SchemaRegistry.Client;
-using OrderStreams.SchemaRegistry.Client.Rest;
+using OrderStreams.SchemaRegistry.Server.Rest;
+using OrderStreams.SchemaRegistry.Server.Storage;
 
 namespace OrderStreams.SchemaRegistry.Server.Http;
 
@@ -44,7 +45,7 @@ internal static class RegistryHttp
     }
 
     /// <summary>Reads a register/lookup/compatibility body; only self-contained Avro schemas are accepted.</summary>
-    public static async Task<string> ReadSchemaAsync(HttpContext context)
+    public static async Task<(string Schema, SchemaMetadata? Metadata)> ReadSchemaAsync(HttpContext context)
     {
         var request = await ReadBodyAsync(context, RestJson.Wire.SchemaRequest);
         if (request?.SchemaType is { } type && !string.Equals(type, "AVRO", StringComparison.OrdinalIgnoreCase))
@@ -53,7 +54,11 @@ internal static class RegistryHttp
             throw RegistryRequestException.InvalidSchema("schema references are not supported; register a self-contained schema.");
         if (string.IsNullOrWhiteSpace(request?.Schema))
             throw RegistryRequestException.InvalidSchema("the request has no 'schema'.");
-        return request.Schema;
+        if (request.RuleSet is { ValueKind: not JsonValueKind.Null })
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedSchemaRegistry>().LogWarning(
+                "Dropped the rule set sent to {Path}: rule sets need Confluent Enterprise, as in Confluent's community registry",
+                context.Request.Path);
+        return (request.Schema, request.Metadata);
     }
 
     /// <summary>Parses a version path segment: a number from 1, or <c>latest</c>/<c>-1</c> (returned as null).</summary>

@@ -1,5 +1,3 @@
-using OrderStreams.SchemaRegistry.Client;
-
 namespace OrderStreams.SchemaRegistry.Server.Http;
 
 /// <summary>A request the registry refuses, carried to the HTTP layer as status + Confluent error code + message.</summary>
@@ -15,8 +13,9 @@ internal sealed class RegistryRequestException(int status, int errorCode, string
     public static RegistryRequestException VersionNotFound(string subject, int version) =>
         new(404, SchemaRegistryErrorCodes.VersionNotFound, $"Version {version} not found for subject '{subject}'.");
 
-    public static RegistryRequestException SchemaNotFound(string what) =>
-        new(404, SchemaRegistryErrorCodes.SchemaNotFound, $"Schema {what} not found.");
+    /// <param name="what">The id, GUID or place looked in; null when no schema matched a query.</param>
+    public static RegistryRequestException SchemaNotFound(string? what) =>
+        new(404, SchemaRegistryErrorCodes.SchemaNotFound, what is null ? "Schema not found." : $"Schema {what} not found.");
 
     public static RegistryRequestException InvalidSchema(string reason) =>
         new(422, SchemaRegistryErrorCodes.InvalidSchema, $"Invalid schema: {reason}");

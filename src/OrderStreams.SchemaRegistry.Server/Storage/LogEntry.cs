@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace OrderStreams.SchemaRegistry.Server.Storage;
 
 /// <summary>
-/// One line of the registry's log. <c>register</c> adds a version (with its global id), <c>delete</c> soft- or
+/// One line of the registry's log. <c>register</c> adds a version (with its global id and metadata), <c>delete</c> soft- or
 /// permanently deletes one, <c>config</c> sets (or with a null level clears) the global or a subject's compatibility.
 /// </summary>
 internal sealed record LogEntry(
@@ -13,7 +13,8 @@ internal sealed record LogEntry(
     [property: JsonPropertyName("id")] int? Id = null,
     [property: JsonPropertyName("schema")] string? Schema = null,
     [property: JsonPropertyName("permanent")] bool? Permanent = null,
-    [property: JsonPropertyName("compatibility")] string? Compatibility = null)
+    [property: JsonPropertyName("compatibility")] string? Compatibility = null,
+    [property: JsonPropertyName("metadata")] SchemaMetadata? Metadata = null)
 {
     public const string Register = "register";
     public const string Delete = "delete";

@@ -1,5 +1,4 @@
 using OrderStreams.Avro.Resolution;
-using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server.Http;
 
 namespace OrderStreams.SchemaRegistry.Server.Storage;
@@ -16,8 +15,8 @@ internal sealed class SchemaStore : IDisposable
 
     private readonly Lock gate = new();
     private readonly RegistryLog log;
-    private readonly Dictionary<int, ParsedSchema> schemasById = [];
-    private readonly Dictionary<string, int> idsByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, StoredSchema> schemasById = [];
+    private readonly Dictionary<string, int> idsByGuid = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, List<SubjectEntry>> subjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CompatibilityMode> subjectLevels = new(StringComparer.Ordinal);
     private CompatibilityMode globalLevel = DefaultLevel;
@@ -52,6 +51,18 @@ internal sealed class SchemaStore : IDisposable
         }
     }
 
+    /// <summary>Every version of the subjects that start with <paramref name="prefix"/>, or only each one's latest.</summary>
+    public IReadOnlyList<RegisteredSchema> AllVersions(string prefix, bool includeDeleted, bool latestOnly)
+    {
+        lock (gate)
+        {
+            return subjects.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .SelectMany(s => s.Value.Where(v => includeDeleted || !v.Deleted).TakeLast(latestOnly ? 1 : int.MaxValue)
+                    .Select(v => ToRegistered(s.Key, v)))
+                .ToList();
+        }
+    }
+
     public IReadOnlyList<int> Versions(string subject, bool includeDeleted)
     {
         lock (gate)
@@ -69,11 +80,19 @@ internal sealed class SchemaStore : IDisposable
         }
     }
 
-    public string Schema(int id)
+    public StoredSchema Schema(int id)
     {
         lock (gate)
         {
-            return schemasById.TryGetValue(id, out var schema) ? schema.Text : throw RegistryRequestException.SchemaNotFound(id.ToString());
+            return schemasById.TryGetValue(id, out var schema) ? schema : throw RegistryRequestException.SchemaNotFound(id.ToString());
+        }
+    }
+
+    public StoredSchema Schema(string guid)
+    {
+        lock (gate)
+        {
+            return idsByGuid.TryGetValue(guid, out var id) ? schemasById[id] : throw RegistryRequestException.SchemaNotFound(guid);
         }
     }
 
@@ -88,34 +107,49 @@ internal sealed class SchemaStore : IDisposable
         }
     }
 
-    /// <summary>Registers <paramref name="schemaJson"/> under <paramref name="subject"/>, or returns the id it already has there.</summary>
-    public int Register(string subject, string schemaJson)
+    /// <summary>Registers a schema under <paramref name="subject"/>, or returns the version it already has there.</summary>
+    /// <param name="metadata">The schema's metadata; without any, it keeps the latest version's, as Confluent's registry does.</param>
+    public RegisteredSchema Register(string subject, string schemaJson, SchemaMetadata? metadata)
     {
         var candidate = AvroSchemaRules.Parse(schemaJson);
         lock (gate)
         {
             var live = LiveNewestFirst(subject);
-            var existing = live.FirstOrDefault(v => schemasById[v.Id].Text == candidate.Text);
-            if (existing is not null) return existing.Id;
+            var inherited = live.Count > 0 ? schemasById[live[0].Id].Metadata : null;
+            var existing = Match(live, candidate, metadata, inherited);
+            if (existing is not null) return ToRegistered(subject, existing);
 
-            var messages = AvroSchemaRules.Check(LevelOf(subject), candidate, live.Select(v => (v.Version, schemasById[v.Id])).ToList());
+            var messages = AvroSchemaRules.Check(LevelOf(subject), candidate, Parsed(live));
             if (messages.Count > 0) throw RegistryRequestException.Incompatible(subject, messages);
 
-            var id = idsByText.TryGetValue(candidate.Text, out var known) ? known : nextId;
+            metadata ??= inherited;
+            var id = idsByGuid.TryGetValue(SchemaGuid.Of(candidate.Text, metadata), out var known) ? known : nextId;
             var version = subjects.TryGetValue(subject, out var all) && all.Count > 0 ? all.Max(v => v.Version) + 1 : 1;
-            Commit(new LogEntry(LogEntry.Register, subject, version, id, candidate.Text));
-            return id;
+            Commit(new LogEntry(LogEntry.Register, subject, version, id, candidate.Text, Metadata: metadata));
+            return ToRegistered(subject, subjects[subject][^1]);
         }
     }
 
-    public RegisteredSchema Lookup(string subject, string schemaJson, bool includeDeleted)
+    public RegisteredSchema Lookup(string subject, string schemaJson, SchemaMetadata? metadata, bool includeDeleted)
     {
         var candidate = AvroSchemaRules.Parse(schemaJson);
         lock (gate)
         {
             var entries = Entries(subject, includeDeleted);
-            var match = entries.LastOrDefault(v => schemasById[v.Id].Text == candidate.Text)
-                ?? throw RegistryRequestException.SchemaNotFound($"not found under subject '{subject}'");
+            var latestLive = LiveNewestFirst(subject).FirstOrDefault();
+            var match = Match(entries, candidate, metadata, latestLive is null ? null : schemasById[latestLive.Id].Metadata)
+                ?? throw RegistryRequestException.SchemaNotFound(null);
+            return ToRegistered(subject, match);
+        }
+    }
+
+    /// <summary>The latest version whose metadata has every one of <paramref name="properties"/>.</summary>
+    public RegisteredSchema LatestWithMetadata(string subject, IReadOnlyDictionary<string, string> properties, bool includeDeleted)
+    {
+        lock (gate)
+        {
+            var match = Entries(subject, includeDeleted).LastOrDefault(v => schemasById[v.Id].Metadata?.HasProperties(properties) == true)
+                ?? throw RegistryRequestException.SchemaNotFound(null);
             return ToRegistered(subject, match);
         }
     }
@@ -161,18 +195,12 @@ internal sealed class SchemaStore : IDisposable
         var candidate = AvroSchemaRules.Parse(schemaJson);
         lock (gate)
         {
-            IReadOnlyList<(int, ParsedSchema)> against;
-            if (allByLevel)
-            {
-                against = LiveNewestFirst(subject).Select(v => (v.Version, schemasById[v.Id])).ToList();
-            }
-            else
-            {
-                if (!subjects.ContainsKey(subject)) throw RegistryRequestException.SubjectNotFound(subject);
-                var entry = Find(subject, version, includeDeleted: false);
-                against = [(entry.Version, schemasById[entry.Id])];
-            }
-            return AvroSchemaRules.Check(LevelOf(subject), candidate, against);
+            // As Confluent's registry: "latest" of a subject without versions is compatible, a missing version is 40402.
+            var live = LiveNewestFirst(subject);
+            IEnumerable<SubjectEntry> against = allByLevel ? live
+                : version is null ? live.Take(1)
+                : [live.Find(v => v.Version == version) ?? throw RegistryRequestException.VersionNotFound(subject, version.Value)];
+            return AvroSchemaRules.Check(LevelOf(subject), candidate, Parsed(against));
         }
     }
 
@@ -233,8 +261,9 @@ internal sealed class SchemaStore : IDisposable
                 if (!schemasById.ContainsKey(id))
                 {
                     var parsed = AvroSchemaRules.Parse(schema);
-                    schemasById[id] = parsed;
-                    idsByText[parsed.Text] = id;
+                    var guid = SchemaGuid.Of(parsed.Text, entry.Metadata);
+                    schemasById[id] = new StoredSchema(parsed, entry.Metadata, guid);
+                    idsByGuid[guid] = id;
                 }
                 nextId = Math.Max(nextId, id + 1);
                 if (!subjects.TryGetValue(entry.Subject!, out var versions)) subjects[entry.Subject!] = versions = [];
@@ -275,7 +304,28 @@ internal sealed class SchemaStore : IDisposable
         return entries.FirstOrDefault(v => v.Version == version) ?? throw RegistryRequestException.VersionNotFound(subject, version.Value);
     }
 
-    private RegisteredSchema ToRegistered(string subject, SubjectEntry entry) => new(subject, entry.Id, entry.Version, schemasById[entry.Id].Text);
+    /// <summary>
+    /// The newest of <paramref name="entries"/> holding the candidate with its own metadata or, when it has none, with
+    /// <paramref name="inherited"/> (the latest version's), which Confluent's registry would give it.
+    /// </summary>
+    private SubjectEntry? Match(
+        IReadOnlyList<SubjectEntry> entries, ParsedSchema candidate, SchemaMetadata? metadata, SchemaMetadata? inherited)
+    {
+        var guids = new List<string> { SchemaGuid.Of(candidate.Text, metadata) };
+        if (metadata is null && inherited is not null) guids.Add(SchemaGuid.Of(candidate.Text, inherited));
+        return guids
+            .Select(guid => entries.Where(v => schemasById[v.Id].Guid == guid).MaxBy(v => v.Version))
+            .FirstOrDefault(v => v is not null);
+    }
+
+    private List<(int Version, ParsedSchema Schema)> Parsed(IEnumerable<SubjectEntry> entries) =>
+        entries.Select(v => (v.Version, schemasById[v.Id].Parsed)).ToList();
+
+    private RegisteredSchema ToRegistered(string subject, SubjectEntry entry)
+    {
+        var schema = schemasById[entry.Id];
+        return new(subject, entry.Id, entry.Version, schema.Text, schema.Guid, schema.Metadata);
+    }
 
     private sealed record SubjectEntry(int Version, int Id, bool Deleted = false);
 }

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro;
 using OrderStreams.Avro.Specific;
 
@@ -15,7 +16,7 @@ public sealed class AvroDeserializer<T> : IDeserializer<T>, IAsyncDeserializer<T
 {
     private readonly WriterSchemaCache<DecodePlan<T>> _decoders;
 
-    public AvroDeserializer(ISchemaRegistry registry)
+    public AvroDeserializer(ISchemaRegistryClient registry)
     {
         _decoders = new WriterSchemaCache<DecodePlan<T>>(registry, DecodePlan<T>.For);
     }

@@ -1,5 +1,3 @@
-using OrderStreams.SchemaRegistry.Client;
-
 namespace OrderStreams.SchemaRegistry.Serdes;
 
 /// <summary>Serializer settings, named after Confluent's serializer config keys.</summary>

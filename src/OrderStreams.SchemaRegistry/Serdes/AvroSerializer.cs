@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro.Binary;
 using OrderStreams.Avro.Specific;
 
@@ -18,14 +19,14 @@ public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
 
-    private readonly ISchemaRegistry _registry;
+    private readonly ISchemaRegistryClient _registry;
     private readonly AvroSerdeConfig _config;
     private readonly ConcurrentDictionary<string, Task<int>> _ids = new();
     private readonly ConcurrentDictionary<string, int> _valueIdsByTopic = new();
     private readonly ConcurrentDictionary<string, int> _keyIdsByTopic = new();
     private readonly string _schemaJson = T.Schema.ToJson();
 
-    public AvroSerializer(ISchemaRegistry registry, AvroSerdeConfig? config = null)
+    public AvroSerializer(ISchemaRegistryClient registry, AvroSerdeConfig? config = null)
     {
         _registry = registry;
         _config = config ?? new AvroSerdeConfig();
@@ -75,7 +76,8 @@ public sealed class AvroSerializer<T> : ISerializer<T>, IAsyncSerializer<T>
     private string Subject(string topic, bool isKey) => _config.SubjectNameStrategy.SubjectFor(topic, isKey, T.Schema.FullName);
 
     // Async wrapper so a registry that throws synchronously still yields a (faulted) task.
-    private async Task<int> RegisterAsync(string subject) => await _registry.RegisterAsync(subject, _schemaJson).ConfigureAwait(false);
+    private async Task<int> RegisterAsync(string subject) =>
+        await _registry.RegisterSchemaAsync(subject, new Schema(_schemaJson, SchemaType.Avro)).ConfigureAwait(false);
 
     private static byte[] Encode(T data, int schemaId)
     {

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro;
 using OrderStreams.Avro.Generic;
 
@@ -12,7 +13,7 @@ public sealed class GenericAvroDeserializer : IDeserializer<object?>
 {
     private readonly WriterSchemaCache<GenericDatumReader> _readers;
 
-    public GenericAvroDeserializer(ISchemaRegistry registry)
+    public GenericAvroDeserializer(ISchemaRegistryClient registry)
     {
         _readers = new WriterSchemaCache<GenericDatumReader>(registry, schema => GenericDatumReader.For(schema));
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro;
 using OrderStreams.Avro.Schemas;
-using OrderStreams.SchemaRegistry.Client;
 
 namespace OrderStreams.SchemaRegistry.Serdes;
 
@@ -9,7 +9,7 @@ namespace OrderStreams.SchemaRegistry.Serdes;
 /// Per schema id, something built once from the writer schema (a decoding plan). A fetch in flight is shared by
 /// concurrent callers; a failed fetch is forgotten so the next record retries.
 /// </summary>
-internal sealed class WriterSchemaCache<TPlan>(ISchemaRegistry registry, Func<AvroSchema, TPlan> build)
+internal sealed class WriterSchemaCache<TPlan>(ISchemaRegistryClient registry, Func<AvroSchema, TPlan> build)
     where TPlan : class
 {
     private readonly ConcurrentDictionary<int, Task<TPlan>> _plans = new();
@@ -41,7 +41,7 @@ internal sealed class WriterSchemaCache<TPlan>(ISchemaRegistry registry, Func<Av
 
     private async Task<TPlan> Fetch(int schemaId)
     {
-        var json = await registry.GetSchemaAsync(schemaId).ConfigureAwait(false);
-        return build(AvroSchema.Parse(json, $"schema {schemaId}"));
+        var schema = await registry.GetSchemaAsync(schemaId).ConfigureAwait(false);
+        return build(AvroSchema.Parse(schema.SchemaString, $"schema {schemaId}"));
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Events;
-using OrderStreams.SchemaRegistry;
-using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Kafka.Clients;
+using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Simulator.Kafka;
 
@@ -19,7 +19,7 @@ public sealed class DriverAssignmentFeed : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Thread thread;
 
-    public DriverAssignmentFeed(KafkaClientFactory clients, ISchemaRegistry registry, string groupId)
+    public DriverAssignmentFeed(KafkaClientFactory clients, ISchemaRegistryClient registry, string groupId)
     {
         var consumer = clients.CreateConsumer<Ignore, OrderDriverAssigned>(
             groupId,

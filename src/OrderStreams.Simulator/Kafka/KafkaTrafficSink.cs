@@ -1,7 +1,8 @@
+using System.Text;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro.Specific;
 using OrderStreams.Kafka.Clients;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Simulator.Kafka;
@@ -10,14 +11,14 @@ namespace OrderStreams.Simulator.Kafka;
 public sealed class KafkaTrafficSink : ITrafficSink, IDisposable
 {
     private readonly IProducer<string, byte[]> producer;
-    private readonly ISchemaRegistry registry;
+    private readonly ISchemaRegistryClient registry;
     private readonly Dictionary<Type, object> serializers = new();
     private long failed;
 
     /// <param name="clients">Makes the producer.</param>
     /// <param name="registry">Where value schemas are registered.</param>
     /// <param name="partitioner">Chooses partitions instead of murmur2, e.g. to follow a branch routing table.</param>
-    public KafkaTrafficSink(KafkaClientFactory clients, ISchemaRegistry registry, PartitionerDelegate? partitioner = null)
+    public KafkaTrafficSink(KafkaClientFactory clients, ISchemaRegistryClient registry, PartitionerDelegate? partitioner = null)
     {
         this.registry = registry;
         producer = clients.CreateProducer<string, byte[]>(build: builder =>
@@ -29,7 +30,7 @@ public sealed class KafkaTrafficSink : ITrafficSink, IDisposable
     /// <summary>Records the broker did not accept (reported, never retried by the simulator).</summary>
     public long Failed => Interlocked.Read(ref failed);
 
-    public void Publish<T>(string topic, string key, T value, DateTimeOffset timestamp)
+    public void Publish<T>(string topic, string key, T value, DateTimeOffset timestamp, string? traceParent = null)
         where T : class, IAvroRecord<T>
     {
         var message = new Message<string, byte[]>
@@ -37,6 +38,7 @@ public sealed class KafkaTrafficSink : ITrafficSink, IDisposable
             Key = key,
             Value = Serializer<T>().Serialize(value, new SerializationContext(MessageComponentType.Value, topic)),
             Timestamp = new Timestamp(timestamp),
+            Headers = traceParent is null ? null : new Headers { { OrderTrace.Header, Encoding.ASCII.GetBytes(traceParent) } },
         };
         while (true)
         {

@@ -10,6 +10,14 @@ public interface IProcessor<KIn, VIn, KOut, VOut>
 
     void Process(Record<KIn, VIn> record);
 
+    /// <summary>
+    /// Called after each commit of the task, once every record forwarded before it is delivered. A processor that keeps
+    /// what it emitted until then, to emit it again should the process die first, lets it go here.
+    /// </summary>
+    void OnCommitted()
+    {
+    }
+
     void Close()
     {
     }

@@ -15,8 +15,25 @@ public interface IProcessorContext<KOut, VOut>
     /// <summary>The highest record timestamp this task has seen (milliseconds), or <see cref="long.MinValue"/> before the first record.</summary>
     long CurrentStreamTime { get; }
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the record being processed (of its span when traced, else the header it came
+    /// with); null in a punctuation or when it has none. Keep it with an entity's state, and put it on a record emitted
+    /// later for that entity (<see cref="Record{K,V}.WithTraceParent"/>), so that record continues the entity's trace.
+    /// </summary>
+    string? TraceParent { get; }
+
     /// <summary>The wall clock in milliseconds (the test driver's mock clock under test).</summary>
     long CurrentSystemTime { get; }
+
+    /// <summary>
+    /// Wall-clock time (milliseconds) since which this task has been caught up with its input and got no record: every
+    /// input partition was read and processed up to the end offset the consumer last fetched from the broker, and that
+    /// broker still answers. Null while it is not: records wait in the topic or in buffers, a fetch fails or a broker is
+    /// unreachable, or the task was just assigned or restored and has not read to the end yet. A deadline decided on
+    /// the wall clock (a partition that gets no record never moves stream time) must wait for this, so that input
+    /// waiting in the topic during a restart or an outage is read before the deadline fires.
+    /// </summary>
+    long? CaughtUpSince { get; }
 
     /// <summary>Sends a record to every child node.</summary>
     void Forward(Record<KOut, VOut> record);

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using OrderStreams.Streams.Internals.Tracing;
 
 namespace OrderStreams.Streams.Processor;
 
@@ -37,6 +38,14 @@ public readonly struct Record<K, V>
     public Record<K, V> WithTimestamp(long timestamp) => new(Key, Value, timestamp, headers);
 
     public Record<K, V> WithHeaders(Headers headers) => new(Key, Value, Timestamp, headers);
+
+    /// <summary>
+    /// A copy that continues the trace of <paramref name="traceParent"/> (kept from
+    /// <see cref="IProcessorContext{KOut,VOut}.TraceParent"/>) instead of the trace of the record being processed: for a
+    /// record about another entity, or one a punctuation emits. Null returns the record unchanged.
+    /// </summary>
+    public Record<K, V> WithTraceParent(string? traceParent) =>
+        traceParent is null ? this : new(Key, Value, Timestamp, RecordTracing.WithTraceParent(headers, traceParent, null));
 
     public override string ToString() => $"Record(key={Key}, value={Value}, timestamp={Timestamp})";
 }

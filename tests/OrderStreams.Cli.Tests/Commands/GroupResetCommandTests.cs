@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using OrderStreams.Testing;
+using OrderStreams.Testing.Brokers;
 
 namespace OrderStreams.Cli.Tests.Commands;
 
@@ -59,6 +60,32 @@ public sealed class GroupResetCommandTests(TestBrokerFixture kafka)
 
         Assert.True(exitCode == 0, errors);
         Assert.Equal(4, Committed(group, topic));
+    }
+
+    [EmbeddedBrokerFact("only the embedded broker drops a partition's start after about 5 MB")]
+    public void ExecuteToEarliest_PartitionLostItsStart_RefusesUnlessPartialHistoryIsAccepted()
+    {
+        var topic = kafka.CreateTopic("cli-history", partitions: 1);
+        var low = LogOverflow.Fill(kafka.BootstrapServers, new TopicPartition(topic, 0), T0);
+        var group = TestBrokerFixture.UniqueName("cli-group");
+        using (var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build())
+            consumer.Commit([new TopicPartitionOffset(topic, 0, LogOverflow.DefaultRecords)]);
+        var completeFrom = T0.AddSeconds(low).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+        var dryRun = Cli.Run("groups", "reset", "--group", group, "--to-earliest", "--bootstrap-servers", kafka.BootstrapServers);
+        var refused = Cli.Run("groups", "reset", "--group", group, "--to-earliest", "--execute", "--bootstrap-servers", kafka.BootstrapServers);
+        var offsetAfterRefusal = Committed(group, topic);
+        var accepted = Cli.Run("groups", "reset", "--group", group, "--to-earliest", "--execute", "--accept-partial-history", "--bootstrap-servers", kafka.BootstrapServers);
+
+        Assert.True(low > 0, "the broker kept the whole partition; the test needs its start dropped");
+        Assert.True(dryRun.ExitCode == 0, dryRun.Errors);
+        Assert.Contains($"A rebuild from this log is complete only from {completeFrom}", dryRun.Output);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"{topic} partition(s) 0 ({low:N0} record(s) gone, complete from {completeFrom})", refused.Errors);
+        Assert.Equal(LogOverflow.DefaultRecords, offsetAfterRefusal);
+        Assert.True(accepted.ExitCode == 0, accepted.Errors);
+        Assert.Contains($"Partial history accepted: the rebuilt view is complete only from {completeFrom}", accepted.Output);
+        Assert.Equal(low, Committed(group, topic));
     }
 
     [Fact]

@@ -11,7 +11,9 @@ public sealed class GroupsLagCommandTests(DevPlatformFixture platform)
     [Fact]
     public async Task Lag_ServiceStoppedUnderLoad_RisesInGroupsLagAndOnMetrics_DrainsAfterTheRestart()
     {
-        // Driver pings (drivers.status) keep coming whatever the orders do: that is the load.
+        // Driver pings (drivers.status) keep coming whatever the orders do: that is the load. It must flow before the
+        // stop: the platform starts it only once every service is ready, which a stopped service never is.
+        await platform.UnderLoadAsync();
         await DevPlatformFixture.EventuallyAsync(
             async () => (await platform.InstanceAsync(Service)).GetProperty("state").GetString(), state => state == "running", TimeSpan.FromMinutes(3), $"{Service} running");
         var stop = platform.Cli("app", "stop", Service);

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Cli.Tests.Platform;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Cli.Tests.Commands;
@@ -68,7 +68,7 @@ public sealed class ReplayCommandTests(DevPlatformFixture platform)
     /// The status each order had as of the bound, from the denormaliser's inputs alone: every partition read up to its
     /// first record after the bound, each order at the furthest step its events reached (payments only fill in).
     /// </summary>
-    private Dictionary<string, OrderStatus> StatusesUpTo(ISchemaRegistry registry, long bound, out List<string> placedLater)
+    private Dictionary<string, OrderStatus> StatusesUpTo(ISchemaRegistryClient registry, long bound, out List<string> placedLater)
     {
         var statuses = new Dictionary<string, OrderStatus>();
         void Reach(Guid order, OrderStatus status)
@@ -113,7 +113,7 @@ public sealed class ReplayCommandTests(DevPlatformFixture platform)
         _ => 0,
     };
 
-    private Dictionary<string, OrderView> LatestViews(ISchemaRegistry registry, string topic)
+    private Dictionary<string, OrderView> LatestViews(ISchemaRegistryClient registry, string topic)
     {
         var views = new AvroDeserializer<OrderView>(registry);
         return ViewSnapshot.Read(platform.BootstrapServers, topic).ToDictionary(v => v.Key, v => views.Deserialize(Convert.FromBase64String(v.Value), topic));

@@ -23,6 +23,7 @@ public sealed class TopicsCommandTests(TestBrokerFixture kafka) : IDisposable
 
         Assert.Equal(3, dryRun.ExitCode);
         Assert.Contains("1 to create (dry run: nothing changed)", dryRun.Output);
+        Assert.Contains("Retention cannot be read from this cluster", second.Output);
         Assert.True(first.ExitCode == 0, first.Errors);
         Assert.Contains("1 created", first.Output);
         Assert.Equal(4, kafka.Cluster.Topics[topic]);

@@ -1,9 +1,10 @@
 using System.Text;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
 using OrderStreams.Operations.Lag;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Testing;
 
@@ -21,7 +22,7 @@ public sealed partial class DevPlatformFixture
         ("denormaliser", ["orders.placed", "payments", "orders.paid", "orders.branch-assigned", "orders.driver-assigned", "deliveries"]),
     ];
 
-    public SchemaRegistryClient Registry() => new(new SchemaRegistryClientConfig { Url = SchemaRegistryUrl });
+    public ISchemaRegistryClient Registry() => new SchemaRegistrySettings { Url = SchemaRegistryUrl }.CreateClient();
 
     public ConsumerConfig ConsumerConfig() => new()
     {

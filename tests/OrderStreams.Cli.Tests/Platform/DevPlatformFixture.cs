@@ -21,10 +21,9 @@ public sealed partial class DevPlatformFixture : IDisposable
     {
         // The tests' own clients load librdkafka from the package as the CLI does.
         NativeLibraries.EnsureKafka();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         dev = ChildProcess.StartDotnet(RepositoryPaths.AssemblyOf("src/OrderStreams.Cli", "orderstreams"),
         [
-            "dev", "--state-dir", stateDirectory, "--configuration", configuration, "--max-orders", $"{Orders}", "--orders-per-second", "3",
+            "dev", "--state-dir", stateDirectory, "--configuration", RepositoryPaths.Configuration, "--max-orders", $"{Orders}", "--orders-per-second", "3",
             // Renamed drivers change delivered orders' views only when rebuilt (the denormaliser re-emits live orders only).
             "--driver-rename-every", "100000",
         ]);
@@ -78,11 +77,25 @@ public sealed partial class DevPlatformFixture : IDisposable
         return instances.FirstOrDefault(i => i.GetProperty("serving").GetBoolean()) is { ValueKind: JsonValueKind.Object } serving ? serving : instances.Single();
     }
 
-    /// <summary>Sum of one metric's samples whose labels contain <paramref name="labels"/>, or null when there are none.</summary>
+    /// <summary>
+    /// Waits until the simulator's driver pings flow. The platform starts the traffic only once every service instance
+    /// is ready, so a test that stops a service before then holds all the load back, for up to three minutes.
+    /// </summary>
+    public Task UnderLoadAsync() => EventuallyAsync(
+        async () => (await GetJsonAsync("api/state")).GetProperty("latest") is { ValueKind: JsonValueKind.Object } latest
+            ? latest.GetProperty("simulator").GetProperty("pings").GetInt64()
+            : 0,
+        pings => pings > 0, TimeSpan.FromMinutes(4), "driver pings");
+
+    /// <summary>
+    /// Sum of one metric's samples that carry every <c>name="value"</c> pair of <paramref name="labels"/> (in any order,
+    /// among others), or null when there are none.
+    /// </summary>
     public static double? Sum(string exposition, string metric, string labels)
     {
+        var wanted = Label().Matches(labels).Select(m => m.Value).ToList();
         var values = Sample().Matches(exposition)
-            .Where(m => m.Groups["name"].Value == metric && m.Groups["labels"].Value.Contains(labels, StringComparison.Ordinal))
+            .Where(m => m.Groups["name"].Value == metric && !wanted.Except(Label().Matches(m.Groups["labels"].Value).Select(l => l.Value)).Any())
             .Select(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         return values.Count == 0 ? null : values.Sum();
@@ -118,4 +131,7 @@ public sealed partial class DevPlatformFixture : IDisposable
 
     [GeneratedRegex(@"^(?<name>[a-z_]+)\{(?<labels>[^}]*)\} (?<value>\S+)$", RegexOptions.Multiline)]
     private static partial Regex Sample();
+
+    [GeneratedRegex(@"[a-zA-Z_][a-zA-Z0-9_]*=""(?:[^""\\]|\\.)*""")]
+    private static partial Regex Label();
 }

@@ -4,7 +4,9 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
 
 namespace OrderStreams.Deploy.Tests.Support;
 
@@ -13,7 +15,7 @@ namespace OrderStreams.Deploy.Tests.Support;
 /// <c>Section__Property</c> must land, with its value, on the options object the service's own wiring binds (found
 /// by reflection over the types with a <c>Section</c> constant); a variable naming a whole section that is no options
 /// type (<c>BranchRouting</c>) must make the service refuse an invalid value; host settings are ASP.NET Core's
-/// <c>urls</c> and the logging levels.
+/// <c>urls</c> and the logging levels; OpenTelemetry's <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> must reach the OTLP exporter.
 /// </summary>
 internal static partial class ServiceConfiguration
 {
@@ -31,6 +33,12 @@ internal static partial class ServiceConfiguration
             if (segments is ["Logging", "LogLevel", _])
             {
                 if (!Enum.TryParse<LogLevel>(value, out _)) problems.Add($"{variable}={value}: not a log level.");
+                continue;
+            }
+            if (variable == "OTEL_EXPORTER_OTLP_ENDPOINT")
+            {
+                var endpoint = app.Services.GetService<IOptionsMonitor<OtlpExporterOptions>>()?.Get(Options.DefaultName).Endpoint;
+                if (endpoint != new Uri(value)) problems.Add($"{variable}={value}: the service's OTLP exporter sends to {endpoint?.ToString() ?? "nowhere"}.");
                 continue;
             }
             var sectionType = SectionType(service, segments[0]);

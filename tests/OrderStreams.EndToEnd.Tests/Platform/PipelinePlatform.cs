@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.SchemaRegistry;
-using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Server;
 using OrderStreams.Simulator;
 using OrderStreams.Simulator.Kafka;
@@ -42,11 +42,12 @@ public sealed class PipelinePlatform : IAsyncLifetime
     private readonly Dictionary<string, int> heldAt = new();
     private TestBroker? broker;
     private EmbeddedSchemaRegistry? registry;
-    private SchemaRegistryClient? registryClient;
+    private ISchemaRegistryClient? registryClient;
     private KafkaTrafficSink? kafkaSink;
     private DriverAssignmentFeed? feed;
     private TrafficDriver? traffic;
     private Task? poisoning;
+    private OtlpTraceReceiver? traces;
 
     /// <summary>
     /// A busy day: 2,000 orders at 25 a second with rushes at three times that, 30% of them for the hot branch, whose
@@ -99,7 +100,10 @@ public sealed class PipelinePlatform : IAsyncLifetime
     /// <summary>Records in each service's dead-letter topic once the valid traffic was processed.</summary>
     internal IReadOnlyDictionary<string, long> DeadLettersAfterValidTraffic { get; private set; } = new Dictionary<string, long>();
 
-    internal ISchemaRegistry Registry => registryClient!;
+    internal ISchemaRegistryClient Registry => registryClient!;
+
+    /// <summary>The spans the services export.</summary>
+    internal OtlpTraceReceiver Traces => traces!;
 
     public async Task InitializeAsync()
     {
@@ -107,7 +111,8 @@ public sealed class PipelinePlatform : IAsyncLifetime
         Manifest = TopicManifest.Load(TopicManifest.Locate(RepositoryPaths.Root));
         foreach (var topic in Manifest.Topics) broker.CreateTopicNamed(topic.Name, topic.Partitions);
         registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(workDirectory, "registry"));
-        registryClient = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registry.Url.ToString() });
+        registryClient = new SchemaRegistrySettings { Url = registry.Url.ToString() }.CreateClient();
+        traces = new OtlpTraceReceiver();
 
         // The city first, so that every service finds the branches in its global tables from the start.
         kafkaSink = new KafkaTrafficSink(new KafkaClientFactory(KafkaClientSettings.For(BootstrapServers)), registryClient);
@@ -152,6 +157,7 @@ public sealed class PipelinePlatform : IAsyncLifetime
         Views?.Dispose();
         Queries?.Dispose();
         foreach (var service in services) service.Dispose();
+        traces?.Dispose();
         kafkaSink?.Dispose();
         registryClient?.Dispose();
         if (registry is not null) await registry.DisposeAsync();
@@ -213,6 +219,12 @@ public sealed class PipelinePlatform : IAsyncLifetime
             ["BranchAssignment__DeadlineCheckInterval"] = "00:00:01",
             ["BranchAssignment__IdleAfter"] = "00:00:02",
             ["PaymentCompletion__IdleAfter"] = "00:00:02",
+            // Every span to the test's receiver, soon and none dropped (the exporter's queue holds 2,048 by default).
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = traces!.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+            ["OTEL_BSP_MAX_QUEUE_SIZE"] = "1000000",
+            ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "8192",
         };
         foreach (var (name, project) in new[]
         {

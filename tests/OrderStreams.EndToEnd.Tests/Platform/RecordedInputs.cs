@@ -9,10 +9,10 @@ internal sealed class RecordedInputs(ITrafficSink kafka) : ITrafficSink
     private readonly Lock gate = new();
     private readonly List<(string Topic, object Value, DateTimeOffset Timestamp)> published = [];
 
-    public void Publish<T>(string topic, string key, T value, DateTimeOffset timestamp)
+    public void Publish<T>(string topic, string key, T value, DateTimeOffset timestamp, string? traceParent = null)
         where T : class, IAvroRecord<T>
     {
-        kafka.Publish(topic, key, value, timestamp);
+        kafka.Publish(topic, key, value, timestamp, traceParent);
         lock (gate) published.Add((topic, value, timestamp));
     }
 

@@ -116,7 +116,7 @@ internal sealed class ServiceInstance : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Views;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.EndToEnd.Tests.Platform;
@@ -15,7 +15,7 @@ internal sealed class ViewFollower : IDisposable
     private long versions;
     private long unreadable;
 
-    public ViewFollower(string bootstrapServers, ISchemaRegistry registry)
+    public ViewFollower(string bootstrapServers, ISchemaRegistryClient registry)
     {
         var consumer = new ConsumerBuilder<Ignore, OrderView>(new ConsumerConfig
             {

@@ -28,4 +28,14 @@ public sealed class ServiceStreamsConfigTests
         Assert.Null(config.TopicAdmin);
         Assert.Equal("b:9092", config.ClientSettings().BootstrapServers);
     }
+
+    [Fact]
+    public void Create_CompleteFrom_ReachesTheRuntime()
+    {
+        var from = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
+        var config = ServiceStreamsConfig.Create("svc", new KafkaOptions { BootstrapServers = "b:9092" }, new StreamsOptions { CompleteFrom = from });
+
+        Assert.Equal(from, config.CompleteFrom);
+    }
 }

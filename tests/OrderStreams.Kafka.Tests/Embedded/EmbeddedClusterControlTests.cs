@@ -115,7 +115,52 @@ public sealed class EmbeddedClusterControlTests(TestBrokerFixture kafka)
         Assert.Equal(0, delivered.Offset.Value);
     }
 
+    [EmbeddedBrokerFact("tests the embedded broker's control endpoint")]
+    public async Task Coordinators_GroupCoordinatorMovedTwice_TheMemberCommitsOnAndItsOffsetsStay()
+    {
+        using var http = new HttpClient { BaseAddress = kafka.Control.Url };
+        var topic = kafka.CreateTopic("coordinated", partitions: 1);
+        var group = TestBrokerFixture.UniqueName("coordinated");
+        using (var producer = new ProducerBuilder<string, string>(kafka.ProducerConfig()).Build())
+        {
+            for (var i = 0; i < 30; i++) producer.Produce(topic, new Message<string, string> { Key = "k", Value = $"{i}" });
+            Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+        }
+
+        var config = kafka.ConsumerConfig(group);
+        config.EnableAutoCommit = false;
+        using (var consumer = new ConsumerBuilder<string, string>(config).Build())
+        {
+            consumer.Subscribe(topic);
+            for (var move = 0; move < 3; move++)
+            {
+                for (var i = 0; i < 10; i++) consumer.Commit(Consume(consumer));
+                if (move == 2) break;
+                using var moved = await http.PostAsJsonAsync("coordinators", new { keyType = "group", key = group, broker = 2 + move });
+                Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            }
+            consumer.Close();
+        }
+        using var reader = new ConsumerBuilder<Ignore, Ignore>(kafka.ConsumerConfig(group)).Build();
+        var committed = reader.Committed([new TopicPartition(topic, 0)], TimeSpan.FromSeconds(30)).Single().Offset.Value;
+
+        Assert.Equal(30, committed);
+    }
+
+    private static ConsumeResult<string, string> Consume(IConsumer<string, string> consumer)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record) return record;
+        }
+        throw new TimeoutException("No record within a minute.");
+    }
+
     [Theory]
+    [InlineData("coordinators", "{\"keyType\": \"cluster\", \"key\": \"g\", \"broker\": 1}", HttpStatusCode.BadRequest)]
+    [InlineData("coordinators", "{\"keyType\": \"group\", \"key\": \"\", \"broker\": 1}", HttpStatusCode.BadRequest)]
+    [InlineData("coordinators", "{\"keyType\": \"group\", \"key\": \"g\", \"broker\": 99}", HttpStatusCode.BadRequest)]
     [InlineData("brokers/0/down", "", HttpStatusCode.NotFound)]
     [InlineData("brokers/99/up", "", HttpStatusCode.NotFound)]
     [InlineData("brokers/1/sideways", "", HttpStatusCode.NotFound)]

@@ -26,6 +26,21 @@ public sealed class TopicApplierTests
     }
 
     [Fact]
+    public async Task ApplyAsync_DryRunAgainstATopicKeepingLessHistory_ReportsItsShorterRetention()
+    {
+        var source = Placed with { RetentionMs = -1, Role = TopicRole.Source };
+        var admin = new RecordingAdmin(TopicCheckTests.Described(12, 3, new() { ["cleanup.policy"] = "delete", ["retention.ms"] = "604800000" }) with { Name = source.Name });
+
+        var result = await new TopicApplier(admin).ApplyAsync([source], dryRun: true);
+
+        var shorter = Assert.Single(result.ShorterRetention);
+        Assert.Equal("orders.placed", shorter.Spec.Name);
+        Assert.Equal("records are deleted after 7d, the manifest keeps them forever", shorter.ShorterRetention);
+        Assert.Equal(new TopicDifference("retention.ms", "-1", "604800000"), Assert.Single(Assert.Single(result.Drifted).Differences));
+        Assert.Empty(admin.Created);
+    }
+
+    [Fact]
     public async Task ApplyAsync_DryRun_CreatesNothing()
     {
         var admin = new RecordingAdmin();

@@ -16,7 +16,37 @@ public sealed class TopicManifestTests
         Assert.All(orderFlow, t => Assert.Equal(12, t.Partitions));
         Assert.Equal("compact", manifest["orders.view"].CleanupPolicy);
         Assert.Equal(-1, manifest["orders.view"].RetentionMs);
-        Assert.Equal(7 * 86_400_000L, manifest["orders.placed"].RetentionMs);
+        Assert.Equal(-1, manifest["orders.placed"].RetentionMs);
+    }
+
+    [Fact]
+    public void Load_RepositoryManifest_SourcesKeepTheirHistory_DriverPingsKeepAWindow()
+    {
+        var manifest = TopicManifest.Load(RepositoryPaths.Of(TopicManifest.RelativePath));
+
+        var sources = manifest.Topics.Where(t => t.Role == TopicRole.Source).Select(t => t.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["branches", "deliveries", "drivers", "orders.placed", "payments"], sources);
+        Assert.All(manifest.Topics.Where(t => t.Role == TopicRole.Source), t => Assert.True(t.KeepsHistory, t.Name));
+        Assert.Equal(TopicRole.Window, manifest["drivers.status"].Role);
+        // Views rebuild from these derived topics too, so they keep history; the ones nothing rebuilds from may not.
+        Assert.All(new[] { "orders.paid", "orders.branch-assigned", "orders.driver-assigned", "orders.view" }, t => Assert.True(manifest[t].KeepsHistory, t));
+        Assert.False(manifest["branch-assignment.requests"].KeepsHistory);
+    }
+
+    [Theory]
+    [InlineData("topics: [ { name: a, role: source } ]", false)]
+    [InlineData("topics: [ { name: a, role: source, retention: forever } ]", true)]
+    [InlineData("topics: [ { name: a, role: Source, cleanupPolicy: compact } ]", true)]
+    [InlineData("topics: [ { name: a, role: source, cleanupPolicy: 'compact,delete', retention: 30d } ]", false)]
+    public void Parse_SourceTopic_MustKeepItsHistory(string yaml, bool accepted)
+    {
+        if (accepted)
+        {
+            Assert.Equal(TopicRole.Source, Parse(yaml)["a"].Role);
+            return;
+        }
+        var error = Assert.Throws<InvalidDataException>(() => Parse(yaml));
+        Assert.Contains("a source topic keeps its history", error.Message);
     }
 
     [Fact]
@@ -43,6 +73,7 @@ public sealed class TopicManifestTests
     [InlineData("topics: [ { name: a, partitions: 0 } ]", "partitions must be at least 1")]
     [InlineData("topics: [ { name: a, coPartition: g, partitions: 3 }, { name: b, coPartition: g, partitions: 4 } ]", "co-partition group 'g' mixes partition counts (a=3, b=4)")]
     [InlineData("topics: [ { name: a, colour: red } ]", "test.yaml:1")]
+    [InlineData("topics: [ { name: a, role: truth } ]", "role must be source, window or derived, not 'truth'")]
     public void Parse_InvalidManifest_SaysWhatAndWhere(string yaml, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => Parse(yaml));

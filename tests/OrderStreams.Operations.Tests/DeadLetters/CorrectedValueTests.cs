@@ -22,7 +22,7 @@ public sealed class CorrectedValueTests(RegistryFixture registry)
         var bytes = await CorrectedValue.FromJsonAsync(client, topic, Json, OrderPlaced.Schema.FullName);
 
         Assert.Equal(Order, new AvroDeserializer<OrderPlaced>(client).Deserialize(bytes, topic));
-        Assert.Single(await client.GetVersionsAsync($"{topic}-value"));
+        Assert.Single(await client.GetSubjectVersionsAsync($"{topic}-value"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-using OrderStreams.SchemaRegistry.Client;
+using Confluent.SchemaRegistry;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Server;
 
 namespace OrderStreams.Operations.Tests.Support;
@@ -11,7 +12,7 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public string Url => registry!.Url.ToString();
 
-    public SchemaRegistryClient Client() => new(new SchemaRegistryClientConfig { Url = Url });
+    public ISchemaRegistryClient Client() => new SchemaRegistrySettings { Url = Url }.CreateClient();
 
     public async Task InitializeAsync() => registry = await EmbeddedSchemaRegistry.StartAsync(directory, logging: _ => { });
 

@@ -1,8 +1,8 @@
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Avro.Specific;
 using OrderStreams.Contracts.Common;
 using OrderStreams.Contracts.Events;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Testing;
 
@@ -44,7 +44,7 @@ internal static class Samples
     };
 
     /// <summary>Produces <paramref name="value"/> keyed by <paramref name="key"/> (partitioned by murmur2) and returns where it landed.</summary>
-    public static async Task<TopicPartitionOffset> ProduceAsync<T>(TestBrokerFixture kafka, ISchemaRegistry registry, string topic, string key, T value, DateTimeOffset timestamp)
+    public static async Task<TopicPartitionOffset> ProduceAsync<T>(TestBrokerFixture kafka, ISchemaRegistryClient registry, string topic, string key, T value, DateTimeOffset timestamp)
         where T : class, IAvroRecord<T>
     {
         using var producer = new ProducerBuilder<string, T>(kafka.ProducerConfig()).SetValueSerializer((IAsyncSerializer<T>)new AvroSerializer<T>(registry)).Build();

@@ -14,7 +14,7 @@ public sealed class TraceTopicsTests
         Assert.Equal(
             [
                 ("orders.placed", TraceKey.Branch), ("payments", TraceKey.Branch), ("orders.paid", TraceKey.Branch),
-                ("branch-assignment.requests", TraceKey.Branch), ("orders.branch-assigned", TraceKey.Branch),
+                ("payments.refunds-due", TraceKey.Branch), ("branch-assignment.requests", TraceKey.Branch), ("orders.branch-assigned", TraceKey.Branch),
                 ("orders.driver-assigned", TraceKey.Branch), ("deliveries", TraceKey.Branch), ("orders.view", TraceKey.Order),
                 ("payment-completion.dlq", TraceKey.Other), ("branch-assignment.dlq", TraceKey.Other),
                 ("driver-assignment.dlq", TraceKey.Other), ("denormaliser.dlq", TraceKey.Other),

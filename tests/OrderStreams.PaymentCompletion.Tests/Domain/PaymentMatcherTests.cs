@@ -20,9 +20,9 @@ public sealed class PaymentMatcherTests
         var step = matcher.OnPayment(afterOrder.State, payment, T0.AddMinutes(1));
 
         Assert.Null(afterOrder.Output);
-        var paid = Assert.IsType<OrderPaid>(step.Output!.Outcome);
+        var paid = Assert.IsType<OrderPaid>(step.Output!.Verdict!.Outcome);
         Assert.Equal(payment.PaymentId, paid.PaymentId);
-        Assert.Equal(order.BranchId, step.Output!.BranchId);
+        Assert.Equal(order.BranchId, step.Output!.Verdict!.BranchId);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class PaymentMatcherTests
         var step = matcher.OnOrder(early.State, order, T0.AddSeconds(5));
 
         Assert.Null(early.Output);
-        Assert.IsType<OrderPaid>(step.Output!.Outcome);
+        Assert.IsType<OrderPaid>(step.Output!.Verdict!.Outcome);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(state, Payment(order.OrderId, PaymentStatus.Captured, new Money { AmountCents = cents, Currency = currency }), T0.AddMinutes(1));
 
-        Assert.Equal(reason, Assert.IsType<OrderPaymentFailed>(step.Output!.Outcome).Reason);
+        Assert.Equal(reason, Assert.IsType<OrderPaymentFailed>(step.Output!.Verdict!.Outcome).Reason);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(state, Payment(order.OrderId, PaymentStatus.Failed), T0.AddMinutes(1));
 
-        var failed = Assert.IsType<OrderPaymentFailed>(step.Output!.Outcome);
+        var failed = Assert.IsType<OrderPaymentFailed>(step.Output!.Verdict!.Outcome);
         Assert.Equal(PaymentFailureReason.Declined, failed.Reason);
         Assert.Equal("card declined", failed.Detail);
     }
@@ -123,7 +123,7 @@ public sealed class PaymentMatcherTests
         var after = matcher.OnTime(order.OrderId, state, T0 + Timeout);
 
         Assert.Null(before.Output);
-        var expired = Assert.IsType<OrderPaymentExpired>(after.Output!.Outcome);
+        var expired = Assert.IsType<OrderPaymentExpired>(after.Output!.Verdict!.Outcome);
         Assert.Equal(T0 + Timeout, expired.Deadline);
     }
 
@@ -135,7 +135,53 @@ public sealed class PaymentMatcherTests
 
         var step = matcher.OnPayment(state, Payment(order.OrderId, PaymentStatus.Captured), T0 + Timeout + TimeSpan.FromSeconds(1));
 
-        Assert.IsType<OrderPaymentExpired>(step.Output!.Outcome);
+        Assert.IsType<OrderPaymentExpired>(step.Output!.Verdict!.Outcome);
+    }
+
+    [Fact]
+    public void OnPayment_CaptureAfterDeadline_RefundedWithTheExpiry()
+    {
+        var order = Order();
+        var state = matcher.OnOrder(null, order, T0).State;
+        var capture = Payment(order.OrderId, PaymentStatus.Captured);
+
+        var step = matcher.OnPayment(state, capture, T0 + Timeout + TimeSpan.FromSeconds(1));
+
+        Assert.IsType<OrderPaymentExpired>(step.Output!.Verdict!.Outcome);
+        Assert.Equal(capture.PaymentId, step.Output.Refund!.PaymentId);
+        Assert.Equal(RefundReason.OrderExpired, step.Output.Refund.Reason);
+    }
+
+    [Fact]
+    public void OnPayment_CaptureDatedInTimeReadAfterTheExpiryWentOut_RefundedNoSecondVerdict()
+    {
+        var order = Order();
+        var expired = matcher.OnTime(order.OrderId, matcher.OnOrder(null, order, T0).State!, T0 + Timeout);
+        var capture = Payment(order.OrderId, PaymentStatus.Captured);
+
+        var late = matcher.OnPayment(expired.State, capture, T0 + Timeout - TimeSpan.FromMinutes(1));
+        var redelivered = matcher.OnPayment(late.State, capture, T0 + Timeout - TimeSpan.FromMinutes(1));
+
+        Assert.Null(late.Output!.Verdict);
+        var refund = late.Output.Refund!;
+        Assert.Equal((capture.PaymentId, order.OrderId, order.BranchId), (refund.PaymentId, refund.OrderId, refund.BranchId));
+        Assert.Equal(Eur(2500), refund.Amount);
+        Assert.Equal(Verdict.Expired, late.State!.Verdict);
+        Assert.Null(redelivered.Output);
+    }
+
+    [Fact]
+    public void OnPayment_CaptureOfAnotherAmount_FailedAndRefundedOnce()
+    {
+        var order = Order(totalCents: 2500);
+        var capture = Payment(order.OrderId, PaymentStatus.Captured, Eur(1999));
+
+        var failed = matcher.OnPayment(matcher.OnOrder(null, order, T0).State, capture, T0.AddMinutes(1));
+        var redelivered = matcher.OnPayment(failed.State, capture, T0.AddMinutes(2));
+
+        Assert.IsType<OrderPaymentFailed>(failed.Output!.Verdict!.Outcome);
+        Assert.Equal(RefundReason.OrderPaymentFailed, failed.Output.Refund!.Reason);
+        Assert.Null(redelivered.Output);
     }
 
     [Fact]

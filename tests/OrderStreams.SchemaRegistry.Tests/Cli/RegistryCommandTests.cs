@@ -1,6 +1,6 @@
 using System.CommandLine;
 using OrderStreams.Cli.Commands;
-using OrderStreams.SchemaRegistry.Client;
+using Confluent.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Tests.Support;
 
 namespace OrderStreams.SchemaRegistry.Tests.Cli;
@@ -15,13 +15,13 @@ public sealed class RegistryCommandTests
 
         var (firstUrl, exit) = await RunUntilUrlAsync(args, async url =>
         {
-            using var client = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = url });
-            Assert.Equal(1, await client.RegisterAsync("payments-value", Schemas.PaymentV1));
+            using var client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = url });
+            Assert.Equal(1, await client.RegisterSchemaAsync("payments-value", new Schema(Schemas.PaymentV1, SchemaType.Avro)));
         });
         await RunUntilUrlAsync(args, async url =>
         {
-            using var client = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = url });
-            Assert.Equal(["payments-value"], await client.GetSubjectsAsync());
+            using var client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = url });
+            Assert.Equal(["payments-value"], await client.GetAllSubjectsAsync());
         });
 
         Assert.Matches(@"^http://127\.0\.0\.1:\d+$", firstUrl);

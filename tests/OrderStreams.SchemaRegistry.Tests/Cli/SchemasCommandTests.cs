@@ -1,3 +1,4 @@
+using Confluent.SchemaRegistry;
 using OrderStreams.Cli.Commands;
 using OrderStreams.SchemaRegistry.Tests.Support;
 
@@ -47,28 +48,28 @@ public sealed class SchemasCommandTests : IAsyncLifetime
         Assert.Equal(["SUBJECT", "ID", "VERSION"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(["payments-value", "1", "1"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         using var client = fixture.Client();
-        Assert.Equal(["payments-value"], await client.GetSubjectsAsync());
+        Assert.Equal(["payments-value"], await client.GetAllSubjectsAsync());
     }
 
     [Fact]
     public async Task Register_IncompatibleWithRegistered_Exits65WithTheRegistrysMessage()
     {
         using var client = fixture.Client();
-        await client.RegisterAsync("payments-value", Schemas.PaymentV1);
+        await client.RegisterSchemaAsync("payments-value", new Schema(Schemas.PaymentV1, SchemaType.Avro));
         await File.WriteAllTextAsync(SchemaPath, Schemas.PaymentIncompatible);
 
         var result = await RunAsync("register", "--schema-registry-url", fixture.Url);
 
         Assert.True(result.ExitCode == 65, result.ToString());
         Assert.Contains("payments-value (Payment.avsc): Schema being registered is incompatible", result.Error);
-        Assert.Equal([1], await client.GetVersionsAsync("payments-value"));
+        Assert.Equal([1], await client.GetSubjectVersionsAsync("payments-value"));
     }
 
     [Fact]
     public async Task CheckAgainstRegistry_CompatibleChange_ExitsZero()
     {
         using var client = fixture.Client();
-        await client.RegisterAsync("payments-value", Schemas.PaymentV1);
+        await client.RegisterSchemaAsync("payments-value", new Schema(Schemas.PaymentV1, SchemaType.Avro));
         await File.WriteAllTextAsync(SchemaPath, Schemas.PaymentV2);
 
         var result = await RunAsync("check", "--schema-registry-url", fixture.Url);
@@ -81,7 +82,7 @@ public sealed class SchemasCommandTests : IAsyncLifetime
     public async Task CheckAgainstRegistry_IncompatibleChange_Exits65ListingTheProblem()
     {
         using var client = fixture.Client();
-        await client.RegisterAsync("payments-value", Schemas.PaymentV1);
+        await client.RegisterSchemaAsync("payments-value", new Schema(Schemas.PaymentV1, SchemaType.Avro));
         await File.WriteAllTextAsync(SchemaPath, Schemas.PaymentIncompatible);
 
         var result = await RunAsync("check", "--schema-registry-url", fixture.Url);
@@ -96,8 +97,8 @@ public sealed class SchemasCommandTests : IAsyncLifetime
     public async Task CheckAgainstRegistry_SubjectModeNone_AcceptsTheSameChange()
     {
         using var client = fixture.Client();
-        await client.RegisterAsync("payments-value", Schemas.PaymentV1);
-        await client.SetCompatibilityAsync(Avro.Resolution.CompatibilityMode.None, "payments-value");
+        await client.RegisterSchemaAsync("payments-value", new Schema(Schemas.PaymentV1, SchemaType.Avro));
+        await client.UpdateCompatibilityAsync(Compatibility.None, "payments-value");
         await File.WriteAllTextAsync(SchemaPath, Schemas.PaymentIncompatible);
 
         var result = await RunAsync("check", "--schema-registry-url", fixture.Url);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OrderStreams.SchemaRegistry.Client;
+using Confluent.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Tests.Support;
 
 namespace OrderStreams.SchemaRegistry.Tests.Interop;
@@ -33,7 +33,8 @@ public sealed class KafkaJsSchemaRegistryInteropTests : IAsyncLifetime
         Assert.StartsWith($"00{id:x8}", answer["hex"]!.GetValue<string>());
 
         using var client = fixture.Client();
-        Assert.Equal(id, (await client.LookupAsync("payments-value", Schemas.PaymentV1)).Id);
-        Assert.Equal(Avro.Resolution.CompatibilityMode.Backward, await client.GetCompatibilityAsync("payments-value"));
+        var schema = new Confluent.SchemaRegistry.Schema(Schemas.PaymentV1, Confluent.SchemaRegistry.SchemaType.Avro);
+        Assert.Equal(id, (await client.LookupSchemaAsync("payments-value", schema, ignoreDeletedSchemas: true)).Id);
+        Assert.Equal(Confluent.SchemaRegistry.Compatibility.Backward, await client.GetCompatibilityAsync());
     }
 }

@@ -42,7 +42,7 @@ public class AvroDeserializerTests
     {
         var registry = new InMemorySchemaRegistry();
         var v1 = AvroSchema.Parse(Schemas.PaymentV1);
-        var id = await registry.RegisterAsync("payments-value", Schemas.PaymentV1);
+        var id = await registry.RegisterSchemaAsync("payments-value", new Confluent.SchemaRegistry.Schema(Schemas.PaymentV1, Confluent.SchemaRegistry.SchemaType.Avro));
         var old = new GenericRecord((RecordSchema)v1) { ["id"] = "pay-7", ["amount"] = 990L };
 
         var payment = new AvroDeserializer<Payment>(registry).Deserialize(Frame(id, new GenericDatumWriter(v1).Serialize(old)), Topic);
@@ -137,7 +137,7 @@ public class AvroDeserializerTests
         var bytes = await new AvroSerializer<Payment>(client).SerializeAsync(Sample, PaymentsValue);
 
         Assert.Equal(Sample, await new AvroDeserializer<Payment>(client).DeserializeAsync(bytes, isNull: false, PaymentsValue));
-        Assert.Equal(["payments-value"], await client.GetSubjectsAsync());
+        Assert.Equal(["payments-value"], await client.GetAllSubjectsAsync());
     }
 
     private static byte[] Frame(int schemaId, byte[] body)

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using Confluent.Kafka;
-using OrderStreams.SchemaRegistry.Client;
 using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.SchemaRegistry.Tests.Serdes;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using OrderStreams.SchemaRegistry.Client.Rest;
+using OrderStreams.SchemaRegistry.Server.Rest;
 using OrderStreams.SchemaRegistry.Tests.Support;
 
 namespace OrderStreams.SchemaRegistry.Tests.Server;
@@ -33,13 +33,15 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Register_RegistryMediaType_AnswersIdWithRegistryMediaType()
+    public async Task Register_RegistryMediaType_AnswersTheRegisteredVersionWithRegistryMediaType()
     {
         var response = await PostAsync("/subjects/payments-value/versions", Schemas.PaymentV1, RestJson.MediaType);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(RestJson.MediaType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("""{"id":1}""", await response.Content.ReadAsStringAsync());
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["subject", "version", "id", "guid", "schema"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((1, 1), (body.GetProperty("id").GetInt32(), body.GetProperty("version").GetInt32()));
     }
 
     [Fact]
@@ -91,13 +93,13 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Register_Incompatible_Is409WithErrorCode409()
+    public async Task Register_Incompatible_Is409WithErrorCode40901()
     {
         await PostAsync("/subjects/payments-value/versions", Schemas.PaymentV1);
 
         var response = await PostAsync("/subjects/payments-value/versions", Schemas.PaymentIncompatible);
 
-        var message = await AssertErrorAsync(response, HttpStatusCode.Conflict, 409);
+        var message = await AssertErrorAsync(response, HttpStatusCode.Conflict, 40901);
         Assert.Contains("incompatible", message);
     }
 
@@ -170,6 +172,35 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Mode_Always_ReadWriteAndEveryOtherModeRefused()
+    {
+        Assert.Equal("""{"mode":"READWRITE"}""", await http.GetStringAsync("/mode"));
+        Assert.Equal("""{"mode":"READWRITE"}""", await http.GetStringAsync("/mode/any-value?defaultToGlobal=true"));
+        await AssertErrorAsync(await http.GetAsync("/mode/any-value"), HttpStatusCode.NotFound, 40409);
+
+        Assert.Equal(HttpStatusCode.OK, (await PutModeAsync("/mode", "READWRITE")).StatusCode);
+        await AssertErrorAsync(await PutModeAsync("/mode", "IMPORT"), HttpStatusCode.UnprocessableEntity, 42205);
+        await AssertErrorAsync(await PutModeAsync("/mode/any-value", "READWRITE"), HttpStatusCode.UnprocessableEntity, 42205);
+        await AssertErrorAsync(await PutModeAsync("/mode", "SIDEWAYS"), HttpStatusCode.UnprocessableEntity, 42204);
+    }
+
+    [Fact]
+    public async Task SchemasAndContexts_TwoSubjects_EveryVersionOrTheLatestAndTheDefaultContext()
+    {
+        await PostAsync("/subjects/payments-value/versions", Schemas.PaymentV1);
+        await PostAsync("/subjects/payments-value/versions", Schemas.PaymentV2);
+        await PostAsync("/subjects/other-value/versions", Schemas.Other);
+
+        var payments = JsonDocument.Parse(await http.GetStringAsync("/schemas?subjectPrefix=payments")).RootElement;
+        var latest = JsonDocument.Parse(await http.GetStringAsync("/schemas?latestOnly=true")).RootElement;
+
+        Assert.Equal([1, 2], payments.EnumerateArray().Select(s => s.GetProperty("version").GetInt32()));
+        Assert.Equal(["other-value", "payments-value"], latest.EnumerateArray().Select(s => s.GetProperty("subject").GetString()));
+        Assert.Equal(2, latest[1].GetProperty("version").GetInt32());
+        Assert.Equal("""["."]""", await http.GetStringAsync("/contexts"));
+    }
+
+    [Fact]
     public async Task Start_SecondRegistryOnSameDataDirectory_Fails()
     {
         await Assert.ThrowsAsync<IOException>(() => OrderStreams.SchemaRegistry.Server.EmbeddedSchemaRegistry.StartAsync(fixture.DataDirectory, logging: _ => { }));
@@ -181,6 +212,12 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return await http.PostAsync(path, content);
+    }
+
+    private async Task<HttpResponseMessage> PutModeAsync(string path, string mode)
+    {
+        using var content = new StringContent($$"""{"mode":"{{mode}}"}""", Encoding.UTF8, RestJson.MediaType);
+        return await http.PutAsync(path, content);
     }
 
     private static async Task<string> AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, int errorCode)

@@ -1,4 +1,4 @@
-using OrderStreams.SchemaRegistry.Client;
+using Confluent.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Server;
 
 namespace OrderStreams.SchemaRegistry.Tests.Support;
@@ -26,8 +26,8 @@ internal sealed class RegistryFixture : IAsyncDisposable
         return new RegistryFixture(directory, await EmbeddedSchemaRegistry.StartAsync(directory.Path, logging: _ => { }));
     }
 
-    public SchemaRegistryClient Client(HttpMessageHandler? handler = null, string? basicAuth = null) =>
-        new(new SchemaRegistryClientConfig { Url = Url, BasicAuthUserInfo = basicAuth, RetryBackoff = TimeSpan.FromMilliseconds(5) }, handler);
+    /// <summary>A new Confluent.SchemaRegistry client of this registry (each has its own caches).</summary>
+    public ISchemaRegistryClient Client() => new SchemaRegistrySettings { Url = Url }.CreateClient();
 
     /// <summary>Stops the registry and starts a new one on the same data directory (and a new port).</summary>
     public async Task RestartAsync()

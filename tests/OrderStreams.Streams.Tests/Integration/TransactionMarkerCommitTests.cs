@@ -37,6 +37,29 @@ public sealed class TransactionMarkerCommitTests(StreamsBrokerFixture kafka, Xun
         Assert.Equal(end, committed);
     }
 
+    [Fact]
+    public async Task Join_TableEndsWithATransactionMarker_OrdersAreJoinedWithoutWaitingForARecordAtTheMarker()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (orders, branches, joined) = ($"txn-o-{run}", $"txn-b-{run}", $"txn-j-{run}");
+        foreach (var topic in new[] { orders, branches, joined }) kafka.CreateTopic(topic, 1);
+        ProduceInOneTransaction(branches, ["Soho", "Soho (renamed)"]);
+        kafka.Produce(orders, [("k", Serdes.String.Serialize("order", default))]);
+        var builder = new StreamsBuilder();
+        var names = builder.Table(branches, Consumed<string, string>.With(Serdes.String, Serdes.String));
+        builder.Stream(orders, Consumed<string, string>.With(Serdes.String, Serdes.String))
+            .Join(names, (order, name) => $"{order}@{name}")
+            .To(joined, Produced<string, string>.With(Serdes.String, Serdes.String));
+        var config = kafka.Config($"txn-join-{run}", stateDir);
+        config.LoggerFactory = new TestOutputLoggerFactory(output);
+        using var streams = new KafkaStreams(builder.Build(), config);
+        await streams.StartAsync();
+
+        var records = kafka.ReadUntil(joined, r => r.Count == 1, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("order@Soho (renamed)", Serdes.String.Deserialize(Assert.Single(records).Message.Value, default));
+    }
+
     private void ProduceInOneTransaction(string topic, string[] values)
     {
         using var producer = new ProducerBuilder<string, string>(new ProducerConfig

@@ -18,6 +18,8 @@ public sealed class ProcessorApiTests
 
         public List<RecordMetadata?> Seen { get; } = [];
 
+        public long? CaughtUpSince => context.CaughtUpSince;
+
         public void Init(IProcessorContext<string, string> processorContext)
         {
             context = processorContext;
@@ -81,6 +83,39 @@ public sealed class ProcessorApiTests
 
         Assert.Equal(["1@10000"], output.ReadValuesToList());
         Assert.Null(driver.GetKeyValueStore<string, string>("buffer").Get("a"));
+    }
+
+    [Fact]
+    public void CaughtUpSince_RecordsReadAsPiped_TheWallClockOfTheLastRecord()
+    {
+        var (driver, processor) = Drive(PunctuationType.WallClockTime);
+        using var _ = driver;
+        var input = driver.CreateInputTopic("in", Serdes.String, Serdes.String);
+        var started = processor.CaughtUpSince;
+
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(5));
+        input.PipeInput("a", "1", timestamp: 1_000);
+
+        Assert.Equal(0, started);
+        Assert.Equal(5_000, processor.CaughtUpSince);
+    }
+
+    [Fact]
+    public void CaughtUpSince_WhileNotFetching_NullAndRecordsWaitUntilResumed()
+    {
+        var (driver, processor) = Drive(PunctuationType.WallClockTime);
+        using var _ = driver;
+        var input = driver.CreateInputTopic("in", Serdes.String, Serdes.String);
+
+        driver.StopFetching();
+        input.PipeInput("a", "1", timestamp: 1_000);
+        var whileStopped = (processor.CaughtUpSince, processor.Seen.Count);
+        driver.AdvanceWallClockTime(TimeSpan.FromSeconds(3));
+        driver.ResumeFetching();
+
+        Assert.Equal(((long?)null, 0), whileStopped);
+        Assert.Single(processor.Seen);
+        Assert.Equal(3_000, processor.CaughtUpSince);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Contracts.Views;
 using OrderStreams.Kafka.Clients;
-using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 using OrderStreams.Simulator.Kafka;
 
@@ -25,7 +25,7 @@ internal sealed class BenchDriverApp : IDisposable
     private long assigned;
     private long delivered;
 
-    public BenchDriverApp(string bootstrapServers, ISchemaRegistry registry, KafkaTrafficSink deliveries)
+    public BenchDriverApp(string bootstrapServers, ISchemaRegistryClient registry, KafkaTrafficSink deliveries)
     {
         var clients = new KafkaClientFactory(new KafkaClientSettings(
             KafkaClientSettings.For(bootstrapServers).Common, Consumer: new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" }));

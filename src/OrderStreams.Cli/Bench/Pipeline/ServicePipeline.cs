@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OrderStreams.Cli.Platform;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Kafka.Clients;
-using OrderStreams.SchemaRegistry.Client;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.Simulator.Kafka;
 
 namespace OrderStreams.Cli.Bench.Pipeline;
@@ -28,7 +28,7 @@ internal sealed class ServicePipeline : IAsyncDisposable
 
     public static async Task<ServicePipeline> StartAsync(EmbeddedKafka kafka, Uri registryUrl, string stateDirectory, string configuration, CancellationToken cancellation)
     {
-        var registry = new SchemaRegistryClient(new SchemaRegistryClientConfig { Url = registryUrl.ToString() });
+        var registry = new SchemaRegistrySettings { Url = registryUrl.ToString() }.CreateClient();
         var clients = new KafkaClientFactory(KafkaClientSettings.For(kafka.Cluster.BootstrapServers));
         var orders = new KafkaTrafficSink(clients, registry);
         var now = DateTimeOffset.UtcNow;

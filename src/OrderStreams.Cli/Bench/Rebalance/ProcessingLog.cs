@@ -6,11 +6,13 @@ namespace OrderStreams.Cli.Bench.Rebalance;
 
 /// <summary>
 /// Reads the bench topology's output in the background: each record's value is <c>topic-index:partition:ticks</c>, the
-/// source partition and the wall-clock time (UTC ticks) at which the topology processed it.
+/// source partition and the wall-clock time (UTC ticks) at which the topology processed it, optionally followed by
+/// <c>:instance</c>, the instance that did.
 /// </summary>
 internal sealed class ProcessingLog : IDisposable
 {
     private readonly Dictionary<int, List<DateTime>> processedAt = [];
+    private readonly Dictionary<int, DateTime> firstByInstance = [];
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Thread reader;
@@ -24,6 +26,16 @@ internal sealed class ProcessingLog : IDisposable
 
     /// <summary>The value the topology writes for a record of source <paramref name="sourcePartition"/>, processed now.</summary>
     public static string Stamp(string sourcePartition) => $"{sourcePartition}:{DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>As <see cref="Stamp(string)"/>, naming the instance that processed the record.</summary>
+    public static string Stamp(string sourcePartition, int instance) =>
+        $"{Stamp(sourcePartition)}:{instance.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>When <paramref name="instance"/> first processed a record, if it has.</summary>
+    public DateTime? FirstProcessedBy(int instance)
+    {
+        lock (gate) return firstByInstance.TryGetValue(instance, out var at) ? at : null;
+    }
 
     /// <summary>The value the feed writes: the source topic's index and partition, which identify a source partition.</summary>
     public static byte[] SourceOf(int topicIndex, int partition) => Encoding.UTF8.GetBytes($"{topicIndex * 1000 + partition}");
@@ -61,6 +73,7 @@ internal sealed class ProcessingLog : IDisposable
             {
                 if (!processedAt.TryGetValue(source, out var times)) processedAt[source] = times = [];
                 times.Add(at);
+                if (parts.Length > 2) firstByInstance.TryAdd(int.Parse(parts[2], CultureInfo.InvariantCulture), at);
             }
         }
         consumer.Close();

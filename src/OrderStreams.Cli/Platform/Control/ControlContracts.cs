@@ -25,5 +25,9 @@ public sealed record StartRequest(string Service, string? ApplicationId, IReadOn
 /// <summary><c>PUT /api/query-routes</c>: make this instance answer its service's queries.</summary>
 public sealed record RouteRequest(string ApplicationId);
 
-/// <summary><c>POST /api/rebuilds</c>: follow a rebuild on the dashboard and in <c>orderstreams_rebuild_in_progress</c>.</summary>
-public sealed record FollowRequest(string Service, string ApplicationId, string Kind);
+/// <summary>
+/// <c>POST /api/rebuilds</c>: follow a rebuild on the dashboard and in <c>orderstreams_rebuild_in_progress</c>. With
+/// <paramref name="CompleteFrom"/> (its log lost earlier records) the instance is started with <c>Streams:CompleteFrom</c>
+/// from then on, and without it, that setting is dropped.
+/// </summary>
+public sealed record FollowRequest(string Service, string ApplicationId, string Kind, DateTimeOffset? CompleteFrom = null);

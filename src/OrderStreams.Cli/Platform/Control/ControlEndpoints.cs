@@ -36,7 +36,8 @@ internal static class ControlEndpoints
         }));
         app.MapPost("/api/rebuilds", (HttpRequest request) => Handle(request, ControlJson.Default.FollowRequest, follow =>
         {
-            platform.Monitor.Rebuilds.Follow(ServiceCatalog.Find(follow.Service), follow.ApplicationId, follow.Kind);
+            platform.Monitor.Rebuilds.Follow(ServiceCatalog.Find(follow.Service), follow.ApplicationId, follow.Kind, follow.CompleteFrom);
+            fleet.MarkCompleteFrom(follow.ApplicationId, follow.CompleteFrom);
             return Results.Accepted();
         }));
     }

@@ -46,8 +46,12 @@ internal sealed class PlatformClient(Uri url) : IDisposable
     }
 
     /// <summary>Has the platform follow a rebuild: its dashboard shows the progress, its /metrics mark the lag as expected.</summary>
-    public Task FollowAsync(string service, string applicationId, string kind, CancellationToken cancellation) =>
-        SendAsync<object>(Post("api/rebuilds", new FollowRequest(service, applicationId, kind), ControlJson.Default.FollowRequest), null, cancellation);
+    /// <param name="completeFrom">From when the rebuilt view is complete (its log lost earlier records), or null with the whole history.</param>
+    public Task FollowAsync(string service, string applicationId, string kind, DateTimeOffset? completeFrom, CancellationToken cancellation)
+    {
+        var follow = new FollowRequest(service, applicationId, kind, completeFrom);
+        return SendAsync<object>(Post("api/rebuilds", follow, ControlJson.Default.FollowRequest), null, cancellation);
+    }
 
     public void Dispose() => http.Dispose();
 

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderStreams.Cli.Platform.Control;
 using OrderStreams.Hosting.Metrics;
@@ -20,12 +22,10 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     private const int ChartPoints = 300;
     private readonly WebApplication app;
-    private readonly PlatformMetrics metrics;
 
-    private DashboardServer(WebApplication app, PlatformMetrics metrics, Uri url)
+    private DashboardServer(WebApplication app, Uri url)
     {
         this.app = app;
-        this.metrics = metrics;
         Url = url;
     }
 
@@ -40,7 +40,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddPrometheusMetrics();
         var app = builder.Build();
-        var metrics = new PlatformMetrics(platform.Monitor);
+        PlatformMetrics.Register(app.Services.GetRequiredService<IMeterFactory>(), platform.Monitor);
 
         app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
         app.MapGet("/api/state", () => Results.Json(State(platform), DashboardJson.Default.DashboardState));
@@ -49,14 +49,13 @@ internal sealed class DashboardServer : IAsyncDisposable
         app.MapPrometheusMetrics();
 
         await app.StartAsync();
-        return new DashboardServer(app, metrics, new Uri(app.Urls.First()));
+        return new DashboardServer(app, new Uri(app.Urls.First()));
     }
 
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        metrics.Dispose();
     }
 
     private static readonly Lazy<string> Page = new(() =>

@@ -111,6 +111,9 @@ internal sealed unsafe class ChangelogReader : IDisposable
             case RdKafkaNative.PartitionEof:
                 sink.EndOfPartition(topic, message->Partition, message->Offset);
                 break;
+            case var code when TransientKafkaErrors.IsTransient((ErrorCode)code):
+                // A fetch that failed transiently: librdkafka fetches the partition again from the same offset.
+                break;
             default:
                 var reason = message->Payload is null ? RdKafkaNative.ErrorText(message->Error) : Encoding.UTF8.GetString(message->Payload, (int)message->Length);
                 throw new KafkaException(new Error((ErrorCode)message->Error, $"Restoring from {topic} [{message->Partition}]: {reason}"));

@@ -25,6 +25,7 @@ internal sealed class EngineContext
             .SelectMany(s => s.SourceTopics.Where(t => t.Internal).Select(t => t.Resolve(config.ApplicationId)))
             .ToHashSet(StringComparer.Ordinal);
         RocksDb = new RocksDbStoreSettings(config.RocksDbBlockCacheSize, loggerFactory.CreateLogger("OrderStreams.Streams.State"));
+        Metrics = new StreamsMetrics(config.MeterFactory, config.ApplicationId);
         OnThreadFailedCallback = onThreadFailed;
         OnAssignmentChangedCallback = onAssignmentChanged;
     }
@@ -36,6 +37,9 @@ internal sealed class EngineContext
     public ILoggerFactory LoggerFactory { get; }
 
     public RocksDbStoreSettings RocksDb { get; }
+
+    /// <summary>The instance's instruments.</summary>
+    public StreamsMetrics Metrics { get; }
 
     /// <summary>Makes every client of the runtime: stream threads, global thread, restore, instance registry, topic admin.</summary>
     public KafkaClientFactory Clients { get; }

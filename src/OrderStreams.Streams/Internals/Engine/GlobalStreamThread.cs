@@ -41,7 +41,7 @@ internal sealed class GlobalStreamThread : IDisposable
         var partitions = sub.SourceTopics
             .SelectMany(t => Enumerable.Range(0, partitionCounts[t.Name]).Select(p => new TopicPartition(t.Name, p)))
             .ToList();
-        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, errors, SystemClock.Instance, partitions, rocksDb: engine.RocksDb);
+        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, errors, SystemClock.Instance, partitions, rocksDb: engine.RocksDb, metrics: engine.Metrics);
         thread = new Thread(Run) { Name = $"{config.ApplicationId}-GlobalStreamThread", IsBackground = true };
     }
 
@@ -64,7 +64,8 @@ internal sealed class GlobalStreamThread : IDisposable
         foreach (var input in task.Inputs)
         {
             var tp = new TopicPartition(input.Topic, input.Partition);
-            var watermarks = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30));
+            var watermarks = TransientKafkaErrors.Retry(() => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30)), e =>
+                logger.LogWarning("Cannot read the offsets of {Partition} yet ({Reason}); trying again", tp, e.Error.Reason));
             var start = checkpoint.GetValueOrDefault((input.Topic, input.Partition), watermarks.Low.Value);
             // A concrete offset: see StateRestorer.Register.
             assignments.Add(new TopicPartitionOffset(tp, new Offset(start)));
@@ -119,7 +120,8 @@ internal sealed class GlobalStreamThread : IDisposable
         {
             while (running)
             {
-                var record = consumer.Consume(engine.Config.PollTimeout);
+                var record = consumer.ConsumeOrNull(engine.Config.PollTimeout, e =>
+                    logger.LogWarning("The global stream thread: {Reason}; fetching again", e.Error.Reason));
                 if (record is not null && !record.IsPartitionEOF) Apply(record);
                 if (Environment.TickCount64 - lastFlush >= (long)engine.Config.EffectiveCommitInterval.TotalMilliseconds)
                 {

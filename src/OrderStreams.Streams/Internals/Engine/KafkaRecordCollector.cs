@@ -10,6 +10,13 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// asynchronously; remembers the last delivered offset of every partition sent to explicitly (changelogs) for
 /// checkpoints, and the first fatal delivery error for the stream thread to throw.
 /// </summary>
+/// <remarks>
+/// At least once, an output never reaches Kafka before the store changes written before it: outputs sent while
+/// changelog records are unacknowledged are held until <see cref="ReleaseOutputs"/> has seen those delivered. A crash
+/// can then lose a step's output but not its state change alone, so a step that stored its decision finds it when its
+/// input is processed again (and re-emits it) instead of deciding anew after its output already went out. Under
+/// exactly once the transaction ties both together instead.
+/// </remarks>
 internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 {
     private readonly IProducer<byte[], byte[]> producer;
@@ -19,8 +26,11 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     private readonly HashSet<string> learnedTopics = new(StringComparer.Ordinal);
     private readonly Action<DeliveryReport<byte[], byte[]>> onDelivery;
     private readonly bool transactional;
+    private readonly Lock heldGate = new();
+    private readonly List<HeldRecord> held = [];
     private Exception? failure;
     private bool inTransaction;
+    private bool changelogUnacknowledged;
 
     /// <param name="clients">Makes the producer.</param>
     /// <param name="configure">Sets the producer's client id and, when transactional, its transactional id.</param>
@@ -44,6 +54,51 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     public void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
     {
         ThrowIfFailed();
+        if (!transactional)
+        {
+            // Dead letters of failed deliveries come from librdkafka's threads, hence the lock.
+            lock (heldGate)
+            {
+                if (changelogUnacknowledged || held.Count > 0)
+                {
+                    held.Add(new HeldRecord(topic, partition, key, value, headers, timestamp));
+                    return;
+                }
+            }
+        }
+        Produce(topic, partition, key, value, headers, timestamp);
+    }
+
+    public void SendChangelog(string topic, int partition, byte[] key, byte[]? value, long timestamp)
+    {
+        ThrowIfFailed();
+        if (!transactional)
+        {
+            lock (heldGate) changelogUnacknowledged = true;
+        }
+        Produce(topic, partition, key, value, null, timestamp);
+    }
+
+    /// <summary>Sends the held outputs once every record sent before them, changelogs included, is delivered.</summary>
+    public void ReleaseOutputs()
+    {
+        lock (heldGate)
+        {
+            if (held.Count == 0) return;
+        }
+        WaitForDeliveries();
+        List<HeldRecord> release;
+        lock (heldGate)
+        {
+            release = [.. held];
+            held.Clear();
+            changelogUnacknowledged = false;
+        }
+        foreach (var record in release) Produce(record.Topic, record.Partition, record.Key, record.Value, record.Headers, record.Timestamp);
+    }
+
+    private void Produce(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
+    {
         if (transactional && !inTransaction)
         {
             producer.BeginTransaction();
@@ -97,8 +152,18 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     /// <summary>The offset after the last record delivered to the partition, or null when none was.</summary>
     public long? NextOffset(string topic, int partition) => delivered.TryGetValue((topic, partition), out var tracker) ? tracker.Next : null;
 
-    /// <summary>Waits until every record sent so far is delivered (or failed).</summary>
+    /// <summary>Waits until every record sent so far, held outputs included, is delivered (or failed).</summary>
     public void Flush()
+    {
+        ReleaseOutputs();
+        WaitForDeliveries();
+        lock (heldGate)
+        {
+            if (held.Count == 0) changelogUnacknowledged = false;
+        }
+    }
+
+    private void WaitForDeliveries()
     {
         while (producer.Flush(TimeSpan.FromSeconds(10)) > 0) ThrowIfFailed();
         ThrowIfFailed();
@@ -153,6 +218,8 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             Interlocked.CompareExchange(ref failure, e, null);
         }
     }
+
+    private sealed record HeldRecord(string Topic, int? Partition, byte[]? Key, byte[]? Value, Headers? Headers, long Timestamp);
 
     /// <summary>The next offset after the last record delivered to one partition; its handler needs no lookup per report.</summary>
     private sealed class DeliveredOffset

@@ -17,7 +17,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
     private readonly ChangelogReader consumer;
-    private readonly string applicationId;
+    private readonly StreamsMetrics metrics;
     private readonly int batchSize;
     private readonly ILogger logger;
     private readonly Dictionary<(string Topic, int Partition), Changelog> active = [];
@@ -28,10 +28,10 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     private Dictionary<Changelog, StoreBatch> consumed = [];
 
     /// <param name="settings">librdkafka settings of the restore consumer.</param>
-    public StateRestorer(IEnumerable<KeyValuePair<string, string>> settings, string applicationId, int batchSize, ILogger logger, IStateRestoreListener? listener)
+    public StateRestorer(IEnumerable<KeyValuePair<string, string>> settings, StreamsMetrics metrics, int batchSize, ILogger logger, IStateRestoreListener? listener)
     {
         consumer = new ChangelogReader(settings);
-        this.applicationId = applicationId;
+        this.metrics = metrics;
         this.batchSize = batchSize;
         this.logger = logger;
         this.listener = listener;
@@ -49,22 +49,28 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     public bool Register(StreamTask task, IDictionary<(string Topic, int Partition), long> checkpoint)
     {
         var assignments = new List<TopicPartitionOffset>();
+        var incomplete = IncompleteMarks.Read(task.Directory);
         foreach (var (store, changelog) in task.ChangelogPartitions)
         {
             var key = (changelog.Topic, changelog.Partition.Value);
-            var watermarks = consumer.QueryWatermarkOffsets(changelog, TimeSpan.FromSeconds(30));
-            var end = watermarks.High.Value;
+            var watermarks = TransientKafkaErrors.Retry(() => consumer.QueryWatermarkOffsets(changelog, TimeSpan.FromSeconds(30)), e =>
+                logger.LogWarning("Cannot read the offsets of {Changelog} yet ({Reason}); trying again", changelog, e.Error.Reason));
+            var (low, end) = (watermarks.Low.Value, watermarks.High.Value);
             long start;
+            long missing;
             if (store.Persistent && !store.Bytes.WipedOnOpen && checkpoint.TryGetValue(key, out var checkpointed))
             {
-                start = checkpointed;
+                start = Math.Max(checkpointed, low);
+                missing = incomplete.GetValueOrDefault(store.Name) + Math.Max(0, low - checkpointed);
             }
             else
             {
                 // Without a checkpoint the local content is of unknown age: start empty and replay the whole changelog.
                 store.Bytes.Wipe();
-                start = watermarks.Low.Value;
+                start = low;
+                missing = low;
             }
+            MarkCompleteness(task, store, changelog, missing, incomplete);
             checkpoint[key] = Math.Max(start, 0);
             if (start >= end)
             {
@@ -80,9 +86,31 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
             logger.LogInformation("Restoring store {Store} of task {Task} from {Changelog} offsets {Start} to {End}", store.Name, task.Id, changelog, start, end);
             listener?.OnRestoreStart(changelog, store.Name, start, end);
         }
+        IncompleteMarks.Write(task.Directory, incomplete);
         if (assignments.Count > 0) consumer.Assign(assignments);
         PublishProgress();
         return assignments.Count > 0;
+    }
+
+    /// <summary>
+    /// A store restored from a changelog that lost its start, with no checkpoint covering the gap, lacks every key last
+    /// written before it: it is marked (task directory, log, metrics) instead of being served as whole.
+    /// </summary>
+    private void MarkCompleteness(StreamTask task, IStoreInstance store, TopicPartition changelog, long missing, Dictionary<string, long> incomplete)
+    {
+        var metric = (store.Name, task.Id.Partition);
+        if (missing == 0)
+        {
+            incomplete.Remove(store.Name);
+            metrics.IncompleteStores.TryRemove(metric, out _);
+            return;
+        }
+        incomplete[store.Name] = missing;
+        metrics.IncompleteStores[metric] = missing;
+        logger.LogWarning(
+            "Store {Store} of task {Task} is incomplete: {Changelog} no longer holds its first {Missing} records and no checkpoint covers them, " +
+            "so keys last written before its log start are missing. Rebuild the application from complete sources to make it whole",
+            store.Name, task.Id, changelog, missing);
     }
 
     /// <summary>
@@ -166,7 +194,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
             {
                 changelog.Restored += records.Count;
                 changelog.Written = batch.Position;
-                StreamsMetrics.RestoredRecords(applicationId, changelog.Store.Name, records.Count);
+                metrics.RestoredRecords(changelog.Store.Name, records.Count);
                 listener?.OnBatchRestored(changelog.Partition, changelog.Store.Name, batch.Position, records.Count);
             }
             if (batch.Last && Finish(changelog, checkpoints)) finished.Add(changelog.Task);
@@ -188,7 +216,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         logger.LogInformation(
             "Restored {Records} records into store {Store} of task {Task} in {Seconds:F1} s ({Rate:F0} records/s)",
             changelog.Restored, changelog.Store.Name, changelog.Task.Id, changelog.Clock.Elapsed.TotalSeconds, rate);
-        StreamsMetrics.Restores.TryRemove((applicationId, changelog.Store.Name, key.Item2), out _);
+        metrics.Restores.TryRemove((changelog.Store.Name, key.Item2), out _);
         listener?.OnRestoreEnd(changelog.Partition, changelog.Store.Name, changelog.Restored);
         var left = pendingPerTask[changelog.Task.Id] - 1;
         if (left > 0)
@@ -206,7 +234,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         {
             var remaining = Math.Max(0, changelog.End - changelog.Position);
             var rate = changelog.Restored / Math.Max(changelog.Clock.Elapsed.TotalSeconds, 1e-3);
-            StreamsMetrics.Restores[(applicationId, changelog.Store.Name, partition)] = new StreamsMetrics.RestoreSnapshot(changelog.Restored, remaining, rate);
+            metrics.Restores[(changelog.Store.Name, partition)] = new StreamsMetrics.RestoreSnapshot(changelog.Restored, remaining, rate);
             if (changelog.Clock.Elapsed - changelog.LastReport < ProgressInterval) continue;
             changelog.LastReport = changelog.Clock.Elapsed;
             logger.LogInformation(
@@ -226,7 +254,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         foreach (var key in keys)
         {
             var changelog = active[key];
-            StreamsMetrics.Restores.TryRemove((applicationId, changelog.Store.Name, key.Partition), out _);
+            metrics.Restores.TryRemove((changelog.Store.Name, key.Partition), out _);
             active.Remove(key);
         }
         if (keys.Count > 0) consumer.Unassign(keys.Select(k => new TopicPartition(k.Topic, k.Partition)).ToList());

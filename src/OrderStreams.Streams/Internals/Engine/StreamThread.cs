@@ -35,10 +35,12 @@ internal sealed class StreamThread
     private StateRestorer restorer = null!;
     private IConsumer<byte[], byte[]>? otherGroup;
     private RecordCache recordCache = null!;
+    private FetchLiveness liveness = null!;
     private volatile bool running = true;
     private volatile bool awaitingAssignment = true;
     private long lastCommit;
     private long lastGauges;
+    private long? commitFailingSince;
     private bool sourcesDoneAndCommitted;
 
     public StreamThread(EngineContext engine, int index)
@@ -117,8 +119,14 @@ internal sealed class StreamThread
                 // A pinned instance assigns its partitions itself and joins no group.
                 ConsumerGroupSettings.Apply(config, Config.AssignedPartitions is null ? Config.GroupProtocol : ConsumerGroupProtocol.Classic);
                 config.IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
+                // Reaching a partition's end, and the brokers' liveness, tell when a task is caught up (StreamTask.CheckCaughtUp).
+                config.EnablePartitionEof = true;
+                if (config.StatisticsIntervalMs is not > 0) config.StatisticsIntervalMs = FetchLiveness.DefaultStatisticsIntervalMs;
+                var fetchWait = config.FetchWaitMaxMs ?? FetchLiveness.DefaultFetchWaitMaxMs;
+                liveness = new FetchLiveness(fetchWait, config.StatisticsIntervalMs.Value);
             },
             builder => builder
+                .SetStatisticsHandler((_, statistics) => liveness.Update(statistics, SystemClock.Instance.NowMs))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions, commit: true))
                 .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions, commit: false)));
@@ -139,12 +147,16 @@ internal sealed class StreamThread
         restoreConfig.EnablePartitionEof = true;
         restoreConfig.IsolationLevel = ExactlyOnce ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
         KafkaClientDefaults.ForBulkRead(restoreConfig);
-        restorer = new StateRestorer(restoreConfig, Config.ApplicationId, Config.RestoreBatchSize, logger, engine.RestoreListener);
+        restorer = new StateRestorer(restoreConfig, engine.Metrics, Config.RestoreBatchSize, logger, engine.RestoreListener);
     }
+
+    private void FetchFailed(ConsumeException e) =>
+        logger.LogWarning("Thread {Thread}: {Reason}; fetching again", Name, e.Error.Reason);
 
     private void RunOnce()
     {
         Poll(restorer.Restoring ? TimeSpan.Zero : Config.PollTimeout);
+        RefreshEnds();
         if (restorer.Restoring)
         {
             PauseRestoringInputs();
@@ -154,8 +166,12 @@ internal sealed class StreamThread
         PauseStoppedPartitions();
         foreach (var task in tasks.Values)
         {
-            if (!restoring.Contains(task.Id)) task.PunctuateWallClock();
+            if (restoring.Contains(task.Id)) continue;
+            task.CheckCaughtUp();
+            task.PunctuateWallClock();
         }
+        // Outputs wait for the state changes written before them (KafkaRecordCollector); one wait per round of processing.
+        collector.ReleaseOutputs();
         ResumeRestoredInputs();
         var now = Environment.TickCount64;
         if (now - lastCommit >= (long)Config.EffectiveCommitInterval.TotalMilliseconds || tasks.Values.Any(t => t.CommitRequested))
@@ -252,14 +268,19 @@ internal sealed class StreamThread
     /// </summary>
     private void Poll(TimeSpan timeout)
     {
-        var record = consumer.Consume(timeout);
+        var record = consumer.ConsumeOrNull(timeout, FetchFailed);
         for (var taken = 1; record is not null; taken++)
         {
             var key = (record.Topic, record.Partition.Value);
-            if (byPartition.TryGetValue(key, out var task))
+            if (record.IsPartitionEOF)
+            {
+                if (byPartition.TryGetValue(key, out var ended)) ended.Queue(record.Topic, record.Partition.Value).ReachedEnd(record.Offset.Value);
+            }
+            else if (byPartition.TryGetValue(key, out var task))
             {
                 var queue = task.Add(record);
-                if (queue.Count >= Config.BufferedRecordsPerPartition) break;
+                // Unless the task waits for another of its partitions: that one's records may be queued behind these.
+                if (queue.Count >= Config.BufferedRecordsPerPartition && task.WaitingSince is null) break;
             }
             else if (!mirrored.Contains(key))
             {
@@ -271,7 +292,18 @@ internal sealed class StreamThread
                 consumer.Pause([record.TopicPartition]);
             }
             if (taken >= Config.MaxPollRecords) break;
-            record = consumer.Consume(TimeSpan.Zero);
+            record = consumer.ConsumeOrNull(TimeSpan.Zero, FetchFailed);
+        }
+    }
+
+    /// <summary>Tells every input partition of the running tasks whether the end the consumer last reported still holds.</summary>
+    private void RefreshEnds()
+    {
+        var wallClock = SystemClock.Instance.NowMs;
+        foreach (var task in tasks.Values)
+        {
+            if (restoring.Contains(task.Id)) continue;
+            foreach (var queue in task.Inputs) queue.EndCurrent = queue.AtEnd && EndIsCurrent(queue, wallClock);
         }
     }
 
@@ -316,14 +348,14 @@ internal sealed class StreamThread
         {
             if (tasks.TryGetValue(group.Key, out var partial)) throw SplitTask(partial, "got", group);
             var subtopology = engine.Topology.Subtopologies[group.Key.Subtopology];
-            var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores, recordCache, engine.RocksDb);
+            var task = new StreamTask(group.Key, engine.Topology, subtopology, Config, collector, errors, SystemClock.Instance, group, engine.GlobalStores, recordCache, engine.RocksDb, engine.Metrics);
             task.InitializeStores();
             var checkpoint = Checkpoint.Read(task.Directory);
             checkpoints[task.Id] = checkpoint;
             tasks[task.Id] = task;
             foreach (var p in group) byPartition[(p.Topic, p.Partition.Value)] = task;
             foreach (var store in task.Stores.Values)
-                StreamsMetrics.StoreSizes[(Config.ApplicationId, store.Name, task.Id.Partition)] = store.Bytes.ApproximateCount;
+                engine.Metrics.StoreSizes[(store.Name, task.Id.Partition)] = store.Bytes.ApproximateCount;
             if (restorer.Register(task, checkpoint))
             {
                 restoring.Add(task.Id);
@@ -369,8 +401,16 @@ internal sealed class StreamThread
     {
         if (mirrored.Count == 0) return;
         var partitions = mirrored.Select(p => new TopicPartition(p.Topic, p.Partition)).ToList();
-        var offsets = OtherGroup().Committed(partitions, TimeSpan.FromSeconds(10)).Where(o => o.Offset.Value >= 0).ToList();
-        if (offsets.Count > 0) CommitOffsets(offsets);
+        try
+        {
+            var offsets = OtherGroup().Committed(partitions, TimeSpan.FromSeconds(10)).Where(o => o.Offset.Value >= 0).ToList();
+            if (offsets.Count > 0) CommitOffsets(offsets);
+        }
+        catch (KafkaException e) when (TransientKafkaErrors.IsTransient(e.Error.Code))
+        {
+            logger.LogWarning(
+                "Thread {Thread} could not read the pinned group's offsets ({Reason}); mirroring them at the next commit", Name, e.Error.Reason);
+        }
     }
 
     /// <summary>A consumer that only reads the committed offsets of the other group: the application's for a pinned instance, the pinned one otherwise.</summary>
@@ -444,9 +484,13 @@ internal sealed class StreamThread
             caughtUpAt.Remove((input.Topic, input.Partition));
             stoppedAtBound.Remove((input.Topic, input.Partition));
             endsAtStart.Remove((input.Topic, input.Partition));
-            StreamsMetrics.Gauges.TryRemove((Config.ApplicationId, input.Topic, input.Partition), out _);
+            engine.Metrics.Gauges.TryRemove((Config.ApplicationId, input.Topic, input.Partition), out _);
         }
-        foreach (var store in task.Stores.Values) StreamsMetrics.StoreSizes.TryRemove((Config.ApplicationId, store.Name, task.Id.Partition), out _);
+        foreach (var store in task.Stores.Values)
+        {
+            engine.Metrics.StoreSizes.TryRemove((store.Name, task.Id.Partition), out _);
+            engine.Metrics.IncompleteStores.TryRemove((store.Name, task.Id.Partition), out _);
+        }
         task.Dispose();
         if (clean) WriteCheckpoint(task);
         checkpoints.Remove(task.Id);
@@ -465,6 +509,15 @@ internal sealed class StreamThread
     /// fetch from the committed offset delivers, and batches of a busy broker can be seconds apart.
     /// </summary>
     private static readonly TimeSpan IdleBeforeSkippingToPosition = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether the end the consumer last reported for a partition still holds: its broker answers (statistics), and no
+    /// later end was fetched (whose records would be on their way to the buffers).
+    /// </summary>
+    private bool EndIsCurrent(PartitionQueue queue, long wallClock) =>
+        liveness.Answering(queue.Topic, queue.Partition, wallClock)
+        && consumer.GetWatermarkOffsets(new TopicPartition(queue.Topic, queue.Partition)).High is var high
+        && (high.IsSpecial || high.Value <= queue.ReachedEndAt);
 
     private long PositionOf(string topic, int partition) =>
         consumer.Position(new TopicPartition(topic, partition)) is { IsSpecial: false } at ? at.Value : -1;
@@ -496,7 +549,7 @@ internal sealed class StreamThread
             if (offsets.Count > 0) CommitOffsets(offsets);
         }
         foreach (var task in tasks.Values) task.MarkCommitted();
-        StreamsMetrics.Committed(Config.ApplicationId, Stopwatch.GetElapsedTime(started));
+        engine.Metrics.Committed(Stopwatch.GetElapsedTime(started));
     }
 
     private bool CheckpointDue(StreamTask task)
@@ -514,21 +567,36 @@ internal sealed class StreamThread
     /// <summary>
     /// Commits input offsets. A group that is rebalancing (or has moved on without this member) refuses the commit:
     /// the next owner of those partitions then starts from the previous commit and processes the rest again, which at
-    /// least once allows, so the thread carries on instead of failing.
+    /// least once allows, so the thread carries on instead of failing. So it does while the group coordinator is
+    /// unreachable (its broker down, moving): every commit carries all the thread's offsets, so the next one that
+    /// succeeds covers these, unless it keeps failing for <see cref="TransientKafkaErrors.GiveUpAfter"/>.
     /// </summary>
     private void CommitOffsets(List<TopicPartitionOffset> offsets)
     {
         try
         {
             consumer.Commit(offsets);
+            commitFailingSince = null;
         }
-        catch (KafkaException e) when (IsRebalanceError(e.Error.Code) ||
-                                       (e is TopicPartitionOffsetException partial && partial.Results.Any(r => IsRebalanceError(r.Error.Code))))
+        catch (KafkaException e) when (Any(e, IsRebalanceError))
         {
             logger.LogWarning("Thread {Thread} could not commit offsets during a rebalance ({Reason}); their records will be processed again", Name, e.Error.Reason);
         }
+        catch (KafkaException e) when (Any(e, TransientKafkaErrors.IsTransient) && !CommitFailingTooLong())
+        {
+            logger.LogWarning("Thread {Thread} could not commit offsets ({Reason}); the next commit carries them", Name, e.Error.Reason);
+        }
 
         static bool IsRebalanceError(ErrorCode code) => code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId;
+
+        static bool Any(KafkaException e, Func<ErrorCode, bool> matches) =>
+            matches(e.Error.Code) || (e is TopicPartitionOffsetException partial && partial.Results.Any(r => matches(r.Error.Code)));
+    }
+
+    private bool CommitFailingTooLong()
+    {
+        commitFailingSince ??= Environment.TickCount64;
+        return Environment.TickCount64 - commitFailingSince > (long)TransientKafkaErrors.GiveUpAfter.TotalMilliseconds;
     }
 
     private void WriteCheckpoint(StreamTask task)
@@ -549,7 +617,7 @@ internal sealed class StreamThread
         foreach (var task in tasks.Values)
         {
             foreach (var store in task.Stores.Values)
-                StreamsMetrics.StoreSizes[(Config.ApplicationId, store.Name, task.Id.Partition)] = store.Bytes.ApproximateCount;
+                engine.Metrics.StoreSizes[(store.Name, task.Id.Partition)] = store.Bytes.ApproximateCount;
             foreach (var queue in task.Inputs)
             {
                 var tp = new TopicPartition(queue.Topic, queue.Partition);
@@ -570,7 +638,7 @@ internal sealed class StreamThread
                     var oldest = queue.Count > 0 ? queue.HeadTimestamp : caughtUpAt.GetValueOrDefault(key, now);
                     seconds = Math.Max(0, now - oldest) / 1000.0;
                 }
-                StreamsMetrics.Gauges[(Config.ApplicationId, queue.Topic, queue.Partition)] = new StreamsMetrics.LagSnapshot(lag, seconds, current);
+                engine.Metrics.Gauges[(Config.ApplicationId, queue.Topic, queue.Partition)] = new StreamsMetrics.LagSnapshot(lag, seconds, current);
             }
         }
     }

@@ -8,5 +8,9 @@ internal interface IRecordCollector
     /// <summary>Sends serialized bytes; a null partition lets the producer's murmur2 partitioner choose.</summary>
     void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp);
 
+    /// <summary>Sends a store's change to its changelog partition; outputs sent after it must not overtake it.</summary>
+    void SendChangelog(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
+        Send(topic, partition, key, value, null, timestamp);
+
     int PartitionCount(string topic);
 }

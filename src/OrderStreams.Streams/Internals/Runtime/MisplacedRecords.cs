@@ -14,7 +14,8 @@ namespace OrderStreams.Streams.Internals.Runtime;
 /// other applications are skipped. A copy that lands on a wrong partition again (the tables disagree), or a key no
 /// partition can own, is dead-lettered with the reason. See docs/scale-by-data.md for ordering.
 /// </summary>
-internal sealed class MisplacedRecords(IKeyOwnership ownership, string applicationId, IRecordCollector collector, ErrorHandler errors, ILogger logger)
+internal sealed class MisplacedRecords(
+    IKeyOwnership ownership, string applicationId, IRecordCollector collector, ErrorHandler errors, ILogger logger, StreamsMetrics? metrics = null)
 {
     public const string ForwardedByHeader = "__streams.misplaced.forwarded.by";
     public const string ForwardedFromHeader = "__streams.misplaced.from";
@@ -30,7 +31,7 @@ internal sealed class MisplacedRecords(IKeyOwnership ownership, string applicati
         if (message.Headers is { } headers && headers.TryGetLastBytes(ForwardedByHeader, out var by)) forwardedBy = by;
         if (forwardedBy is not null && !forwardedBy.AsSpan().SequenceEqual(applicationIdBytes))
         {
-            StreamsMetrics.Misplaced(applicationId, raw.Topic, "other-application-copy");
+            metrics?.Misplaced(raw.Topic, "other-application-copy");
             return true;
         }
         if (message.Key is null) return false;
@@ -50,7 +51,7 @@ internal sealed class MisplacedRecords(IKeyOwnership ownership, string applicati
                 $"The record was already forwarded to partition {raw.Partition.Value} as the owner of its key, but the key's owner is partition {target} now: the routing tables disagree.");
         }
         collector.Send(raw.Topic, target, message.Key, message.Value, Marked(raw), message.Timestamp.UnixTimestampMs);
-        StreamsMetrics.Misplaced(applicationId, raw.Topic, "forwarded");
+        metrics?.Misplaced(raw.Topic, "forwarded");
         var level = reported.Add((raw.Topic, raw.Partition.Value)) ? LogLevel.Warning : LogLevel.Debug;
         logger.Log(level, "Forwarded the record at {Topic}-{Partition}@{Offset} to partition {Owner}, which owns its key (its producer partitions differently)",
             raw.Topic, raw.Partition.Value, raw.Offset.Value, target);
@@ -59,7 +60,7 @@ internal sealed class MisplacedRecords(IKeyOwnership ownership, string applicati
 
     private bool DeadLetter(ConsumeResult<byte[], byte[]> raw, TaskId task, string reason)
     {
-        StreamsMetrics.Misplaced(applicationId, raw.Topic, "dead-lettered");
+        metrics?.Misplaced(raw.Topic, "dead-lettered");
         errors.OnProcessingError(raw, new MisplacedRecordException(reason), task);
         return true;
     }

@@ -11,6 +11,11 @@ internal abstract class ProcessorNode(string name)
     {
     }
 
+    /// <summary>The task committed: what the node forwarded before is delivered.</summary>
+    public virtual void Committed()
+    {
+    }
+
     public virtual void Close()
     {
     }

@@ -20,7 +20,11 @@ internal sealed class ProcessorNode<KIn, VIn, KOut, VOut>(string name, IProcesso
 
     public long CurrentStreamTime => Task.StreamTime;
 
+    public string? TraceParent => Task.CurrentTraceParent;
+
     public long CurrentSystemTime => Task.Clock.NowMs;
+
+    public long? CaughtUpSince => Task.CaughtUpSince;
 
     public override void Init(StreamTask owner)
     {
@@ -30,6 +34,8 @@ internal sealed class ProcessorNode<KIn, VIn, KOut, VOut>(string name, IProcesso
     }
 
     public void Receive(in Record<KIn, VIn> record) => processor.Process(record);
+
+    public override void Committed() => processor.OnCommitted();
 
     public override void Close() => processor.Close();
 

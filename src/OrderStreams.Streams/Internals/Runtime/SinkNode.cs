@@ -1,3 +1,4 @@
+using OrderStreams.Streams.Internals.Tracing;
 using OrderStreams.Streams.Processor;
 using OrderStreams.Streams.Serialization;
 
@@ -17,6 +18,12 @@ internal sealed class SinkNode<K, V>(string name, string topic, ISerde<K> keySer
         var value = record.Value is null ? null : valueSerde.Serialize(record.Value, new SerdeContext(topic, headers, false));
         var collector = task!.Collector;
         var partition = partitioner?.Partition(topic, record.Key, record.Value, collector.PartitionCount(topic));
-        collector.Send(topic, partition, key, value, headers, record.Timestamp);
+        if (!RecordTracing.Enabled)
+        {
+            collector.Send(topic, partition, key, value, headers, record.Timestamp);
+            return;
+        }
+        using var span = RecordTracing.StartSend(topic, partition, record.Key, headers, task.CurrentHeaders, out var sendHeaders);
+        collector.Send(topic, partition, key, value, sendHeaders, record.Timestamp);
     }
 }

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using OrderStreams.Streams.Internals.Tracing;
 using OrderStreams.Streams.Processor;
 using OrderStreams.Streams.Serialization;
 
@@ -35,6 +36,7 @@ internal sealed class SourceNode<K, V>(string name, ISerde<K> keySerde, ISerde<V
         var timestamp = message.Timestamp.UnixTimestampMs;
         if (timestampExtractor is not null) timestamp = timestampExtractor(key, value, timestamp);
         task.BeginRecord(timestamp);
+        if (task.Processing is { } span) RecordTracing.TagKey(span, key);
         forwarder.Forward(new Record<K, V>(key, value, timestamp, message.Headers));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderStreams.Streams.Internals.State;
 using OrderStreams.Streams.Internals.State.RocksDb;
 using OrderStreams.Streams.Internals.Graph;
+using OrderStreams.Streams.Internals.Tracing;
 using OrderStreams.Streams.Processor;
 
 namespace OrderStreams.Streams.Internals.Runtime;
@@ -27,10 +28,13 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     private readonly RecordCache? cache;
     private readonly long? processUntil;
     private readonly MisplacedRecords? misplaced;
+    private readonly StreamsMetrics? metrics;
     private long recordTimestamp;
     private Headers? currentHeaders;
+    private Activity? processing;
     private bool commitRequested;
     private bool boundReached;
+    private bool topologyInitialized;
 
     public StreamTask(
         TaskId id,
@@ -43,8 +47,10 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         IEnumerable<TopicPartition> inputs,
         IReadOnlyDictionary<string, IStoreInstance>? globalStores = null,
         RecordCache? cache = null,
-        RocksDbStoreSettings? rocksDb = null)
+        RocksDbStoreSettings? rocksDb = null,
+        StreamsMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.cache = cache;
         this.rocksDb = rocksDb;
         Id = id;
@@ -57,7 +63,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         if (config.KeyOwnership is { } ownership && subtopology.Id >= 0)
         {
             var logger = (config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MisplacedRecords>();
-            misplaced = new MisplacedRecords(ownership, config.ApplicationId, collector, errors, logger);
+            misplaced = new MisplacedRecords(ownership, config.ApplicationId, collector, errors, logger, metrics);
         }
         this.globalStores = globalStores ?? new Dictionary<string, IStoreInstance>();
         Directory = isGlobal ? Path.Combine(config.StateDir, config.ApplicationId, "global") : Path.Combine(config.StateDir, config.ApplicationId, id.ToString());
@@ -107,9 +113,20 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
 
     public RecordMetadata? CurrentMetadata { get; private set; }
 
+    /// <summary>The headers of the record being processed (of the cached write being flushed); null in a punctuation.</summary>
+    public Headers? CurrentHeaders => currentHeaders;
+
+    /// <summary>The span processing the current record, when traced.</summary>
+    public Activity? Processing => processing;
+
+    /// <summary>The W3C trace context the current record is processed in: its span's, else the one it came with.</summary>
+    public string? CurrentTraceParent => processing?.Id ?? RecordTracing.TraceParentOf(currentHeaders);
+
     public IReadOnlyDictionary<string, IStoreInstance> Stores => stores;
 
     public IEnumerable<PartitionQueue> Inputs => queueArray;
+
+    public int InputCount => queueArray.Length;
 
     public int Buffered
     {
@@ -120,6 +137,12 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
             return total;
         }
     }
+
+    /// <summary>
+    /// Wall-clock time (ms) since which the task has been caught up with its input and got no record; null while it is
+    /// not. See <see cref="IProcessorContext{KOut,VOut}.CaughtUpSince"/> and <see cref="CheckCaughtUp"/>.
+    /// </summary>
+    public long? CaughtUpSince { get; private set; }
 
     /// <summary>Processed records or a requested commit since the last commit.</summary>
     public bool CommitNeeded { get; private set; }
@@ -153,18 +176,33 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     public void InitializeTopology()
     {
         foreach (var node in nodes) node.Init(this);
+        topologyInitialized = true;
     }
 
     public PartitionQueue Add(ConsumeResult<byte[], byte[]> record)
     {
         var queue = queues[(record.Topic, record.Partition.Value)];
         queue.Add(record);
+        CaughtUpSince = null;
         return queue;
+    }
+
+    /// <summary>
+    /// Notes whether the task is caught up now: every input partition read and processed to the end last fetched from
+    /// a broker that still answers (<see cref="PartitionQueue.CaughtUp"/>).
+    /// </summary>
+    public void CheckCaughtUp()
+    {
+        if (queueArray.All(queue => queue.CaughtUp)) CaughtUpSince ??= Clock.NowMs;
+        else CaughtUpSince = null;
     }
 
     public PartitionQueue Queue(string topic, int partition) => queues[(topic, partition)];
 
-    /// <summary>Processes the buffered record with the lowest timestamp across the task's partitions; false when none is buffered.</summary>
+    /// <summary>
+    /// Processes the buffered record with the lowest timestamp across the task's partitions; false when none is
+    /// buffered or the task waits for a partition that is not caught up (<see cref="InputsReady"/>).
+    /// </summary>
     public bool Process()
     {
         PartitionQueue? next;
@@ -175,7 +213,12 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
             {
                 if (queue.Count > 0 && (next is null || queue.HeadTimestamp < next.HeadTimestamp)) next = queue;
             }
-            if (next is null) return false;
+            if (next is null)
+            {
+                WaitingSince = null;
+                return false;
+            }
+            if (!isGlobal && !InputsReady()) return false;
             if (processUntil is not { } bound || next.HeadTimestamp <= bound) break;
             SkipAfterBound(next);
         }
@@ -184,6 +227,9 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         var started = Stopwatch.GetTimestamp();
         CurrentMetadata = new RecordMetadata(raw.Topic, raw.Partition.Value, raw.Offset.Value);
         currentHeaders = raw.Message.Headers;
+        // Ends before the punctuations below: what they emit belongs to no record's trace.
+        var span = isGlobal ? default : RecordTracing.StartProcess(raw, ApplicationId);
+        processing = span.Span;
         try
         {
             if (misplaced?.Handled(raw, Id) != true) next.Source.Process(raw, this);
@@ -196,13 +242,39 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         {
             CurrentMetadata = null;
             currentHeaders = null;
+            processing = null;
+            span.Dispose();
         }
         next.NextOffset = raw.Offset.Value + 1;
         CommitNeeded = true;
-        StreamsMetrics.RecordProcessed(ApplicationId, next.Topic, next.BoxedPartition, Stopwatch.GetElapsedTime(started));
+        metrics?.RecordProcessed(next.Topic, next.BoxedPartition, Stopwatch.GetElapsedTime(started));
         PunctuateStreamTime();
         return true;
     }
+
+    /// <summary>
+    /// Whether the lowest timestamp buffered is the lowest there is: every empty input partition is caught up (or
+    /// stopped at its bound). As Kafka Streams does with <c>max.task.idle.ms=0</c>, a task waits for a partition the
+    /// broker has records of; otherwise, after a task moves to another instance, an order could reach a join before
+    /// the table update that precedes it.
+    /// </summary>
+    private bool InputsReady()
+    {
+        if (queueArray.Length == 1) return true;
+        foreach (var queue in queueArray)
+        {
+            if (queue.Count == 0 && !queue.CaughtUp)
+            {
+                WaitingSince ??= Environment.TickCount64;
+                return false;
+            }
+        }
+        WaitingSince = null;
+        return true;
+    }
+
+    /// <summary>Since when (<see cref="Environment.TickCount64"/>) the task waits for a partition that is not caught up; null when it does not.</summary>
+    public long? WaitingSince { get; private set; }
 
     /// <summary>True when <see cref="StreamsConfig.ProcessUntil"/> is set and some input partition reached it since the last call.</summary>
     public bool TakeReachedBound()
@@ -290,7 +362,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
     }
 
     public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
-        Collector.Send(topic, partition, key, value, null, timestamp);
+        Collector.SendChangelog(topic, partition, key, value, timestamp);
 
     /// <summary>Flushes in-memory stores (window stores sweep expired windows), and persistent ones when <paramref name="persistent"/>.</summary>
     public void FlushStores(bool persistent = true)
@@ -324,10 +396,13 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         }
     }
 
+    /// <summary>After a commit (everything sent before it delivered): tells the processors, which may write state.</summary>
     public void MarkCommitted()
     {
         CommitNeeded = false;
         commitRequested = false;
+        if (!topologyInitialized) return;
+        foreach (var node in nodes) node.Committed();
     }
 
     public void Dispose()
@@ -353,7 +428,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
                 {
                     fired = true;
                     CommitNeeded = true;
-                    StreamsMetrics.Punctuated(ApplicationId, type);
+                    metrics?.Punctuated(type);
                 }
             }
             catch (Exception e) when (e is not (StreamsException or OperationCanceledException))

@@ -34,6 +34,7 @@ public sealed partial class DashboardServerTests(DevPlatformFixture platform)
         Assert.Equal(12, Polyline().Matches(partitionChart).Count);
         Assert.Contains("<tr data-branch=\"branch-00\"", dom);
         Assert.Contains("data-status=\"PLACED\"", dom);
+        Assert.Contains("<tr data-topic=\"orders.placed\" data-complete=\"true\">", dom);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], screenshot[..4]);
         Assert.True(screenshot.Length > 50_000, $"The screenshot is {screenshot.Length} bytes: an empty page?");
     }
