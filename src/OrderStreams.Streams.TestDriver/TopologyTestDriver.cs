@@ -21,7 +21,6 @@ public sealed class TopologyTestDriver : IDisposable
 {
     private readonly StreamsConfig config;
     private readonly Topology topology;
-    private readonly ErrorHandler errors;
     private readonly Dictionary<string, StreamTask> taskByTopic = new(StringComparer.Ordinal);
     private readonly List<StreamTask> tasks = [];
     private readonly Dictionary<string, Queue<OutputRecord>> outputs = new(StringComparer.Ordinal);
@@ -46,7 +45,6 @@ public sealed class TopologyTestDriver : IDisposable
         clock = new MockClock((initialWallClock ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds());
         collector = new Collector(this);
         recordCache = new RecordCache(this.config.CacheMaxBytesBuffering);
-        errors = new ErrorHandler(this.config, (this.config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TopologyTestDriver>()) { DeadLetterSink = collector };
         this.topology = topology;
         CreateTasks();
     }
@@ -152,7 +150,7 @@ public sealed class TopologyTestDriver : IDisposable
     private StreamTask CreateTask(TaskId id, Internals.Graph.Subtopology sub, IReadOnlyDictionary<string, IStoreInstance>? globalStores)
     {
         var topics = sub.SourceTopics.Select(t => t.Resolve(config.ApplicationId)).ToList();
-        var task = new StreamTask(id, topology, sub, config, collector, errors, clock, topics.Select(t => new TopicPartition(t, 0)), globalStores, recordCache);
+        var task = new StreamTask(id, topology, sub, config, collector, clock, topics.Select(t => new TopicPartition(t, 0)), globalStores, recordCache);
         task.InitializeStores();
         task.InitializeTopology();
         tasks.Add(task);
@@ -239,8 +237,18 @@ public sealed class TopologyTestDriver : IDisposable
         public long NowMs { get; set; } = now;
     }
 
-    private sealed class Collector(TopologyTestDriver driver) : IRecordCollector
+    private sealed class Collector : IRecordCollector
     {
+        private readonly TopologyTestDriver driver;
+
+        public Collector(TopologyTestDriver driver)
+        {
+            this.driver = driver;
+            Errors = new ErrorHandler(driver.config, (driver.config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TopologyTestDriver>(), this);
+        }
+
+        public ErrorHandler Errors { get; }
+
         public void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
         {
             driver.Output(topic).Enqueue(new OutputRecord(key, value, timestamp, headers, partition));

@@ -76,7 +76,7 @@ public sealed class KafkaRecordCollectorTests(StreamsBrokerFixture kafka)
     {
         var config = kafka.Config($"collector-{Guid.NewGuid():N}", Path.GetTempPath());
         return new KafkaRecordCollector(new KafkaClientFactory(config.ClientSettings()), producer => producer.ClientId = "collector-test",
-            new ErrorHandler(config, NullLogger.Instance), transactional: false);
+            config, NullLogger.Instance, transactional: false);
     }
 
     private long HighWatermark(string topic)

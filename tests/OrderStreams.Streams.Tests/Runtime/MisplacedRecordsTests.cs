@@ -13,14 +13,14 @@ public sealed class MisplacedRecordsTests
     private const string Topic = "orders";
     private const string DeadLetters = "app.dlq";
     private static readonly TaskId Task = new(0, 3);
-    private readonly FakeCollector collector = new();
+    private readonly FakeCollector collector;
     private readonly MisplacedRecords misplaced;
 
     public MisplacedRecordsTests()
     {
         var config = new StreamsConfig { ApplicationId = "app", ProcessingExceptionHandling = ExceptionHandling.DeadLetter, DeadLetterQueueTopic = DeadLetters };
-        var errors = new ErrorHandler(config, NullLogger.Instance) { DeadLetterSink = collector };
-        misplaced = new MisplacedRecords(new OwnerByKey(), "app", collector, errors, NullLogger.Instance);
+        collector = new FakeCollector(config);
+        misplaced = new MisplacedRecords(new OwnerByKey(), "app", collector, NullLogger.Instance);
     }
 
     [Fact]
@@ -111,6 +111,10 @@ public sealed class MisplacedRecordsTests
 
     private sealed class FakeCollector : IRecordCollector
     {
+        public FakeCollector(StreamsConfig config) => Errors = new ErrorHandler(config, NullLogger.Instance, this);
+
+        public ErrorHandler Errors { get; }
+
         public List<(string Topic, int? Partition, byte[]? Value, Headers? Headers, long Timestamp)> Sent { get; } = [];
 
         public void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp) =>

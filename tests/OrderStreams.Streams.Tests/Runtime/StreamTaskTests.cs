@@ -17,7 +17,7 @@ public sealed class StreamTaskTests : IDisposable
         BootstrapServers = "unused:9092",
         StateDir = Path.Combine(Path.GetTempPath(), "orderstreams-task-tests", Guid.NewGuid().ToString("N")),
     };
-    private readonly JoinedCollector joined = new();
+    private readonly JoinedCollector joined;
     private readonly Dictionary<string, long> ends = [];
     private readonly StreamTask task;
     private readonly PartitionQueue orders;
@@ -31,9 +31,9 @@ public sealed class StreamTaskTests : IDisposable
             .Join(names, (order, name) => $"{order}@{name}")
             .To("joined", Produced<string, string>.With(Serdes.String, Serdes.String));
         var topology = builder.Build();
-        var errors = new ErrorHandler(config, NullLogger.Instance);
+        joined = new JoinedCollector(config);
         task = new StreamTask(
-            new TaskId(0, 0), topology, topology.Subtopologies.Single(), config, joined, errors, SystemClock.Instance,
+            new TaskId(0, 0), topology, topology.Subtopologies.Single(), config, joined, SystemClock.Instance,
             [new TopicPartition(Orders, 0), new TopicPartition(Branches, 0)]);
         task.InitializeStores();
         task.InitializeTopology();
@@ -109,6 +109,10 @@ public sealed class StreamTaskTests : IDisposable
 
     private sealed class JoinedCollector : IRecordCollector
     {
+        public JoinedCollector(StreamsConfig config) => Errors = new ErrorHandler(config, NullLogger.Instance, this);
+
+        public ErrorHandler Errors { get; }
+
         public List<string> Values { get; } = [];
 
         public void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)

@@ -26,10 +26,8 @@ internal sealed class GlobalStreamThread : IDisposable
         this.engine = engine;
         var config = engine.Config;
         logger = engine.LoggerFactory.CreateLogger("OrderStreams.Streams.GlobalStreamThread");
-        var errors = new ErrorHandler(config, logger);
         collector = new KafkaRecordCollector(
-            engine.Clients, producerConfig => producerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-producer", errors, transactional: false);
-        errors.DeadLetterSink = collector;
+            engine.Clients, producerConfig => producerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-producer", config, logger, transactional: false);
         consumer = engine.Clients.CreateConsumer<byte[], byte[]>($"{config.ApplicationId}-global", consumerConfig =>
         {
             consumerConfig.ClientId = $"{config.ApplicationId}-{engine.ProcessId}-global-consumer";
@@ -41,7 +39,7 @@ internal sealed class GlobalStreamThread : IDisposable
         var partitions = sub.SourceTopics
             .SelectMany(t => Enumerable.Range(0, partitionCounts[t.Name]).Select(p => new TopicPartition(t.Name, p)))
             .ToList();
-        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, errors, SystemClock.Instance, partitions, rocksDb: engine.RocksDb, metrics: engine.Metrics);
+        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, SystemClock.Instance, partitions, rocksDb: engine.RocksDb, metrics: engine.Metrics);
         thread = new Thread(Run) { Name = $"{config.ApplicationId}-GlobalStreamThread", IsBackground = true };
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Streams.Internals.Runtime;
 
@@ -20,7 +21,6 @@ namespace OrderStreams.Streams.Internals.Engine;
 internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 {
     private readonly IProducer<byte[], byte[]> producer;
-    private readonly ErrorHandler errors;
     private readonly ConcurrentDictionary<string, int> partitionCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Topic, int Partition), DeliveredOffset> delivered = new();
     private readonly HashSet<string> learnedTopics = new(StringComparer.Ordinal);
@@ -34,9 +34,10 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 
     /// <param name="clients">Makes the producer.</param>
     /// <param name="configure">Sets the producer's client id and, when transactional, its transactional id.</param>
-    /// <param name="errors">Decides what a failed delivery does.</param>
+    /// <param name="config">How bad records are handled (<see cref="Errors"/>).</param>
+    /// <param name="logger">Logs bad records.</param>
     /// <param name="transactional">Whether records are sent in transactions.</param>
-    public KafkaRecordCollector(KafkaClientFactory clients, Action<ProducerConfig> configure, ErrorHandler errors, bool transactional)
+    public KafkaRecordCollector(KafkaClientFactory clients, Action<ProducerConfig> configure, StreamsConfig config, ILogger logger, bool transactional)
     {
         producer = clients.CreateProducer<byte[], byte[]>(config =>
         {
@@ -45,11 +46,13 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             // headers back out of librdkafka for every record would cost more than the rest of the report.
             config.DeliveryReportFields = "key,value,timestamp";
         });
-        this.errors = errors;
+        Errors = new ErrorHandler(config, logger, this);
         this.transactional = transactional;
         onDelivery = OnDelivery;
         if (transactional) producer.InitTransactions(TimeSpan.FromSeconds(30));
     }
+
+    public ErrorHandler Errors { get; }
 
     public void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
     {
@@ -122,7 +125,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             catch (ProduceException<byte[], byte[]> e)
             {
                 // Refused before sending (too large, unknown partition): a production error like a failed delivery.
-                errors.OnProductionError(new ConsumeResult<byte[], byte[]> { Topic = topic, Partition = new Partition(partition ?? -1), Offset = Offset.Unset, Message = message }, e);
+                Errors.OnProductionError(new ConsumeResult<byte[], byte[]> { Topic = topic, Partition = new Partition(partition ?? -1), Offset = Offset.Unset, Message = message }, e);
                 return;
             }
         }
@@ -209,7 +212,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     {
         try
         {
-            errors.OnProductionError(
+            Errors.OnProductionError(
                 new ConsumeResult<byte[], byte[]> { Topic = report.Topic, Partition = report.Partition, Offset = report.Offset, Message = report.Message },
                 new KafkaException(report.Error));
         }

@@ -10,11 +10,11 @@ namespace OrderStreams.Streams.Internals.Runtime;
 
 /// <summary>
 /// Applies the configured <see cref="ExceptionHandling"/> to bad records; dead letters keep the original key and value
-/// bytes and carry KIP-1034 error headers.
+/// bytes and carry KIP-1034 error headers. The one handler of a thread's deserialization, processing and production
+/// errors: its record collector makes it, and its tasks reach it through the collector.
 /// </summary>
-internal sealed class ErrorHandler(StreamsConfig config, ILogger logger)
+internal sealed class ErrorHandler(StreamsConfig config, ILogger logger, IRecordCollector deadLetters)
 {
-    public IRecordCollector? DeadLetterSink { get; set; }
 
     public void OnDeserializationError(ConsumeResult<byte[], byte[]> raw, Exception error, TaskId task) =>
         Handle(config.DeserializationExceptionHandling, "deserialize", raw, error, task);
@@ -47,8 +47,7 @@ internal sealed class ErrorHandler(StreamsConfig config, ILogger logger)
                 logger.LogWarning(error, "Skipping the record at {Record} that could not {Verb}", where, verb);
                 break;
             case ExceptionHandling.DeadLetter:
-                var sink = DeadLetterSink ?? throw new InvalidOperationException("No dead-letter sink is set.");
-                sink.Send(config.DeadLetterQueueTopic!, null, raw.Message.Key, raw.Message.Value, DeadLetterHeadersOf(raw, error), raw.Message.Timestamp.UnixTimestampMs);
+                deadLetters.Send(config.DeadLetterQueueTopic!, null, raw.Message.Key, raw.Message.Value, DeadLetterHeadersOf(raw, error), raw.Message.Timestamp.UnixTimestampMs);
                 logger.LogWarning(error, "Sent the record at {Record} that could not {Verb} to {Topic}", where, verb, config.DeadLetterQueueTopic);
                 break;
         }

@@ -13,4 +13,7 @@ internal interface IRecordCollector
         Send(topic, partition, key, value, null, timestamp);
 
     int PartitionCount(string topic);
+
+    /// <summary>Handles every bad record of the thread (or driver), dead-lettering through this collector.</summary>
+    ErrorHandler Errors { get; }
 }

@@ -15,7 +15,7 @@ namespace OrderStreams.Streams.Internals.Runtime;
 /// partition can own, is dead-lettered with the reason. See docs/scale-by-data.md for ordering.
 /// </summary>
 internal sealed class MisplacedRecords(
-    IKeyOwnership ownership, string applicationId, IRecordCollector collector, ErrorHandler errors, ILogger logger, StreamsMetrics? metrics = null)
+    IKeyOwnership ownership, string applicationId, IRecordCollector collector, ILogger logger, StreamsMetrics? metrics = null)
 {
     public const string ForwardedByHeader = "__streams.misplaced.forwarded.by";
     public const string ForwardedFromHeader = "__streams.misplaced.from";
@@ -61,7 +61,7 @@ internal sealed class MisplacedRecords(
     private bool DeadLetter(ConsumeResult<byte[], byte[]> raw, TaskId task, string reason)
     {
         metrics?.Misplaced(raw.Topic, "dead-lettered");
-        errors.OnProcessingError(raw, new MisplacedRecordException(reason), task);
+        collector.Errors.OnProcessingError(raw, new MisplacedRecordException(reason), task);
         return true;
     }
 

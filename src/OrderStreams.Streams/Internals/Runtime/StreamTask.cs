@@ -42,7 +42,6 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         Subtopology subtopology,
         StreamsConfig config,
         IRecordCollector collector,
-        ErrorHandler errors,
         IClock clock,
         IEnumerable<TopicPartition> inputs,
         IReadOnlyDictionary<string, IStoreInstance>? globalStores = null,
@@ -56,14 +55,13 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
         Id = id;
         ApplicationId = config.ApplicationId;
         Collector = collector;
-        Errors = errors;
         Clock = clock;
         isGlobal = subtopology.Id < 0;
         processUntil = config.ProcessUntilMs;
         if (config.KeyOwnership is { } ownership && subtopology.Id >= 0)
         {
             var logger = (config.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MisplacedRecords>();
-            misplaced = new MisplacedRecords(ownership, config.ApplicationId, collector, errors, logger, metrics);
+            misplaced = new MisplacedRecords(ownership, config.ApplicationId, collector, logger, metrics);
         }
         this.globalStores = globalStores ?? new Dictionary<string, IStoreInstance>();
         Directory = isGlobal ? Path.Combine(config.StateDir, config.ApplicationId, "global") : Path.Combine(config.StateDir, config.ApplicationId, id.ToString());
@@ -103,7 +101,7 @@ internal sealed class StreamTask : IChangelogWriter, ITaskRecordContext, IDispos
 
     public IRecordCollector Collector { get; }
 
-    public ErrorHandler Errors { get; }
+    public ErrorHandler Errors => Collector.Errors;
 
     public IClock Clock { get; }
 
