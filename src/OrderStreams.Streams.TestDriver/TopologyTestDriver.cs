@@ -23,11 +23,14 @@ public sealed class TopologyTestDriver : IDisposable
     private readonly Topology topology;
     private readonly Dictionary<string, StreamTask> taskByTopic = new(StringComparer.Ordinal);
     private readonly List<StreamTask> tasks = [];
+    private readonly HashSet<string> globalTopics = new(StringComparer.Ordinal);
+    private GlobalTask? global;
     private readonly Dictionary<string, Queue<OutputRecord>> outputs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> offsets = new(StringComparer.Ordinal);
     private readonly MockClock clock;
     private readonly Collector collector;
     private readonly RecordCache recordCache;
+    private readonly ReplayBound? bound;
     private readonly Queue<ConsumeResult<byte[], byte[]>> unread = new();
     private bool processing;
     private bool fetching = true;
@@ -45,6 +48,7 @@ public sealed class TopologyTestDriver : IDisposable
         clock = new MockClock((initialWallClock ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds());
         collector = new Collector(this);
         recordCache = new RecordCache(this.config.CacheMaxBytesBuffering);
+        bound = ReplayBound.Of(this.config);
         this.topology = topology;
         CreateTasks();
     }
@@ -60,7 +64,7 @@ public sealed class TopologyTestDriver : IDisposable
 
     public TestInputTopic<K, V> CreateInputTopic<K, V>(string topic, ISerde<K> keySerde, ISerde<V> valueSerde)
     {
-        if (!taskByTopic.ContainsKey(topic)) throw new ArgumentException($"The topology does not read topic '{topic}'.", nameof(topic));
+        if (!Reads(topic)) throw new ArgumentException($"The topology does not read topic '{topic}'.", nameof(topic));
         return new TestInputTopic<K, V>(this, topic, keySerde, valueSerde);
     }
 
@@ -70,7 +74,8 @@ public sealed class TopologyTestDriver : IDisposable
     public void AdvanceWallClockTime(TimeSpan by)
     {
         clock.NowMs += (long)by.TotalMilliseconds;
-        foreach (var task in tasks) task.PunctuateWallClock();
+        var now = bound?.WallClock(clock.NowMs) ?? clock.NowMs;
+        foreach (var task in tasks) task.PunctuateWallClock(now);
         Drain();
     }
 
@@ -101,9 +106,7 @@ public sealed class TopologyTestDriver : IDisposable
     /// </summary>
     public void Restart()
     {
-        foreach (var task in tasks) task.Dispose();
-        tasks.Clear();
-        taskByTopic.Clear();
+        DisposeTasks();
         CreateTasks();
     }
 
@@ -113,7 +116,7 @@ public sealed class TopologyTestDriver : IDisposable
 
     public S GetStateStore<S>(string name) where S : IStateStore
     {
-        foreach (var task in tasks)
+        foreach (var task in global is null ? tasks : tasks.Prepend<TopologyTask>(global))
         {
             if (task.Stores.TryGetValue(name, out var store))
                 return store is S typed ? typed : throw new InvalidCastException($"Store '{name}' is a {store.GetType().Name}, not a {typeof(S).Name}.");
@@ -126,7 +129,7 @@ public sealed class TopologyTestDriver : IDisposable
 
     public void Dispose()
     {
-        foreach (var task in tasks) task.Dispose();
+        DisposeTasks();
         if (Directory.Exists(config.StateDir)) Directory.Delete(config.StateDir, recursive: true);
     }
 
@@ -140,22 +143,37 @@ public sealed class TopologyTestDriver : IDisposable
 
     private void CreateTasks()
     {
-        StreamTask? global = null;
-        if (topology.GlobalSubtopology is { } globalSub) global = CreateTask(new TaskId(-1, 0), globalSub, null);
-        var globalStores = global?.Stores ?? new Dictionary<string, IStoreInstance>();
-        foreach (var sub in topology.Subtopologies) CreateTask(new TaskId(sub.Id, 0), sub, globalStores);
+        if (topology.GlobalSubtopology is { } globalSub)
+        {
+            var topics = globalSub.SourceTopics.Select(t => t.Resolve(config.ApplicationId)).ToList();
+            global = new GlobalTask(topology, globalSub, config, collector, clock, topics.Select(t => new TopicPartition(t, 0)));
+            global.InitializeStores();
+            global.InitializeTopology();
+            foreach (var topic in topics) globalTopics.Add(topic);
+        }
+        foreach (var sub in topology.Subtopologies)
+        {
+            var topics = sub.SourceTopics.Select(t => t.Resolve(config.ApplicationId)).ToList();
+            var task = new StreamTask(new TaskId(sub.Id, 0), topology, sub, config, collector, clock, topics.Select(t => new TopicPartition(t, 0)),
+                global?.Stores, recordCache);
+            task.InitializeStores();
+            task.InitializeTopology();
+            tasks.Add(task);
+            foreach (var topic in topics) taskByTopic[topic] = task;
+        }
         NoteCaughtUp();
     }
 
-    private StreamTask CreateTask(TaskId id, Internals.Graph.Subtopology sub, IReadOnlyDictionary<string, IStoreInstance>? globalStores)
+    private bool Reads(string topic) => taskByTopic.ContainsKey(topic) || globalTopics.Contains(topic);
+
+    private void DisposeTasks()
     {
-        var topics = sub.SourceTopics.Select(t => t.Resolve(config.ApplicationId)).ToList();
-        var task = new StreamTask(id, topology, sub, config, collector, clock, topics.Select(t => new TopicPartition(t, 0)), globalStores, recordCache);
-        task.InitializeStores();
-        task.InitializeTopology();
-        tasks.Add(task);
-        foreach (var topic in topics) taskByTopic[topic] = task;
-        return task;
+        global?.Dispose();
+        global = null;
+        globalTopics.Clear();
+        foreach (var task in tasks) task.Dispose();
+        tasks.Clear();
+        taskByTopic.Clear();
     }
 
     private void Enqueue(string topic, byte[]? key, byte[]? value, long timestamp, Headers? headers)
@@ -173,9 +191,24 @@ public sealed class TopologyTestDriver : IDisposable
         else unread.Enqueue(record);
     }
 
-    /// <summary>As a consumer with nothing more to fetch hands a record over: read to the end at once.</summary>
-    private void Fetch(ConsumeResult<byte[], byte[]> record) =>
-        taskByTopic[record.Topic].Add(record).ReachedEnd(record.Offset.Value + 1);
+    /// <summary>
+    /// As a consumer with nothing more to fetch hands a record over: read to the end at once. Global tables apply it
+    /// right away, up to a replay's bound; a task's partition stops at its first record after the bound.
+    /// </summary>
+    private void Fetch(ConsumeResult<byte[], byte[]> record)
+    {
+        var beyondBound = bound?.Beyond(record) == true;
+        if (global is not null && globalTopics.Contains(record.Topic))
+        {
+            if (beyondBound) global.Skip(record);
+            else global.Apply(record);
+            return;
+        }
+        var task = taskByTopic[record.Topic];
+        var queue = task.Queue(record.Topic, 0);
+        if (beyondBound && !queue.Stopped) task.StopInput(queue, record.Offset.Value);
+        task.Add(record).ReachedEnd(record.Offset.Value + 1);
+    }
 
     /// <summary>What a consumer reports once it has read what there is: each fetching task is at its partitions' ends.</summary>
     private void NoteCaughtUp()
@@ -252,7 +285,7 @@ public sealed class TopologyTestDriver : IDisposable
         public void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
         {
             driver.Output(topic).Enqueue(new OutputRecord(key, value, timestamp, headers, partition));
-            if (driver.taskByTopic.ContainsKey(topic)) driver.Enqueue(topic, key, value, timestamp, headers);
+            if (driver.Reads(topic)) driver.Enqueue(topic, key, value, timestamp, headers);
         }
 
         public int PartitionCount(string topic) => 1;

@@ -17,7 +17,8 @@ internal sealed class GlobalStreamThread : IDisposable
     private readonly ILogger logger;
     private readonly IConsumer<byte[], byte[]> consumer;
     private readonly KafkaRecordCollector collector;
-    private readonly StreamTask task;
+    private readonly GlobalTask task;
+    private readonly ReplayBound? bound;
     private readonly Thread thread;
     private volatile bool running = true;
 
@@ -39,7 +40,8 @@ internal sealed class GlobalStreamThread : IDisposable
         var partitions = sub.SourceTopics
             .SelectMany(t => Enumerable.Range(0, partitionCounts[t.Name]).Select(p => new TopicPartition(t.Name, p)))
             .ToList();
-        task = new StreamTask(new TaskId(-1, 0), engine.Topology, sub, config, collector, SystemClock.Instance, partitions, rocksDb: engine.RocksDb, metrics: engine.Metrics);
+        task = new GlobalTask(engine.Topology, sub, config, collector, SystemClock.Instance, partitions, engine.RocksDb, engine.Metrics);
+        bound = ReplayBound.Of(config);
         thread = new Thread(Run) { Name = $"{config.ApplicationId}-GlobalStreamThread", IsBackground = true };
     }
 
@@ -59,19 +61,18 @@ internal sealed class GlobalStreamThread : IDisposable
         var waiting = new HashSet<(string Topic, int Partition)>();
         var restored = new Dictionary<(string Topic, int Partition), long>();
         var listener = engine.RestoreListener;
-        foreach (var input in task.Inputs)
+        foreach (var tp in task.Partitions)
         {
-            var tp = new TopicPartition(input.Topic, input.Partition);
             var watermarks = TransientKafkaErrors.Retry(() => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30)), e =>
                 logger.LogWarning("Cannot read the offsets of {Partition} yet ({Reason}); trying again", tp, e.Error.Reason));
-            var start = checkpoint.GetValueOrDefault((input.Topic, input.Partition), watermarks.Low.Value);
+            var start = checkpoint.GetValueOrDefault((tp.Topic, tp.Partition.Value), watermarks.Low.Value);
             // A concrete offset: see StateRestorer.Register.
             assignments.Add(new TopicPartitionOffset(tp, new Offset(start)));
             var high = watermarks.High.Value;
             if (high <= start) continue;
-            waiting.Add((input.Topic, input.Partition));
-            restored[(input.Topic, input.Partition)] = 0;
-            listener?.OnRestoreStart(tp, StoreOf(input.Topic), start, high);
+            waiting.Add((tp.Topic, tp.Partition.Value));
+            restored[(tp.Topic, tp.Partition.Value)] = 0;
+            listener?.OnRestoreStart(tp, StoreOf(tp.Topic), start, high);
         }
         foreach (var store in task.Stores.Values)
         {
@@ -146,14 +147,14 @@ internal sealed class GlobalStreamThread : IDisposable
 
     private void Apply(ConsumeResult<byte[], byte[]> record)
     {
-        task.Add(record);
-        task.Process();
+        if (bound?.Beyond(record) == true) task.Skip(record);
+        else task.Apply(record);
     }
 
     private void WriteCheckpoint(bool persistent)
     {
         if (!persistent) return;
         collector.Flush();
-        Runtime.Checkpoint.Write(task.Directory, task.Inputs.Where(q => q.NextOffset >= 0).ToDictionary(q => (q.Topic, q.Partition), q => q.NextOffset));
+        Runtime.Checkpoint.Write(task.Directory, task.NextOffsets.ToDictionary());
     }
 }

@@ -14,10 +14,11 @@ internal interface IThreadPolicy : IDisposable
     /// <summary>A record of a partition that belongs to no task; true when the policy took care of it.</summary>
     bool Polled(ConsumeResult<byte[], byte[]> record) => false;
 
-    /// <summary>After a round of processing.</summary>
-    void Processed()
-    {
-    }
+    /// <summary>A record of one of the tasks' partitions; false when the task must not take it.</summary>
+    bool Admits(InputPartition input, ConsumeResult<byte[], byte[]> record) => true;
+
+    /// <summary>The wall-clock time punctuations fire at, given the time now.</summary>
+    long PunctuationTime(long now) => now;
 
     /// <summary>Before the tasks of revoked partitions are committed (when <paramref name="clean"/>) and closed.</summary>
     void Revoking(IReadOnlyList<TopicPartition> partitions, bool clean)

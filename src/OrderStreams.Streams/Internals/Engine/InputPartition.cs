@@ -23,7 +23,4 @@ internal sealed class InputPartition(StreamTask task, PartitionQueue queue)
 
     /// <summary>Under process-until: the partition's end offset when first checked (0 for an empty partition), else null.</summary>
     public long? EndAtStart { get; set; }
-
-    /// <summary>Under process-until: paused on the consumer because it reached the bound.</summary>
-    public bool StoppedAtBound { get; set; }
 }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using OrderStreams.Streams.Internals.Runtime;
 
 namespace OrderStreams.Streams.Internals.Engine;
 
@@ -10,29 +11,24 @@ namespace OrderStreams.Streams.Internals.Engine;
 internal sealed class ProcessUntilPolicy(EngineContext engine, int index, string thread, ILogger logger, TaskManager tasks, IConsumer<byte[], byte[]> consumer)
     : IThreadPolicy
 {
+    private readonly ReplayBound bound = ReplayBound.Of(engine.Config)!;
     private bool sourcesDoneAndCommitted;
 
     /// <summary>Source partitions of this thread's tasks not yet done, -1 while partitions are assigned or restored. See <see cref="Tick"/>.</summary>
     public int PartitionsBeforeBound { get; private set; } = -1;
 
-    /// <summary>Pauses the partitions that reached the bound since the last round.</summary>
-    public void Processed()
+    /// <summary>A record after the bound stops its partition there, which takes nothing more from the broker.</summary>
+    public bool Admits(InputPartition input, ConsumeResult<byte[], byte[]> record)
     {
-        foreach (var task in tasks.Tasks)
-        {
-            if (!task.TakeReachedBound()) continue;
-            var stop = new List<TopicPartition>();
-            foreach (var queue in task.Inputs)
-            {
-                if (!queue.ReachedBound || !tasks.TryGetPartition(queue.Topic, queue.Partition, out var input) || input.StoppedAtBound) continue;
-                input.StoppedAtBound = true;
-                stop.Add(input.TopicPartition);
-            }
-            if (stop.Count == 0) continue;
-            consumer.Pause(stop);
-            logger.LogInformation("Thread {Thread} reached {Bound:O} on {Partitions}: paused", thread, engine.Config.ProcessUntil, string.Join(", ", stop));
-        }
+        if (!bound.Beyond(record)) return true;
+        input.Task.StopInput(input.Queue, record.Offset.Value);
+        consumer.Pause([input.TopicPartition]);
+        logger.LogInformation("Thread {Thread} reached {Bound:O} on {Partition}: paused", thread, engine.Config.ProcessUntil, input.TopicPartition);
+        return false;
     }
+
+    /// <summary>Wall-clock punctuations see the clock stop at the bound.</summary>
+    public long PunctuationTime(long now) => bound.WallClock(now);
 
     /// <summary>
     /// Counts the source partitions not done with the bound. A partition of a user topic is done at its first record
@@ -63,7 +59,7 @@ internal sealed class ProcessUntilPolicy(EngineContext engine, int index, string
 
     private bool AtBoundOrEnd(InputPartition input)
     {
-        if (input.Queue.ReachedBound) return true;
+        if (input.Queue.Stopped) return input.Queue.Count == 0;
         if (input.EndAtStart is not { } end)
         {
             var watermarks = consumer.QueryWatermarkOffsets(input.TopicPartition, TimeSpan.FromSeconds(10));

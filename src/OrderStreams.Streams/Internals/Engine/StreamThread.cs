@@ -97,8 +97,9 @@ internal sealed class StreamThread
         tasks.RefreshEnds(input => EndIsCurrent(input, wallClock));
         if (clients.Restorer.Restoring) tasks.Restore();
         tasks.Process();
-        foreach (var policy in policies) policy.Processed();
-        tasks.Punctuate();
+        var punctuateAt = SystemClock.Instance.NowMs;
+        foreach (var policy in policies) punctuateAt = policy.PunctuationTime(punctuateAt);
+        tasks.Punctuate(punctuateAt);
         // Outputs wait for the state changes written before them (KafkaRecordCollector); one wait per round of processing.
         clients.Collector.ReleaseOutputs();
         tasks.ResumeRestoredInputs();
@@ -134,7 +135,7 @@ internal sealed class StreamThread
             {
                 input.Queue.ReachedEnd(record.Offset.Value);
             }
-            else
+            else if (policies.Count == 0 || policies.All(p => p.Admits(input, record)))
             {
                 var queue = input.Task.Add(record);
                 // Unless the task waits for another of its partitions: that one's records may be queued behind these.

@@ -122,14 +122,14 @@ internal sealed class TaskManager(EngineContext engine, string thread, ILogger l
         while (progressed);
     }
 
-    /// <summary>Notes which running tasks are caught up and fires their due wall-clock punctuations.</summary>
-    public void Punctuate()
+    /// <summary>Notes which running tasks are caught up and fires the wall-clock punctuations due at <paramref name="now"/>.</summary>
+    public void Punctuate(long now)
     {
         foreach (var task in tasks.Values)
         {
             if (restoring.Contains(task.Id)) continue;
             task.CheckCaughtUp();
-            task.PunctuateWallClock();
+            task.PunctuateWallClock(now);
         }
     }
 

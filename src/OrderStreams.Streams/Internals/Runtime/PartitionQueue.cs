@@ -26,8 +26,8 @@ internal sealed class PartitionQueue(string topic, int partition, SourceNode sou
 
     public long HeadTimestamp => records.Peek().Message.Timestamp.UnixTimestampMs;
 
-    /// <summary>The partition got to its first record after <see cref="StreamsConfig.ProcessUntil"/>: nothing more of it is processed.</summary>
-    public bool ReachedBound { get; private set; }
+    /// <summary>Takes no more records (<see cref="StopAt"/>): a replay reached its bound.</summary>
+    public bool Stopped { get; private set; }
 
     /// <summary>
     /// The end offset at which the consumer last reported the partition's end (as fetched from the broker), or -1
@@ -35,8 +35,8 @@ internal sealed class PartitionQueue(string topic, int partition, SourceNode sou
     /// </summary>
     public long ReachedEndAt { get; private set; } = -1;
 
-    /// <summary>Read and processed to the end the consumer last reported (or stopped at the bound): nothing waits in the topic.</summary>
-    public bool AtEnd => ReachedBound || (ReachedEndAt >= 0 && records.Count == 0);
+    /// <summary>Read and processed to the end the consumer last reported, or to where it stopped: nothing waits in the buffer.</summary>
+    public bool AtEnd => records.Count == 0 && (Stopped || ReachedEndAt >= 0);
 
     /// <summary>
     /// The end last reported still holds: the partition's broker answers and no later end was fetched. Set by the
@@ -45,29 +45,31 @@ internal sealed class PartitionQueue(string topic, int partition, SourceNode sou
     public bool EndCurrent { get; set; }
 
     /// <summary>
-    /// Nothing of the partition waits in the topic or in the buffer, as far as a broker that answers tells. A task
-    /// whose other partitions have records waits for one that is not caught up: its records may come first in stream
-    /// time (the table update before the order that joins it, the capture before the payment deadline).
+    /// Nothing of the partition waits in the topic or in the buffer, as far as a broker that answers tells (or it
+    /// stopped). A task whose other partitions have records waits for one that is not caught up: its records may come
+    /// first in stream time (the table update before the order that joins it, the capture before the payment deadline).
     /// </summary>
-    public bool CaughtUp => ReachedBound || (AtEnd && EndCurrent);
+    public bool CaughtUp => AtEnd && (Stopped || EndCurrent);
 
-    /// <summary>Buffers a record; once the bound is reached, records still arriving from the consumer are dropped.</summary>
+    /// <summary>Buffers a record; once stopped, records still arriving from the consumer are dropped.</summary>
     public void Add(ConsumeResult<byte[], byte[]> record)
     {
         LastAddedAt = Environment.TickCount64;
         ReachedEndAt = -1;
-        if (!ReachedBound) records.Enqueue(record);
+        if (!Stopped) records.Enqueue(record);
     }
 
     /// <summary>The consumer read everything up to <paramref name="endOffset"/>, the end the broker last reported.</summary>
     public void ReachedEnd(long endOffset) => ReachedEndAt = endOffset;
 
-    /// <summary>Stops at the head record (after the bound): it and everything behind it stay unprocessed, and the commit points at it.</summary>
-    public void StopAtHead()
+    /// <summary>
+    /// Takes nothing from <paramref name="offset"/> on: what is buffered is still processed, and when nothing is, the
+    /// commit points at <paramref name="offset"/>.
+    /// </summary>
+    public void StopAt(long offset)
     {
-        NextOffset = records.Peek().Offset.Value;
-        ReachedBound = true;
-        records.Clear();
+        Stopped = true;
+        if (records.Count == 0) NextOffset = offset;
     }
 
     public ConsumeResult<byte[], byte[]> Take() => records.Dequeue();

@@ -7,7 +7,7 @@ internal abstract class ProcessorNode(string name)
 
     public List<ProcessorNode> Children { get; } = [];
 
-    public virtual void Init(StreamTask task)
+    public virtual void Init(TopologyTask task)
     {
     }
 

@@ -8,9 +8,9 @@ internal sealed class ProcessorNode<KIn, VIn, KOut, VOut>(string name, IProcesso
     : ProcessorNode(name), IRecordReceiver<KIn, VIn>, IProcessorContext<KOut, VOut>
 {
     private readonly Forwarder<KOut, VOut> forwarder = new();
-    private StreamTask? task;
+    private TopologyTask? task;
 
-    private StreamTask Task => task ?? throw new InvalidOperationException($"Processor '{Name}' is used before its task initialised it.");
+    private TopologyTask Task => task ?? throw new InvalidOperationException($"Processor '{Name}' is used before its task initialised it.");
 
     public string ApplicationId => Task.ApplicationId;
 
@@ -26,7 +26,7 @@ internal sealed class ProcessorNode<KIn, VIn, KOut, VOut>(string name, IProcesso
 
     public long? CaughtUpSince => Task.CaughtUpSince;
 
-    public override void Init(StreamTask owner)
+    public override void Init(TopologyTask owner)
     {
         task = owner;
         forwarder.Connect(this);

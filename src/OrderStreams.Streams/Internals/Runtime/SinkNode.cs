@@ -7,9 +7,9 @@ namespace OrderStreams.Streams.Internals.Runtime;
 internal sealed class SinkNode<K, V>(string name, string topic, ISerde<K> keySerde, ISerde<V> valueSerde, IStreamPartitioner<K, V>? partitioner)
     : ProcessorNode(name), IRecordReceiver<K, V>
 {
-    private StreamTask? task;
+    private TopologyTask? task;
 
-    public override void Init(StreamTask owner) => task = owner;
+    public override void Init(TopologyTask owner) => task = owner;
 
     public void Receive(in Record<K, V> record)
     {

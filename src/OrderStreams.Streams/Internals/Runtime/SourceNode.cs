@@ -8,7 +8,7 @@ namespace OrderStreams.Streams.Internals.Runtime;
 internal abstract class SourceNode(string name) : ProcessorNode(name)
 {
     /// <summary>Deserializes and forwards one input record; deserialization failures go to the task's error handling.</summary>
-    public abstract void Process(ConsumeResult<byte[], byte[]> raw, StreamTask task);
+    public abstract void Process(ConsumeResult<byte[], byte[]> raw, TopologyTask task);
 }
 
 internal sealed class SourceNode<K, V>(string name, ISerde<K> keySerde, ISerde<V> valueSerde, Func<K, V, long, long>? timestampExtractor)
@@ -16,9 +16,9 @@ internal sealed class SourceNode<K, V>(string name, ISerde<K> keySerde, ISerde<V
 {
     private readonly Forwarder<K, V> forwarder = new();
 
-    public override void Init(StreamTask task) => forwarder.Connect(this);
+    public override void Init(TopologyTask task) => forwarder.Connect(this);
 
-    public override void Process(ConsumeResult<byte[], byte[]> raw, StreamTask task)
+    public override void Process(ConsumeResult<byte[], byte[]> raw, TopologyTask task)
     {
         var message = raw.Message;
         K key;
