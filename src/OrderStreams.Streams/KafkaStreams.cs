@@ -98,7 +98,7 @@ public sealed class KafkaStreams : IDisposable
                 if (config.ApplicationServer is not null) extra.Add(InstanceRegistry.TopicFor(config.ApplicationId));
                 partitionCounts = await InternalTopics.SetUpAsync(topology, config, admin, extra, cancellationToken);
                 engine.PartitionCounts = partitionCounts;
-                CheckPinnedPartitions();
+                PinnedPartitionsPolicy.Validate(config, engine.SourceTopics, partitionCounts);
                 if (config.DeadLetterQueueTopic is { } dlq)
                 {
                     var existing = await admin.GetPartitionCountsAsync([dlq], cancellationToken);
@@ -266,19 +266,6 @@ public sealed class KafkaStreams : IDisposable
     /// right now (see <see cref="PartitionCount"/>).
     /// </summary>
     public IReadOnlyList<StreamsMetadata> AllMetadata() => registry?.All() ?? [];
-
-    /// <summary>Pinned and excluded partitions must exist in every sub-topology, or a task would be left without an owner.</summary>
-    private void CheckPinnedPartitions()
-    {
-        var (name, pinned) = config.AssignedPartitions is { } assigned ? (nameof(StreamsConfig.AssignedPartitions), assigned) : (nameof(StreamsConfig.ExcludedPartitions), config.ExcludedPartitions);
-        if (pinned is null) return;
-        foreach (var topic in engine.SourceTopics)
-        {
-            var beyond = pinned.Where(p => p >= partitionCounts[topic]).ToList();
-            if (beyond.Count > 0)
-                throw new StreamsException($"{name} {string.Join(",", beyond)} of '{config.ApplicationId}' are beyond the {partitionCounts[topic]} partitions of source topic '{topic}'.") { Topic = topic };
-        }
-    }
 
     private static TimeSpan Remaining(DateTime deadline) => deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
 

@@ -213,7 +213,7 @@ public sealed class CachingKeyValueStoreTests
 
     private sealed class Changelog(List<(string Key, long? Value, long Timestamp)> entries) : IChangelogWriter
     {
-        public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
+        public void SendChangelog(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
             entries.Add((Encoding.UTF8.GetString(key), value is null ? null : Serdes.Long.Deserialize(value, default), timestamp));
     }
 }

@@ -106,7 +106,7 @@ public sealed class KeyValueStoreTests : IDisposable
 
     private sealed class ChangelogRecorder(List<string> entries) : IChangelogWriter
     {
-        public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
+        public void SendChangelog(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
             entries.Add($"{topic}/{partition} {System.Text.Encoding.UTF8.GetString(key)}={(value is null ? "null" : "set")}");
     }
 }

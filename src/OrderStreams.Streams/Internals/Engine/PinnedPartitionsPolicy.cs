@@ -17,6 +17,23 @@ internal sealed class PinnedPartitionsPolicy(EngineContext engine, int index, st
 
     private StreamsConfig Config => engine.Config;
 
+    /// <summary>Pinned and excluded partitions must exist in every sub-topology, or a task would be left without an owner.</summary>
+    public static void Validate(StreamsConfig config, IEnumerable<string> sourceTopics, IReadOnlyDictionary<string, int> partitionCounts)
+    {
+        var (name, pinned) = config.AssignedPartitions is { } assigned
+            ? (nameof(StreamsConfig.AssignedPartitions), assigned)
+            : (nameof(StreamsConfig.ExcludedPartitions), config.ExcludedPartitions);
+        if (pinned is null) return;
+        foreach (var topic in sourceTopics)
+        {
+            var beyond = pinned.Where(p => p >= partitionCounts[topic]).ToList();
+            if (beyond.Count > 0)
+                throw new StreamsException(
+                    $"{name} {string.Join(",", beyond)} of '{config.ApplicationId}' are beyond the {partitionCounts[topic]} partitions of source topic '{topic}'.")
+                { Topic = topic };
+        }
+    }
+
     /// <summary>
     /// A pinned instance takes its share of the pinned partitions (threads split them) of every source topic itself,
     /// and starts each where the application's group or the pinned group got furthest: the group has the offsets from

@@ -20,12 +20,12 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     private readonly StreamsMetrics metrics;
     private readonly int batchSize;
     private readonly ILogger logger;
-    private readonly Dictionary<(string Topic, int Partition), Changelog> active = [];
+    private readonly Dictionary<(string Topic, int Partition), RestoringChangelog> active = [];
     private readonly Dictionary<TaskId, int> pendingPerTask = [];
     private readonly IStateRestoreListener? listener;
-    private List<StoreBatch> writing = [];
+    private List<ChangelogBatch> writing = [];
     private Task pendingWrite = Task.CompletedTask;
-    private Dictionary<Changelog, StoreBatch> consumed = [];
+    private Dictionary<RestoringChangelog, ChangelogBatch> consumed = [];
 
     /// <param name="settings">librdkafka settings of the restore consumer.</param>
     public StateRestorer(IEnumerable<KeyValuePair<string, string>> settings, StreamsMetrics metrics, int batchSize, ILogger logger, IStateRestoreListener? listener)
@@ -78,7 +78,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
                 continue;
             }
             store.Bytes.BeginBulkLoad();
-            active[key] = new Changelog(task, store, changelog, end, start);
+            active[key] = new RestoringChangelog(task, store, changelog, end, start);
             pendingPerTask[task.Id] = pendingPerTask.GetValueOrDefault(task.Id) + 1;
             // A concrete offset, not Offset.Beginning: a fresh consumer without metadata yet retries resolving a
             // logical offset only after 500 ms, which was half of a typical restore.
@@ -127,7 +127,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
         return finished;
     }
 
-    private List<StoreBatch> ConsumeBatch(TimeSpan wait)
+    private List<ChangelogBatch> ConsumeBatch(TimeSpan wait)
     {
         consumed = [];
         var timeout = wait;
@@ -157,21 +157,21 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     }
 
     /// <summary>The batch of the changelog being restored from the partition, or null (done, or no longer restored).</summary>
-    private StoreBatch? BatchOf(string topic, int partition)
+    private ChangelogBatch? BatchOf(string topic, int partition)
     {
         if (!active.TryGetValue((topic, partition), out var changelog) || changelog.Consumed) return null;
         if (!consumed.TryGetValue(changelog, out var batch))
-            consumed[changelog] = batch = new StoreBatch(changelog, changelog.Store.Bytes.CreateWriteBatch()) { Position = changelog.Position };
+            consumed[changelog] = batch = new ChangelogBatch(changelog, changelog.Store.Bytes.CreateWriteBatch()) { Position = changelog.Position };
         return batch;
     }
 
-    private static void Consumed(StoreBatch batch)
+    private static void Consumed(ChangelogBatch batch)
     {
         batch.Changelog.Consumed = true;
         batch.Last = true;
     }
 
-    private void StartWrite(List<StoreBatch> batches)
+    private void StartWrite(List<ChangelogBatch> batches)
     {
         writing = batches;
         // Stores are separate databases, so the batches of different stores are written in parallel.
@@ -205,7 +205,7 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     }
 
     /// <summary>Ends the restore of a changelog whose records are all written; true when it was its task's last.</summary>
-    private bool Finish(Changelog changelog, IDictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints)
+    private bool Finish(RestoringChangelog changelog, IDictionary<TaskId, Dictionary<(string Topic, int Partition), long>> checkpoints)
     {
         var key = (changelog.Partition.Topic, changelog.Partition.Partition.Value);
         active.Remove(key);
@@ -270,46 +270,5 @@ internal sealed class StateRestorer : IDisposable, IChangelogSink
     {
         pendingWrite.Wait(TimeSpan.FromSeconds(30));
         consumer.Dispose();
-    }
-
-    private sealed class Changelog(StreamTask task, IStoreInstance store, TopicPartition partition, long end, long start)
-    {
-        public StreamTask Task { get; } = task;
-
-        public IStoreInstance Store { get; } = store;
-
-        public TopicPartition Partition { get; } = partition;
-
-        public long End { get; } = end;
-
-        public long Start { get; } = start;
-
-        /// <summary>One past the last changelog offset consumed.</summary>
-        public long Position { get; set; } = start;
-
-        /// <summary>One past the last changelog offset written to the store.</summary>
-        public long Written { get; set; } = start;
-
-        public long Restored { get; set; }
-
-        /// <summary>Every record up to the end is consumed (some may still be being written).</summary>
-        public bool Consumed { get; set; }
-
-        public TimeSpan LastReport { get; set; }
-
-        public Stopwatch Clock { get; } = Stopwatch.StartNew();
-    }
-
-    /// <summary>Records of one changelog taken in one batch, and where the changelog stands after them.</summary>
-    private sealed class StoreBatch(Changelog changelog, IBytesWriteBatch records)
-    {
-        public Changelog Changelog { get; } = changelog;
-
-        public IBytesWriteBatch Records { get; } = records;
-
-        public long Position { get; set; }
-
-        /// <summary>The changelog's last records: once written, its restore is done.</summary>
-        public bool Last { get; set; }
     }
 }

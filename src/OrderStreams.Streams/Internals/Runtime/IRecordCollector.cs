@@ -1,15 +1,15 @@
 using Confluent.Kafka;
+using OrderStreams.Streams.Internals.State;
 
 namespace OrderStreams.Streams.Internals.Runtime;
 
 /// <summary>Where a task's output goes: Kafka through the thread's producer, or the test driver's output topics.</summary>
-internal interface IRecordCollector
+internal interface IRecordCollector : IChangelogWriter
 {
     /// <summary>Sends serialized bytes; a null partition lets the producer's murmur2 partitioner choose.</summary>
     void Send(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp);
 
-    /// <summary>Sends a store's change to its changelog partition; outputs sent after it must not overtake it.</summary>
-    void SendChangelog(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
+    void IChangelogWriter.SendChangelog(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
         Send(topic, partition, key, value, null, timestamp);
 
     int PartitionCount(string topic);

@@ -13,7 +13,7 @@ namespace OrderStreams.Streams.Internals.Runtime;
 /// One sub-topology over one partition number: its input buffers, stream time, punctuations and commits, over the
 /// nodes and stores of <see cref="TopologyTask"/>. Shared by the engine and the test driver; it knows nothing of consumers.
 /// </summary>
-internal sealed class StreamTask : TopologyTask, IChangelogWriter
+internal sealed class StreamTask : TopologyTask
 {
     private readonly Dictionary<(string Topic, int Partition), PartitionQueue> queues = [];
     private readonly PartitionQueue[] queueArray;
@@ -80,7 +80,7 @@ internal sealed class StreamTask : TopologyTask, IChangelogWriter
 
     private long? caughtUpSince;
 
-    public void InitializeStores() => InitializeStores(this, cache);
+    public void InitializeStores() => InitializeStores(Collector, cache);
 
     public PartitionQueue Add(ConsumeResult<byte[], byte[]> record)
     {
@@ -153,9 +153,6 @@ internal sealed class StreamTask : TopologyTask, IChangelogWriter
             foreach (var store in caching) store.FlushCache();
         }
     }
-
-    public void Log(string topic, int partition, byte[] key, byte[]? value, long timestamp) =>
-        Collector.SendChangelog(topic, partition, key, value, timestamp);
 
     /// <summary>The input offsets to commit (one past the last processed record per partition).</summary>
     public IEnumerable<TopicPartitionOffset> CommittableOffsets() =>

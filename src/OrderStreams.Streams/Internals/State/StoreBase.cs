@@ -43,6 +43,6 @@ internal abstract class StoreBase(string name, IBytesStore bytes, bool loggingEn
     protected void LogBytes(byte[] key, byte[]? value, long timestamp)
     {
         if (LoggingEnabled && context?.Changelog is { } changelog)
-            changelog.Log(context.ChangelogTopic, context.Partition, key, value, timestamp);
+            changelog.SendChangelog(context.ChangelogTopic, context.Partition, key, value, timestamp);
     }
 }
