@@ -1,4 +1,4 @@
-using OrderStreams.Cli.Bench.Peer;
+using OrderStreams.Bench.Peer;
 using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Hosting.Streams;

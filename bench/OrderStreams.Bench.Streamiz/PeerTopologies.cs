@@ -1,4 +1,4 @@
-using OrderStreams.Cli.Bench.Peer;
+using OrderStreams.Bench.Peer;
 using OrderStreams.Contracts.Events;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
-using OrderStreams.Cli.Bench.Peer;
+using OrderStreams.Bench.Peer;
 using Streamiz.Kafka.Net;
 
 namespace OrderStreams.Bench.Streamiz;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 using OrderStreams.Kafka.Embedded;
 
 namespace OrderStreams.Cli.Chaos;

@@ -1,5 +1,5 @@
 using Confluent.SchemaRegistry;
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 using OrderStreams.Operations.Clients;
 using OrderStreams.SchemaRegistry;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using OrderStreams.Cli.Platform;
-using OrderStreams.Cli.Platform.Control;
+using OrderStreams.Platform;
+using OrderStreams.Platform.Control;
 using OrderStreams.Operations.History;
 using OrderStreams.Operations.Lag;
 using OrderStreams.Operations.Rebuild;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Confluent.Kafka;
-using OrderStreams.Cli.Platform;
-using OrderStreams.Cli.Platform.Control;
+using OrderStreams.Platform;
+using OrderStreams.Platform.Control;
 
 namespace OrderStreams.Cli.Commands;
 

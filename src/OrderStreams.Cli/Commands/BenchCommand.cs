@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using OrderStreams.Cli.Bench;
-using OrderStreams.Cli.Bench.Peer;
-using OrderStreams.Cli.Bench.Pipeline;
-using OrderStreams.Cli.Bench.Rebalance;
+using OrderStreams.Bench;
+using OrderStreams.Bench.Peer;
+using OrderStreams.Bench.Pipeline;
+using OrderStreams.Bench.Rebalance;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 using OrderStreams.Kafka.Topics;
 
 namespace OrderStreams.Cli.Commands;

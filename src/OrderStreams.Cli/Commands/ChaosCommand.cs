@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using OrderStreams.Cli.Chaos;
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 using OrderStreams.Simulator;
 
 namespace OrderStreams.Cli.Commands;

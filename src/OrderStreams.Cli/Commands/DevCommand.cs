@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using OrderStreams.Cli.Platform;
-using OrderStreams.Cli.Platform.Dashboard;
+using OrderStreams.Platform;
+using OrderStreams.Platform.Dashboard;
 using OrderStreams.Simulator;
 
 namespace OrderStreams.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 using OrderStreams.Operations.Lag;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Confluent.SchemaRegistry;
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Embedded;
 using OrderStreams.Kafka.Topics;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using OrderStreams.Cli.Platform;
-using OrderStreams.Cli.Platform.Control;
+using OrderStreams.Platform;
+using OrderStreams.Platform.Control;
 using OrderStreams.Operations.Groups;
 using OrderStreams.Operations.History;
 using OrderStreams.Operations.Lag;

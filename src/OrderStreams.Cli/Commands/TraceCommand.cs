@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 using OrderStreams.Operations.Clients;
 using OrderStreams.Operations.Trace;
 using OrderStreams.OrderFlow;

@@ -1,4 +1,4 @@
-using OrderStreams.Cli.Bench;
+using OrderStreams.Bench;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;

@@ -1,4 +1,4 @@
-using OrderStreams.Cli.Platform;
+using OrderStreams.Platform;
 
 namespace OrderStreams.Cli.Tests.Platform;
 

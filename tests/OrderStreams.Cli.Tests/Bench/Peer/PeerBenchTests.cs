@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
-using OrderStreams.Cli.Bench;
-using OrderStreams.Cli.Bench.Peer;
+using OrderStreams.Bench;
+using OrderStreams.Bench.Peer;
 using OrderStreams.Kafka.Clients;
 using OrderStreams.Kafka.Topics;
 using OrderStreams.Testing;

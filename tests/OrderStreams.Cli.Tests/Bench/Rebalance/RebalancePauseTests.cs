@@ -1,4 +1,4 @@
-using OrderStreams.Cli.Bench.Rebalance;
+using OrderStreams.Bench.Rebalance;
 
 namespace OrderStreams.Cli.Tests.Bench.Rebalance;
 

@@ -1,4 +1,0 @@
-namespace OrderStreams.Cli.Bench;
-
-/// <summary>Everything one <c>bench runtime</c> run measured, and on what (no restore when asked for none).</summary>
-internal sealed record RuntimeBenchReport(string Machine, IReadOnlyList<BenchResult> Pipelines, RestoreResult? Restore);

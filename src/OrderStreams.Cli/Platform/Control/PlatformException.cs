@@ -1,4 +1,0 @@
-namespace OrderStreams.Cli.Platform.Control;
-
-/// <summary>The dev platform is not reachable or refused a request; the message says why, for the user.</summary>
-internal sealed class PlatformException(string message) : Exception(message);
