@@ -1,7 +1,7 @@
 using OrderStreams.Bench.Peer;
 using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Events;
-using OrderStreams.Hosting.Streams;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 using Streamiz.Kafka.Net;
 

@@ -3,7 +3,7 @@ using Confluent.Kafka;
 using Confluent.SchemaRegistry;
 using OrderStreams.Contracts.Common;
 using OrderStreams.Contracts.Events;
-using OrderStreams.Hosting.Streams;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.SchemaRegistry.Serdes;
 
 namespace OrderStreams.Bench;

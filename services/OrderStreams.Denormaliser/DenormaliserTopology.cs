@@ -29,20 +29,21 @@ public static class DenormaliserTopology
     public static Topology Build(ISchemaRegistryClient registry, DenormaliserOptions options)
     {
         var builder = new StreamsBuilder();
+        var avro = new AvroTopics(registry);
         string[] stores = [ViewsStore, BranchIndexStore, DriverIndexStore, ReferenceVersionsStore, TracesStore];
-        var viewSerde = new AvroSerde<OrderView>(registry);
+        var viewSerde = avro.Serde<OrderView>();
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ViewsStore), Serdes.String, viewSerde));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(BranchIndexStore), Serdes.String, Serdes.String));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(DriverIndexStore), Serdes.String, Serdes.String));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(ReferenceVersionsStore), Serdes.String, Serdes.Long));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(TracesStore), Serdes.String, Serdes.String));
-        builder.GlobalTable(OrderFlowTopics.Branches, Consumed<string, Branch>.With(Serdes.String, new AvroSerde<Branch>(registry)), Materialized<string, Branch>.As(BranchesStore));
-        builder.GlobalTable(OrderFlowTopics.Drivers, Consumed<string, Driver>.With(Serdes.String, new AvroSerde<Driver>(registry)), Materialized<string, Driver>.As(DriversStore));
+        avro.GlobalTable<Branch>(builder, OrderFlowTopics.Branches, BranchesStore);
+        avro.GlobalTable<Driver>(builder, OrderFlowTopics.Drivers, DriversStore);
 
         KStream<string, OrderView> Fold<V>(string topic, string byOrder, Func<V, Guid> orderOf, Func<OrderView?, V, ViewState, OrderView> fold, TimeSpan? refresh = null)
             where V : class, Avro.Specific.IAvroRecord<V>
         {
-            var serde = new AvroSerde<V>(registry);
+            var serde = avro.Serde<V>();
             return builder.Stream(topic, Consumed<string, V>.With(Serdes.String, serde))
                 .SelectKey((_, v) => orderOf(v).ToString())
                 .Repartition(new Repartitioned<string, V> { Name = byOrder, KeySerde = Serdes.String, ValueSerde = serde })

@@ -31,31 +31,31 @@ public static class DriverAssignmentTopology
     public static Topology Build(ISchemaRegistryClient registry, BranchRoutingTable routing)
     {
         var builder = new StreamsBuilder();
+        var avro = new AvroTopics(registry);
         string[] stores = [DriversStore, WaitingStore, DispatchStore];
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(DriversStore), Serdes.String, new JsonSerde<DriverState>(DriverAssignmentJson.Default.DriverState)));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(WaitingStore), Serdes.String, new JsonSerde<WaitingOrder>(DriverAssignmentJson.Default.WaitingOrder)));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.PersistentKeyValueStore(DispatchStore), Serdes.String, new JsonSerde<OrderDispatch>(DriverAssignmentJson.Default.OrderDispatch)));
-        builder.GlobalTable(OrderFlowTopics.Branches, Consumed<string, Branch>.With(Serdes.String, new AvroSerde<Branch>(registry)), Materialized<string, Branch>.As(BranchesStore));
+        avro.GlobalTable<Branch>(builder, OrderFlowTopics.Branches, BranchesStore);
 
         // An order the branch accepted joins the branch's queue.
         var onOrders = builder
-            .Stream(OrderFlowTopics.OrdersBranchAssigned, Consumed<string, BranchAssignmentOutcome>.With(Serdes.String, new AvroSerde<BranchAssignmentOutcome>(registry)))
+            .Stream(OrderFlowTopics.OrdersBranchAssigned, avro.Consumed<BranchAssignmentOutcome>())
             .Process(() => new DispatchProcessor<BranchAssignmentOutcome>(
                 o => o.BranchId, (state, outcome, now) => state.Enqueue(outcome, now), housekeeper: true), stores);
 
         // A ping updates the driver's status and position (a driver becoming available may take a waiting order).
         var onPings = builder
-            .Stream(OrderFlowTopics.DriversStatus, Consumed<string, DriverStatusChanged>.With(Serdes.String, new AvroSerde<DriverStatusChanged>(registry)))
+            .Stream(OrderFlowTopics.DriversStatus, avro.Consumed<DriverStatusChanged>())
             .Process(() => new DispatchProcessor<DriverStatusChanged>(p => p.BranchId, (state, ping, now) => state.Ping(ping, now)), stores);
 
         // A delivery frees the driver for the next order.
         var onDeliveries = builder
-            .Stream(OrderFlowTopics.Deliveries, Consumed<string, DeliveryEvent>.With(Serdes.String, new AvroSerde<DeliveryEvent>(registry)))
+            .Stream(OrderFlowTopics.Deliveries, avro.Consumed<DeliveryEvent>())
             .Process(() => new DispatchProcessor<DeliveryEvent>(d => d.BranchId, (state, delivery, now) => state.Delivered(delivery, now)), stores);
 
-        onOrders.Merge(onPings).Merge(onDeliveries).To(
-            OrderFlowTopics.OrdersDriverAssigned,
-            Produced<string, OrderDriverAssigned>.With(Serdes.String, new AvroSerde<OrderDriverAssigned>(registry), new BranchPartitioner<OrderDriverAssigned>(routing)));
+        onOrders.Merge(onPings).Merge(onDeliveries)
+            .To(OrderFlowTopics.OrdersDriverAssigned, avro.Produced(new BranchPartitioner<OrderDriverAssigned>(routing)));
         return builder.Build();
     }
 }

@@ -9,19 +9,14 @@ namespace OrderStreams.OrderFlow;
 /// so a mis-keyed record goes to the dead-letter topic instead of silently breaking co-partitioning. With a
 /// housekeeping schedule it also visits every entity of the task as time passes (deadlines, retention). The state keeps
 /// the trace context of the entity's first event, and what housekeeping emits continues that trace. With
-/// <see cref="Announcements{S, VOut}"/> an output is kept in the state until delivered and re-emitted after a crash.
+/// <see cref="EntityStep{V, S, VOut}.Announcements"/> an output is kept in the state until delivered and re-emitted after a crash.
 /// </summary>
-public sealed class EntityStateProcessor<V, S, VOut>(
-    string storeName,
-    Func<V, string> branchOf,
-    Func<V, string> entityOf,
-    Func<S?, V, DateTimeOffset, StateStep<S, VOut>> step,
-    Func<VOut, string> outputKey,
-    Housekeeping<S, VOut>? housekeeping = null,
-    Announcements<S, VOut>? announcements = null) : IProcessor<string, V, string, VOut>
+public sealed class EntityStateProcessor<V, S, VOut>(EntityStep<V, S, VOut> step) : IProcessor<string, V, string, VOut>
     where S : class, ITracedState<S>
     where VOut : class
 {
+    private readonly Housekeeping<S, VOut>? housekeeping = step.Housekeeping;
+    private readonly Announcements<S, VOut>? announcements = step.Announcements;
     private readonly HashSet<string> unannounced = new(StringComparer.Ordinal);
     private IProcessorContext<string, VOut> context = null!;
     private IKeyValueStore<string, S> store = null!;
@@ -29,7 +24,7 @@ public sealed class EntityStateProcessor<V, S, VOut>(
     public void Init(IProcessorContext<string, VOut> context)
     {
         this.context = context;
-        store = context.GetStateStore<IKeyValueStore<string, S>>(storeName);
+        store = context.GetStateStore<IKeyValueStore<string, S>>(step.Store);
         if (announcements is { EmitOnStart: true }) FirstTick.Schedule(context, EmitUnannounced);
         if (housekeeping is null) return;
         context.Schedule(housekeeping.Interval, PunctuationType.StreamTime, Housekeep);
@@ -38,12 +33,12 @@ public sealed class EntityStateProcessor<V, S, VOut>(
 
     public void Process(Record<string, V> record)
     {
-        var branch = branchOf(record.Value);
+        var branch = step.BranchOf(record.Value);
         if (record.Key != branch)
             throw new InvalidDataException($"Record key '{record.Key}' is not the event's branch '{branch}'; order-flow topics are keyed by branch.");
-        var key = entityOf(record.Value);
+        var key = step.EntityOf(record.Value);
         var before = store.Get(key);
-        var result = step(before, record.Value, DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp));
+        var result = step.Step(before, record.Value, DateTimeOffset.FromUnixTimeMilliseconds(record.Timestamp));
         if (result.State is { TraceParent: null } state && !ReferenceEquals(before, state) && context.TraceParent is { } traceParent)
             result = result with { State = state.WithTraceParent(traceParent) };
         Apply(key, before, result, record.Timestamp, null);
@@ -73,7 +68,7 @@ public sealed class EntityStateProcessor<V, S, VOut>(
             unannounced.Add(key);
             var output = pending.Output;
             var timestamp = pending.Timestamp.ToUnixTimeMilliseconds();
-            context.Forward(new Record<string, VOut>(outputKey(output), output, timestamp).WithTraceParent(state.TraceParent));
+            context.Forward(new Record<string, VOut>(step.OutputKey(output), output, timestamp).WithTraceParent(state.TraceParent));
         }
     }
 
@@ -93,6 +88,6 @@ public sealed class EntityStateProcessor<V, S, VOut>(
         if (result.Output is not { } output) return;
         if (announcements is not null && result.State is { } decided && announcements.Unannounced(key, decided) is not null)
             unannounced.Add(key);
-        context.Forward(new Record<string, VOut>(outputKey(output), output, timestamp).WithTraceParent(traceParent));
+        context.Forward(new Record<string, VOut>(step.OutputKey(output), output, timestamp).WithTraceParent(traceParent));
     }
 }

@@ -6,6 +6,7 @@ using OrderStreams.Denormaliser.Queries;
 using OrderStreams.Hosting.Configuration;
 using OrderStreams.Hosting.Streams;
 using OrderStreams.OrderFlow;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.Streams.Serialization;
 using OrderStreams.Streams.TestDriver;
 using static OrderStreams.Denormaliser.Tests.Samples;

@@ -6,6 +6,7 @@ using OrderStreams.Contracts.Events;
 using OrderStreams.Hosting.Configuration;
 using OrderStreams.Hosting.Streams;
 using OrderStreams.OrderFlow;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.Streams.TestDriver;
 using static OrderStreams.PaymentCompletion.Tests.Samples;
 using Serdes = OrderStreams.Streams.Serialization.Serdes;

@@ -4,6 +4,7 @@ using OrderStreams.Contracts.Events;
 using OrderStreams.Hosting.Configuration;
 using OrderStreams.Hosting.Streams;
 using OrderStreams.OrderFlow;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.Streams.Serialization;
 using OrderStreams.Streams.TestDriver;
 using static OrderStreams.PaymentCompletion.Tests.Samples;

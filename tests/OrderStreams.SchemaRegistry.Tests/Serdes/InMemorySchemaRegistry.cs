@@ -5,12 +5,12 @@ using Confluent.SchemaRegistry;
 namespace OrderStreams.SchemaRegistry.Tests.Serdes;
 
 /// <summary>
-/// The in-memory registry of OrderStreams.Hosting with what the serde tests look at: the subjects registered, call
+/// The in-memory registry of OrderStreams.SchemaRegistry with what the serde tests look at: the subjects registered, call
 /// counts of the two calls the serdes make, and an injected failure.
 /// </summary>
 internal sealed class InMemorySchemaRegistry : ISchemaRegistryClient
 {
-    private readonly Hosting.Streams.InMemorySchemaRegistry inner = new();
+    private readonly SchemaRegistry.InMemorySchemaRegistry inner = new();
     private readonly ConcurrentDictionary<string, List<int>> subjects = new();
 
     public int RegisterCalls;

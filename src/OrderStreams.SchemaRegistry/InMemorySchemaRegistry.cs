@@ -1,15 +1,14 @@
 using System.Net;
 using Confluent.SchemaRegistry;
-using OrderStreams.SchemaRegistry;
 
-namespace OrderStreams.Hosting.Streams;
+namespace OrderStreams.SchemaRegistry;
 
 /// <summary>
 /// A schema registry in memory behind Confluent's <see cref="ISchemaRegistryClient"/>, for topology tests and tools that
-/// need no shared registry, so Confluent's serdes and ours both run on it: ids count from 1, the same schema text gets
-/// the same id in every subject, no compatibility is checked and no subject is associated with a topic. What a
-/// registry of that kind cannot answer (compatibility levels, guids, metadata, associations) throws
-/// <see cref="NotSupportedException"/>.
+/// need no shared registry (the runtime bench and its Streamiz peer run on it), so Confluent's serdes and ours both run
+/// on it: ids count from 1, the same schema text gets the same id in every subject, no compatibility is checked and no
+/// subject is associated with a topic. What a registry of that kind cannot answer (compatibility levels, guids,
+/// metadata, associations) throws <see cref="NotSupportedException"/>.
 /// </summary>
 public sealed class InMemorySchemaRegistry : ISchemaRegistryClient
 {
