@@ -2,6 +2,7 @@ using OrderStreams.BranchAssignment;
 using OrderStreams.Denormaliser;
 using OrderStreams.DriverAssignment;
 using OrderStreams.Hosting.Streams;
+using OrderStreams.SchemaRegistry;
 using OrderStreams.OrderFlow;
 using OrderStreams.PaymentCompletion;
 using OrderStreams.Streams;
