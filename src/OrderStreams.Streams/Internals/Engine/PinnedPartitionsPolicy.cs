@@ -37,14 +37,14 @@ internal sealed class PinnedPartitionsPolicy(EngineContext engine, int index, st
     /// <summary>
     /// A pinned instance takes its share of the pinned partitions (threads split them) of every source topic itself,
     /// and starts each where the application's group or the pinned group got furthest: the group has the offsets from
-    /// before the partition was pinned, the pinned group those since.
+    /// before the partition was pinned, the pinned group those since. <paramref name="assigned"/> makes their tasks.
     /// </summary>
-    public void AssignPinnedPartitions()
+    public void AssignPinnedPartitions(Action<List<TopicPartition>> assigned)
     {
         var mine = Config.AssignedPartitions!.Where((_, i) => i % Config.NumStreamThreads == index).ToHashSet();
         var partitions = engine.SourceTopics.SelectMany(t => mine.Select(p => new TopicPartition(t, p))).ToList();
         if (partitions.Count == 0) return;
-        tasks.Assign(partitions);
+        assigned(partitions);
         var own = consumer.Committed(partitions, TimeSpan.FromSeconds(30));
         var group = OtherGroup().Committed(partitions, TimeSpan.FromSeconds(30));
         var start = partitions.Select(tp =>

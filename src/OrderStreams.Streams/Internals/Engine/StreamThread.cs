@@ -62,7 +62,7 @@ internal sealed class StreamThread
         try
         {
             CreateClients();
-            if (pinned is not null && Config.AssignedPartitions is not null) pinned.AssignPinnedPartitions();
+            if (pinned is not null && Config.AssignedPartitions is not null) pinned.AssignPinnedPartitions(partitions => OnAssigned(partitions));
             else clients.Consumer.Subscribe(engine.SourceTopics);
             while (running) RunOnce();
             tasks.Commit();
