@@ -6,14 +6,11 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// <summary>A stream thread's consumer lag (records and seconds) per input partition and the sizes of its tasks' stores.</summary>
 internal sealed class LagGauges(IConsumer<byte[], byte[]> consumer, StreamsMetrics metrics, string applicationId)
 {
-    public void Publish(IEnumerable<StreamTask> tasks, IReadOnlyDictionary<(string Topic, int Partition), InputPartition> partitions)
+    public void Publish(IEnumerable<StreamTask> tasks, IEnumerable<InputPartition> partitions)
     {
+        foreach (var task in tasks) PublishStoreSizes(task);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        foreach (var task in tasks)
-        {
-            PublishStoreSizes(task);
-            foreach (var queue in task.Inputs) Publish(partitions[(queue.Topic, queue.Partition)], now);
-        }
+        foreach (var partition in partitions) Publish(partition, now);
     }
 
     public void PublishStoreSizes(StreamTask task)

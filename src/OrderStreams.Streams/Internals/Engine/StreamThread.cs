@@ -93,8 +93,7 @@ internal sealed class StreamThread
     private void RunOnce()
     {
         Poll(clients.Restorer.Restoring ? TimeSpan.Zero : Config.PollTimeout);
-        var wallClock = SystemClock.Instance.NowMs;
-        tasks.RefreshEnds(input => EndIsCurrent(input, wallClock));
+        tasks.RefreshEnds(SystemClock.Instance.NowMs);
         if (clients.Restorer.Restoring) tasks.Restore();
         tasks.Process();
         var punctuateAt = SystemClock.Instance.NowMs;
@@ -135,7 +134,7 @@ internal sealed class StreamThread
             {
                 input.Queue.ReachedEnd(record.Offset.Value);
             }
-            else if (policies.Count == 0 || policies.All(p => p.Admits(input, record)))
+            else if (Admitted(input, record))
             {
                 var queue = input.Task.Add(record);
                 // Unless the task waits for another of its partitions: that one's records may be queued behind these.
@@ -146,16 +145,17 @@ internal sealed class StreamThread
         }
     }
 
-    private void FetchFailed(ConsumeException e) => logger.LogWarning("Thread {Thread}: {Reason}; fetching again", Name, e.Error.Reason);
+    /// <summary>Whether every policy lets the task take the record; a loop, not a lambda, on this per-record path.</summary>
+    private bool Admitted(InputPartition input, ConsumeResult<byte[], byte[]> record)
+    {
+        foreach (var policy in policies)
+        {
+            if (!policy.Admits(input, record)) return false;
+        }
+        return true;
+    }
 
-    /// <summary>
-    /// Whether the end the consumer last reported for a partition still holds: its broker answers (statistics), and no
-    /// later end was fetched (whose records would be on their way to the buffers).
-    /// </summary>
-    private bool EndIsCurrent(InputPartition input, long wallClock) =>
-        clients.Liveness.Answering(input.Queue.Topic, input.Queue.Partition, wallClock)
-        && clients.Consumer.GetWatermarkOffsets(input.TopicPartition).High is var high
-        && (high.IsSpecial || high.Value <= input.Queue.ReachedEndAt);
+    private void FetchFailed(ConsumeException e) => logger.LogWarning("Thread {Thread}: {Reason}; fetching again", Name, e.Error.Reason);
 
     private IEnumerable<TopicPartitionOffset> OnAssigned(List<TopicPartition> partitions)
     {

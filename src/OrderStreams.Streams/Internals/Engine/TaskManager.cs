@@ -46,8 +46,6 @@ internal sealed class TaskManager(EngineContext engine, string thread, ILogger l
 
     public bool TryGetPartition(string topic, int partition, out InputPartition input) => partitions.TryGetValue((topic, partition), out input!);
 
-    public bool IsRestoring(StreamTask task) => restoring.Contains(task.Id);
-
     public void Assign(IReadOnlyList<TopicPartition> assigned)
     {
         foreach (var group in assigned.GroupBy(p => new TaskId(engine.SubtopologyOf(p.Topic), p.Partition.Value)))
@@ -134,11 +132,11 @@ internal sealed class TaskManager(EngineContext engine, string thread, ILogger l
     }
 
     /// <summary>Tells every input partition of the running tasks whether the end the consumer last reported still holds.</summary>
-    public void RefreshEnds(Func<InputPartition, bool> endIsCurrent)
+    public void RefreshEnds(long wallClock)
     {
         foreach (var input in partitions.Values)
         {
-            if (!restoring.Contains(input.Task.Id)) input.Queue.EndCurrent = input.Queue.AtEnd && endIsCurrent(input);
+            if (!restoring.Contains(input.Task.Id)) input.Queue.EndCurrent = input.Queue.AtEnd && EndIsCurrent(input, wallClock);
         }
     }
 
@@ -192,7 +190,16 @@ internal sealed class TaskManager(EngineContext engine, string thread, ILogger l
     /// <summary>Commits offsets that are not the tasks' (the pinned group's, mirrored into the application's).</summary>
     public void CommitOffsets(IReadOnlyList<TopicPartitionOffset> offsets) => committer.Commit(offsets);
 
-    public void PublishGauges() => gauges.Publish(tasks.Values, partitions);
+    public void PublishGauges() => gauges.Publish(tasks.Values, partitions.Values);
+
+    /// <summary>
+    /// Whether the end the consumer last reported for a partition still holds: its broker answers (statistics), and no
+    /// later end was fetched (whose records would be on their way to the buffers).
+    /// </summary>
+    private bool EndIsCurrent(InputPartition input, long wallClock) =>
+        clients.Liveness.Answering(input.Queue.Topic, input.Queue.Partition, wallClock)
+        && clients.Consumer.GetWatermarkOffsets(input.TopicPartition).High is var high
+        && (high.IsSpecial || high.Value <= input.Queue.ReachedEndAt);
 
     private long PositionOf(string topic, int partition) =>
         clients.Consumer.Position(new TopicPartition(topic, partition)) is { IsSpecial: false } at ? at.Value : -1;

@@ -20,6 +20,7 @@ internal sealed class StreamTask : TopologyTask
     private readonly RecordCache? cache;
     private readonly MisplacedRecords? misplaced;
     private bool commitRequested;
+    private long? caughtUpSince;
 
     public StreamTask(
         TaskId id,
@@ -46,8 +47,6 @@ internal sealed class StreamTask : TopologyTask
     }
 
     public IEnumerable<PartitionQueue> Inputs => queueArray;
-
-    public int InputCount => queueArray.Length;
 
     public int Buffered
     {
@@ -77,8 +76,6 @@ internal sealed class StreamTask : TopologyTask
     public IEnumerable<(IStoreInstance Store, TopicPartition Changelog)> ChangelogPartitions =>
         Stores.Values.Where(s => s.LoggingEnabled)
             .Select(s => (s, new TopicPartition(Streams.Topology.ChangelogTopic(ApplicationId, s.Name), Id.Partition)));
-
-    private long? caughtUpSince;
 
     public void InitializeStores() => InitializeStores(Collector, cache);
 
