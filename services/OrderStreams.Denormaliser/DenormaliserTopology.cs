@@ -43,10 +43,9 @@ public static class DenormaliserTopology
         KStream<string, OrderView> Fold<V>(string topic, string byOrder, Func<V, Guid> orderOf, Func<OrderView?, V, ViewState, OrderView> fold, TimeSpan? refresh = null)
             where V : class, Avro.Specific.IAvroRecord<V>
         {
-            var serde = avro.Serde<V>();
-            return builder.Stream(topic, Consumed<string, V>.With(Serdes.String, serde))
+            return builder.Stream(topic, avro.Consumed<V>())
                 .SelectKey((_, v) => orderOf(v).ToString())
-                .Repartition(new Repartitioned<string, V> { Name = byOrder, KeySerde = Serdes.String, ValueSerde = serde })
+                .Repartition(new Repartitioned<string, V> { Name = byOrder, KeySerde = Serdes.String, ValueSerde = avro.Serde<V>() })
                 .Process(() => new ViewProcessor<V>(orderOf, fold, refresh), stores);
         }
 
