@@ -23,6 +23,7 @@ internal sealed class DispatchProcessor<V>(
         state = new DispatchState(context);
         if (!housekeeper) return;
         // Repaired now, before any input is processed again; emitted once every processor of the task is initialised.
+        state.FreeStaleReservations();
         var again = state.Unannounced();
         FirstTick.Schedule(context, () =>
         {

@@ -8,13 +8,14 @@ namespace OrderStreams.DriverAssignment;
 
 /// <summary>
 /// One task's drivers, queues and dispatches, with the operations the events need. The dispatch record is the
-/// decision of record: when a crash kept only part of an assignment's state changes, the drivers and queue are read
-/// against it (a driver reserved for an order that is not theirs is free, a queued order that has a driver is dropped).
+/// decision of record: when a crash kept only part of an assignment's state changes, the drivers and queue are
+/// repaired against it (a driver reserved for an order that is not theirs is freed when the task starts, a queued
+/// order that has a driver is dropped when the queue is read).
 /// </summary>
 internal sealed class DispatchState
 {
-    private readonly IKeyValueStore<string, DriverState> drivers;
-    private readonly IKeyValueStore<string, WaitingOrder> waiting;
+    private readonly BranchEntries<DriverState> drivers;
+    private readonly BranchEntries<WaitingOrder> waiting;
     private readonly IKeyValueStore<string, OrderDispatch> dispatches;
     private readonly IKeyValueStore<string, Branch> branches;
     private readonly IProcessorContext<string, OrderDriverAssigned> context;
@@ -23,8 +24,8 @@ internal sealed class DispatchState
     public DispatchState(IProcessorContext<string, OrderDriverAssigned> context)
     {
         this.context = context;
-        drivers = context.GetStateStore<IKeyValueStore<string, DriverState>>(DriverAssignmentTopology.DriversStore);
-        waiting = context.GetStateStore<IKeyValueStore<string, WaitingOrder>>(DriverAssignmentTopology.WaitingStore);
+        drivers = BranchEntries<DriverState>.Of(context.GetStateStore<IKeyValueStore<string, DriverState>>(DriverAssignmentTopology.DriversStore));
+        waiting = BranchEntries<WaitingOrder>.Of(context.GetStateStore<IKeyValueStore<string, WaitingOrder>>(DriverAssignmentTopology.WaitingStore));
         dispatches = context.GetStateStore<IKeyValueStore<string, OrderDispatch>>(DriverAssignmentTopology.DispatchStore);
         branches = context.GetStateStore<IKeyValueStore<string, Branch>>(DriverAssignmentTopology.BranchesStore);
     }
@@ -39,19 +40,23 @@ internal sealed class DispatchState
         var order = new WaitingOrder(outcome.OrderId, outcome.BranchId, now) { TraceParent = context.TraceParent };
         waiting.Put(order.Key, order);
         dispatches.Put(outcome.OrderId.ToString(), new OrderDispatch(outcome.BranchId, order.Key, null));
-        return Dispatch(outcome.BranchId, drivers.Range(outcome.BranchId + "/", outcome.BranchId + "0").Select(e => e.Value), now);
+        var assignments = Dispatch(outcome.BranchId, drivers.Entries(outcome.BranchId).Select(e => e.Value), now);
+        if (!assignments.Any(a => a.Assigned.OrderId == outcome.OrderId)) DispatchMetrics.Queued(outcome.BranchId);
+        return assignments;
     }
 
     /// <summary>Applies a ping; a driver who can now take an order gets the oldest waiting one.</summary>
     public IReadOnlyList<Assignment> Ping(DriverStatusChanged ping, DateTimeOffset now)
     {
-        var key = DriverKey(ping.BranchId, ping.DriverId);
-        var driver = DriverState.OnPing(drivers.Get(key), ping);
-        drivers.Put(key, driver);
+        var driver = DriverState.OnPing(drivers.Get(DriverKey(ping.BranchId, ping.DriverId)), ping);
+        drivers.Put(DriverKey(driver), driver);
         return Dispatch(ping.BranchId, [driver], now);
     }
 
-    /// <summary>A delivered order frees its driver, who may take the oldest waiting order; the dispatch is marked delivered.</summary>
+    /// <summary>
+    /// A delivered order frees its driver — the one who delivered it and the one it was given to, should they differ —
+    /// who may take the oldest waiting order; the dispatch is marked delivered.
+    /// </summary>
     public IReadOnlyList<Assignment> Delivered(DeliveryEvent delivery, DateTimeOffset now)
     {
         if (delivery.Step is not OrderDelivered) return [];
@@ -59,11 +64,25 @@ internal sealed class DispatchState
         var dispatch = dispatches.Get(orderKey) ?? new OrderDispatch(delivery.BranchId, null, delivery.DriverId);
         if (dispatch.DeliveredAt is null)
             dispatches.Put(orderKey, dispatch with { QueueKey = null, Unannounced = null, DeliveredAt = now });
-        var key = DriverKey(delivery.BranchId, delivery.DriverId);
-        if (drivers.Get(key) is not { } driver || driver.ReservedFor != delivery.OrderId) return [];
-        var freed = driver with { ReservedFor = null };
-        drivers.Put(key, freed);
-        return Dispatch(delivery.BranchId, [freed], now);
+        var freed = new List<DriverState>();
+        foreach (var driverId in new[] { delivery.DriverId, dispatch.DriverId }.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (drivers.Get(DriverKey(delivery.BranchId, driverId)) is not { } driver || driver.ReservedFor != delivery.OrderId) continue;
+            drivers.Put(DriverKey(driver), driver with { ReservedFor = null });
+            freed.Add(driver with { ReservedFor = null });
+        }
+        return Dispatch(delivery.BranchId, freed, now);
+    }
+
+    /// <summary>
+    /// Frees the drivers whose reservation no dispatch holds (a crash kept the reservation but not the dispatch's
+    /// delivery, or the other way round). Run when the task starts, before <see cref="Unannounced"/>; from then on
+    /// every event changes reservations and dispatches together.
+    /// </summary>
+    public void FreeStaleReservations()
+    {
+        foreach (var driver in drivers.All().Where(d => d.ReservedFor is { } orderId && !Holds(orderId, d)).ToList())
+            drivers.Put(DriverKey(driver), driver with { ReservedFor = null });
     }
 
     /// <summary>
@@ -76,9 +95,8 @@ internal sealed class DispatchState
         foreach (var (orderKey, dispatch) in dispatches.All().ToList())
         {
             if (dispatch is not { Unannounced: { } assigned, DeliveredAt: null }) continue;
-            var driverKey = DriverKey(assigned.BranchId, assigned.DriverId);
-            if (drivers.Get(driverKey) is { ReservedFor: null } driver)
-                drivers.Put(driverKey, driver with { ReservedFor = assigned.OrderId });
+            if (drivers.Get(DriverKey(assigned.BranchId, assigned.DriverId)) is { ReservedFor: null } driver)
+                drivers.Put(DriverKey(driver), driver with { ReservedFor = assigned.OrderId });
             again.Add(new Assignment(assigned, dispatch.TraceParent));
         }
         return again;
@@ -112,7 +130,7 @@ internal sealed class DispatchState
     /// </summary>
     private IReadOnlyList<Assignment> Dispatch(string branchId, IEnumerable<DriverState> candidates, DateTimeOffset now)
     {
-        var free = candidates.Select(Current).Where(d => d.CanTakeOrder).ToList();
+        var free = candidates.Where(d => d.CanTakeOrder).ToList();
         if (free.Count == 0) return [];
         var oldestFirst = OldestWaiting(branchId, free.Count);
         var assignments = Dispatcher.Match(oldestFirst, free, branches.Get(branchId)?.Location, now);
@@ -131,10 +149,6 @@ internal sealed class DispatchState
         return assignments.Select(a => new Assignment(a, queued[a.OrderId].TraceParent)).ToList();
     }
 
-    /// <summary>A driver as the dispatches say: a reservation for an order that is not theirs (or delivered) is none.</summary>
-    private DriverState Current(DriverState driver) =>
-        driver.ReservedFor is { } orderId && !Holds(orderId, driver) ? driver with { ReservedFor = null } : driver;
-
     private bool Holds(Guid orderId, DriverState driver) =>
         dispatches.Get(orderId.ToString()) is { DeliveredAt: null } dispatch && dispatch.DriverId == driver.DriverId;
 
@@ -145,7 +159,7 @@ internal sealed class DispatchState
     {
         var oldestFirst = new List<WaitingOrder>();
         var stale = new List<string>();
-        foreach (var entry in waiting.Range(branchId + "/", branchId + "0"))
+        foreach (var entry in waiting.Entries(branchId))
         {
             if (dispatches.Get(entry.Value.OrderId.ToString()) is { QueueKey: null }) stale.Add(entry.Key);
             else oldestFirst.Add(entry.Value);
@@ -155,6 +169,7 @@ internal sealed class DispatchState
         return oldestFirst;
     }
 
-    // '/' sorts just before '0', so the range [branch + "/", branch + "0"] holds exactly the branch's keys.
-    private static string DriverKey(string branchId, string driverId) => $"{branchId}/{driverId}";
+    private static string DriverKey(string branchId, string driverId) => BranchEntries<DriverState>.Key(branchId, driverId);
+
+    private static string DriverKey(DriverState driver) => DriverKey(driver.BranchId, driver.DriverId);
 }

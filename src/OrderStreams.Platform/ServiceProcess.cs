@@ -36,6 +36,16 @@ public sealed class ServiceProcess : IDisposable
 
     public int Id => process.Id;
 
+    /// <summary>The CPU time (user and system) the process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>Its exit code once it has exited (137 after kill -9).</summary>

@@ -152,6 +152,39 @@ public sealed class DriverAssignmentTopologyTests : IDisposable
     }
 
     [Fact]
+    public void Restart_CrashKeptTheReservationButLostTheDispatch_DriverFreedForTheNextOrder()
+    {
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);
+        var first = Assigned();
+        orders.PipeInput(BranchId, first, T0.AddSeconds(1));
+        assignments.ReadValuesToList();
+        driver.GetKeyValueStore<string, DriverAssignment.Domain.OrderDispatch>(DriverAssignmentTopology.DispatchStore).Delete(first.OrderId.ToString());
+
+        driver.Restart();
+        var second = Assigned();
+        orders.PipeInput(BranchId, second, T0.AddSeconds(2));
+
+        var next = Assert.Single(assignments.ReadValuesToList());
+        Assert.Equal((second.OrderId, "d1"), (next.OrderId, next.DriverId));
+    }
+
+    [Fact]
+    public void Pipe_DeliveredByAnotherDriver_TheAssignedDriverIsFreedToo()
+    {
+        pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);
+        var first = Assigned();
+        orders.PipeInput(BranchId, first, T0.AddSeconds(1));
+        var second = Assigned();
+        orders.PipeInput(BranchId, second, T0.AddSeconds(2));
+        Assert.Equal([first.OrderId], assignments.ReadValuesToList().Select(a => a.OrderId));
+
+        deliveries.PipeInput(BranchId, Delivered(first.OrderId, "stand-in"), T0.AddMinutes(20));
+
+        var next = Assert.Single(assignments.ReadValuesToList());
+        Assert.Equal((second.OrderId, "d1"), (next.OrderId, next.DriverId));
+    }
+
+    [Fact]
     public void Pipe_RejectedOrder_NotQueued()
     {
         pings.PipeInput(BranchId, Ping("d1", DriverStatus.Available, 1), T0);

@@ -5,14 +5,14 @@ using OrderStreams.Contracts.Events;
 namespace OrderStreams.Bench.Pipeline;
 
 /// <summary>
-/// The bench's traffic: branches whose kitchens never fill and whose radius covers every order, available drivers,
+/// The bench's traffic: branches whose kitchens never fill and whose radius covers every order, available drivers (as
+/// many as the bench asks for),
 /// and orders paid in full at once, so every order takes the whole path (paid, accepted, given a driver) and nothing
 /// but the pipeline limits the rate.
 /// </summary>
 public static class BenchCity
 {
     public const int Branches = 12;
-    public const int DriversPerBranch = 40;
 
     private static readonly GeoLocation Centre = new() { Lat = 52.3731, Lon = 4.8926 };
     private static readonly Money Price = new() { AmountCents = 1250, Currency = "EUR" };

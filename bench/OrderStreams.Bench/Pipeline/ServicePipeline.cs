@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Confluent.Kafka;
 using OrderStreams.Platform;
 using OrderStreams.Contracts.Events;
 using OrderStreams.Kafka.Clients;
@@ -17,16 +18,21 @@ public sealed class ServicePipeline : IAsyncDisposable
     private readonly KafkaTrafficSink orders;
     private readonly BenchDriverApp driverApp;
 
-    private ServicePipeline(IReadOnlyList<ServiceProcess> services, KafkaTrafficSink orders, BenchDriverApp driverApp)
+    private readonly EmbeddedKafka kafka;
+
+    private ServicePipeline(IReadOnlyList<ServiceProcess> services, KafkaTrafficSink orders, BenchDriverApp driverApp, EmbeddedKafka kafka)
     {
         Services = services;
         this.orders = orders;
         this.driverApp = driverApp;
+        this.kafka = kafka;
     }
 
     public IReadOnlyList<ServiceProcess> Services { get; }
 
-    public static async Task<ServicePipeline> StartAsync(EmbeddedKafka kafka, Uri registryUrl, string stateDirectory, string configuration, CancellationToken cancellation)
+    /// <param name="driversPerBranch">Drivers of each branch: enough that no order waits for one at the rates measured.</param>
+    public static async Task<ServicePipeline> StartAsync(
+        EmbeddedKafka kafka, Uri registryUrl, string stateDirectory, string configuration, int driversPerBranch, CancellationToken cancellation)
     {
         var registry = new SchemaRegistrySettings { Url = registryUrl.ToString() }.CreateClient();
         var clients = new KafkaClientFactory(KafkaClientSettings.For(kafka.Cluster.BootstrapServers));
@@ -35,7 +41,7 @@ public sealed class ServicePipeline : IAsyncDisposable
         for (var b = 0; b < BenchCity.Branches; b++)
         {
             orders.Publish("branches", BenchCity.BranchId(b), BenchCity.Branch(b, now), now);
-            for (var d = 0; d < BenchCity.DriversPerBranch; d++) orders.Publish("drivers.status", BenchCity.BranchId(b), BenchCity.Available(b, d, now), now);
+            for (var d = 0; d < driversPerBranch; d++) orders.Publish("drivers.status", BenchCity.BranchId(b), BenchCity.Available(b, d, now), now);
         }
         orders.Flush(TimeSpan.FromSeconds(30));
 
@@ -51,7 +57,7 @@ public sealed class ServicePipeline : IAsyncDisposable
             new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(stateDirectory, "state", spec.Name) },
             Path.Combine(stateDirectory, "logs"))).ToList();
         var deliveries = new KafkaTrafficSink(clients, registry);
-        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, deliveries));
+        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, deliveries), kafka);
         pipeline.parts.AddRange([deliveries, orders, registry]);
         try
         {
@@ -85,30 +91,72 @@ public sealed class ServicePipeline : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends <paramref name="count"/> orders as fast as the producer takes them and measures, between 10% and 90% of
-    /// them, how fast orders get a driver and how fast their delivered view comes out of the denormaliser.
+    /// Sends <paramref name="count"/> orders as fast as the services take them — never more than
+    /// <paramref name="inFlight"/> whose delivered view has not come out yet, so that drivers are freed as fast as they
+    /// are taken and the queue holds no backlog — and measures, between 10% and 90% of them, how fast orders get a
+    /// driver and how fast their delivered view comes out of the denormaliser; and what each service did meanwhile.
     /// </summary>
-    public async Task<(double Assigned, double Denormalised)> MeasureThroughputAsync(int count, CancellationToken cancellation)
+    public async Task<PipelineCapacity> MeasureCapacityAsync(int count, int inFlight, CancellationToken cancellation)
     {
+        await QuietAsync(cancellation);
+        using var watermarks = new KafkaClientFactory(KafkaClientSettings.For(kafka.Cluster.BootstrapServers))
+            .CreateConsumer<Ignore, Ignore>($"bench-capacity-{Guid.NewGuid():N}");
+        var before = await ReadCountersAsync(watermarks, cancellation);
+        var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (assignedBefore, deliveredBefore) = (driverApp.Assigned, driverApp.DeliveredViews);
+        long Delivered() => driverApp.DeliveredViews - deliveredBefore;
+        var clock = Stopwatch.StartNew();
         var sending = Task.Run(() =>
         {
-            for (var i = 0; i < count; i++) Send(i, timed: false);
-            orders.Flush(TimeSpan.FromSeconds(60));
+            for (var i = 0; i < count; i++)
+            {
+                while (i - Delivered() >= inFlight && !cancellation.IsCancellationRequested) Thread.Sleep(1);
+                Send(i, timed: false);
+            }
         }, cancellation);
         var assigned = new RateWindow(count);
         var denormalised = new RateWindow(count);
-        var deadline = Stopwatch.StartNew();
-        while (!(assigned.Done && denormalised.Done))
+        while (Delivered() < count)
         {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(10))
-                throw new TimeoutException($"In 10 minutes {driverApp.Assigned - assignedBefore:N0} of {count:N0} orders got a driver, {driverApp.DeliveredViews - deliveredBefore:N0} were denormalised.");
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+                throw new TimeoutException($"In 10 minutes {driverApp.Assigned - assignedBefore:N0} of {count:N0} orders got a driver, {Delivered():N0} were denormalised.");
             assigned.Observe(driverApp.Assigned - assignedBefore);
-            denormalised.Observe(driverApp.DeliveredViews - deliveredBefore);
+            denormalised.Observe(Delivered());
             await Task.Delay(5, cancellation);
         }
+        var seconds = clock.Elapsed.TotalSeconds;
         await sending;
-        return (assigned.PerSecond, denormalised.PerSecond);
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
+        var after = await ReadCountersAsync(watermarks, cancellation);
+        var costs = Services.Select((service, i) => after[i].Since(before[i], service.Spec.Name, seconds, count)).ToList();
+        return new PipelineCapacity(assigned.PerSecond, denormalised.PerSecond, costs, benchCpu.TotalSeconds * 1000 / count);
+    }
+
+    /// <summary>Orders that found no free driver and waited in their branch's queue, from driver-assignment's own counter.</summary>
+    public async Task<long> OrdersQueuedForDriverAsync(CancellationToken cancellation)
+    {
+        var driverAssignment = Services.Single(s => s.Spec.Name == "driver-assignment");
+        var metrics = await new HttpClient().GetStringAsync(new Uri(driverAssignment.Url, "/metrics"), cancellation);
+        return (long)ServiceCounters.Sum(metrics, "orderstreams_dispatch_orders_queued_total");
+    }
+
+    /// <summary>Waits until no delivered view has come out for a second, so one run's stragglers do not count in the next.</summary>
+    private async Task QuietAsync(CancellationToken cancellation)
+    {
+        long last;
+        do
+        {
+            last = driverApp.DeliveredViews;
+            await Task.Delay(1000, cancellation);
+        }
+        while (driverApp.DeliveredViews != last);
+    }
+
+    private async Task<IReadOnlyList<ServiceCounters>> ReadCountersAsync(IConsumer<Ignore, Ignore> watermarks, CancellationToken cancellation)
+    {
+        var readings = new List<ServiceCounters>();
+        foreach (var service in Services) readings.Add(await ServiceCounters.ReadAsync(service, watermarks, kafka.Manifest, cancellation));
+        return readings;
     }
 
     public async ValueTask DisposeAsync()

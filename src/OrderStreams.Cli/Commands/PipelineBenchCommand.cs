@@ -19,18 +19,31 @@ internal static class PipelineBenchCommand
 
     public static Command Create()
     {
-        var orders = new Option<int>("--orders") { Description = "Orders sent at once for the throughput runs (raw records for the baseline).", DefaultValueFactory = _ => 6_000 };
-        var rate = new Option<int>("--rate") { Description = "Orders per second of the latency runs.", DefaultValueFactory = _ => 50 };
+        var orders = new Option<int>("--orders") { Description = "Orders of the capacity run.", DefaultValueFactory = _ => 20_000 };
+        var rawRecords = new Option<int>("--raw-records") { Description = "Records of the raw hops' throughput run.", DefaultValueFactory = _ => 300_000 };
+        var inFlight = new Option<int>("--in-flight")
+        {
+            Description = "Most orders of the capacity run between placed and their delivered view at once.", DefaultValueFactory = _ => 1_000,
+        };
+        var drivers = new Option<int>("--drivers-per-branch")
+        {
+            Description = "Drivers of each of the 12 branches; enough that no order waits for one (the run reports any that did).",
+            DefaultValueFactory = _ => 250,
+        };
+        var rate = new Option<int>("--rate") { Description = "Orders per second of the fixed-rate latency runs.", DefaultValueFactory = _ => 50 };
         var seconds = new Option<int>("--seconds") { Description = "Duration of each latency run.", DefaultValueFactory = _ => 20 };
         var configuration = new Option<string>("--configuration") { Description = "Build configuration of the services.", DefaultValueFactory = _ => "Release" };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
-        var command = new Command("pipeline", "Orders/s through the four services and placed → driver-assigned latency, against four raw pass-through hops.")
+        var command = new Command("pipeline", "What the four services carry — orders/s, per-service cost, placed → driver-assigned latency — against four raw pass-through hops.")
         {
-            orders, rate, seconds, configuration, json,
+            orders, rawRecords, inFlight, drivers, rate, seconds, configuration, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var result = await RunAsync(parse.GetValue(orders), parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(configuration)!, cancellation);
+            var settings = new PipelineBenchSettings(
+                parse.GetValue(orders), parse.GetValue(rawRecords), parse.GetValue(inFlight), parse.GetValue(drivers), parse.GetValue(rate),
+                TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(configuration)!);
+            var result = await RunAsync(settings, cancellation);
             Print(result);
             if (parse.GetValue(json) is { } file)
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(result, PipelineBenchJson.Default.PipelineBenchResult), CancellationToken.None);
@@ -39,9 +52,10 @@ internal static class PipelineBenchCommand
         return command;
     }
 
-    private static async Task<PipelineBenchResult> RunAsync(int orders, int rate, TimeSpan duration, string configuration, CancellationToken cancellation)
+    private static async Task<PipelineBenchResult> RunAsync(PipelineBenchSettings settings, CancellationToken cancellation)
     {
         var stateDirectory = Directory.CreateTempSubdirectory("orderstreams-bench-pipeline-").FullName;
+        var (rate, duration) = (settings.LatencyRate, settings.LatencyDuration);
         try
         {
             using var kafka = EmbeddedKafka.Start(brokers: 3, manifestPath: null);
@@ -55,19 +69,26 @@ internal static class PipelineBenchCommand
             {
                 Report($"{RawHopChain.Hops} raw hops: latency at {rate} records/s for {duration.TotalSeconds:N0} s");
                 rawLatency = await chain.MeasureLatencyAsync(rate, duration, cancellation);
-                Report($"{RawHopChain.Hops} raw hops: throughput over {orders:N0} records");
-                rawRate = await chain.MeasureThroughputAsync(orders, cancellation);
+                Report($"{RawHopChain.Hops} raw hops: throughput over {settings.RawRecords:N0} records");
+                rawRate = await chain.MeasureThroughputAsync(settings.RawRecords, cancellation);
             }
 
-            Report("starting the four services");
-            await using var services = await ServicePipeline.StartAsync(kafka, registry.Url, stateDirectory, configuration, cancellation);
+            Report($"starting the four services ({settings.DriversPerBranch} drivers in each of {BenchCity.Branches} branches)");
+            await using var services = await ServicePipeline.StartAsync(
+                kafka, registry.Url, stateDirectory, settings.Configuration, settings.DriversPerBranch, cancellation);
             Report($"services: latency at {rate} orders/s for {duration.TotalSeconds:N0} s");
             var latency = await services.MeasureLatencyAsync(rate, duration, cancellation);
-            Report($"services: throughput over {orders:N0} orders");
-            var (assigned, denormalised) = await services.MeasureThroughputAsync(orders, cancellation);
+            Report($"services: capacity over {settings.Orders:N0} orders, at most {settings.InFlight:N0} in flight");
+            var capacity = await services.MeasureCapacityAsync(settings.Orders, settings.InFlight, cancellation);
+            var halfRate = Math.Max(1, (int)(capacity.OrdersDenormalisedPerSecond / 2));
+            Report($"services: latency at half capacity, {halfRate:N0} orders/s for {duration.TotalSeconds:N0} s");
+            var halfLatency = await services.MeasureLatencyAsync(halfRate, duration, cancellation);
             return new PipelineBenchResult(
-                orders, rate, rawRate, assigned, denormalised,
-                rawLatency.PercentileMs(50), rawLatency.PercentileMs(99), latency.PercentileMs(50), latency.PercentileMs(99));
+                settings.Orders, settings.RawRecords, rate, settings.DriversPerBranch, rawRate,
+                capacity.OrdersAssignedPerSecond, capacity.OrdersDenormalisedPerSecond, await services.OrdersQueuedForDriverAsync(cancellation), capacity.Services,
+                capacity.BrokerAndBenchCpuSecondsPer1000Orders,
+                rawLatency.PercentileMs(50), rawLatency.PercentileMs(99), latency.PercentileMs(50), latency.PercentileMs(99),
+                halfRate, halfLatency.PercentileMs(50), halfLatency.PercentileMs(99));
         }
         finally
         {
@@ -79,10 +100,19 @@ internal static class PipelineBenchCommand
 
     private static void Print(PipelineBenchResult r)
     {
-        Console.WriteLine($"{"",-34} {"per second",12} {"p50 ms",8} {"p99 ms",8}");
-        Console.WriteLine($"{$"{RawHopChain.Hops} raw hops (records)",-34} {r.RawRecordsPerSecond,12:N0} {r.RawP50Ms,8:F1} {r.RawP99Ms,8:F1}");
-        Console.WriteLine($"{"placed → driver-assigned (orders)",-34} {r.OrdersAssignedPerSecond,12:N0} {r.PlacedToDriverAssignedP50Ms,8:F1} {r.PlacedToDriverAssignedP99Ms,8:F1}");
-        Console.WriteLine($"{"through all four services (orders)",-34} {r.OrdersDenormalisedPerSecond,12:N0}");
-        Console.WriteLine($"{"services ÷ raw hops",-34} {r.OrdersAssignedPerSecond / r.RawRecordsPerSecond,12:F3} {r.PlacedToDriverAssignedP50Ms / r.RawP50Ms,8:F1}x {r.PlacedToDriverAssignedP99Ms / r.RawP99Ms,7:F1}x");
+        Console.WriteLine($"{"",-40} {"per second",12} {"p50 ms",8} {"p99 ms",8}");
+        Console.WriteLine($"{$"{RawHopChain.Hops} raw hops (records; latency at {r.LatencyRate}/s)",-40} {r.RawRecordsPerSecond,12:N0} {r.RawP50Ms,8:F1} {r.RawP99Ms,8:F1}");
+        Console.WriteLine($"{$"placed → driver-assigned at {r.LatencyRate}/s",-40} {"",12} {r.PlacedToDriverAssignedP50Ms,8:F1} {r.PlacedToDriverAssignedP99Ms,8:F1}");
+        Console.WriteLine($"{$"placed → driver-assigned at {r.HalfCapacityRate:N0}/s (½ cap.)",-40} {"",12} {r.HalfCapacityP50Ms,8:F1} {r.HalfCapacityP99Ms,8:F1}");
+        Console.WriteLine($"{"capacity: orders given a driver",-40} {r.OrdersAssignedPerSecond,12:N0}");
+        Console.WriteLine($"{"capacity: orders through all four",-40} {r.OrdersDenormalisedPerSecond,12:N0}");
+        Console.WriteLine($"{"all four ÷ raw hops",-40} {r.OrdersDenormalisedPerSecond / r.RawRecordsPerSecond,12:F3}");
+        Console.WriteLine($"{"p99 ÷ raw p99 (at the rate; at ½ cap.)",-40} {"",12} {r.PlacedToDriverAssignedP99Ms / r.RawP99Ms,7:F1}x {r.HalfCapacityP99Ms / r.RawP99Ms,7:F1}x");
+        Console.WriteLine($"{"orders that waited for a driver",-40} {r.OrdersQueuedForDriver,12:N0}");
+        Console.WriteLine();
+        Console.WriteLine($"{"service",-20} {"records in/s",13} {"records out/s",14} {"CPU s / 1000 orders",20}");
+        foreach (var s in r.Services)
+            Console.WriteLine($"{s.Service,-20} {s.RecordsInPerSecond,13:N0} {s.RecordsOutPerSecond,14:N0} {s.CpuSecondsPer1000Orders,20:F2}");
+        Console.WriteLine($"{"broker + bench",-20} {"",13} {"",14} {r.BrokerAndBenchCpuSecondsPer1000Orders,20:F2}");
     }
 }

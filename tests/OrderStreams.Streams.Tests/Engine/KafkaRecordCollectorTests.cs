@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,6 +35,28 @@ public sealed class KafkaRecordCollectorTests(StreamsBrokerFixture kafka)
         Assert.Equal(0, beforeRelease);
         Assert.Equal(1, changelogDelivered);
         Assert.Equal(1, HighWatermark(output));
+    }
+
+    [Fact]
+    public void ReleaseOutputs_ChangelogStillInFlight_ReturnsHoldingTheOutputUntilALaterRoundFindsItAcknowledged()
+    {
+        var (changelog, output) = Topics();
+        using var collector = Collector();
+
+        collector.SendChangelog(changelog, 0, Bytes("order-1"), Bytes("paid"), 1);
+        collector.Send(output, 0, Bytes("branch-1"), Bytes("OrderPaid"), null, 1);
+        collector.ReleaseOutputs();
+        var (holding, changelogDelivered) = (collector.HoldsOutputs, collector.NextOffset(changelog, 0));
+        var rounds = Stopwatch.StartNew();
+        while (collector.HoldsOutputs && rounds.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(1);
+            collector.ReleaseOutputs();
+        }
+
+        Assert.True(holding || changelogDelivered == 1, "the output left before its changelog record was acknowledged");
+        Assert.False(collector.HoldsOutputs);
+        Assert.Single(kafka.ReadUntil(output, records => records.Count > 0, TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

@@ -13,7 +13,9 @@ namespace OrderStreams.Streams.Internals.Engine;
 /// </summary>
 /// <remarks>
 /// At least once, an output never reaches Kafka before the store changes written before it: outputs sent while
-/// changelog records are unacknowledged are held until <see cref="ReleaseOutputs"/> has seen those delivered. A crash
+/// changelog records are unacknowledged are held, a round's worth in one batch that remembers how many records each
+/// changelog partition had been sent, and <see cref="ReleaseOutputs"/> sends a batch, in order, once those are
+/// acknowledged — without waiting for them, so the stream thread goes on processing meanwhile. A crash
 /// can then lose a step's output but not its state change alone, so a step that stored its decision finds it when its
 /// input is processed again (and re-emits it) instead of deciding anew after its output already went out. Under
 /// exactly once the transaction ties both together instead.
@@ -27,10 +29,12 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     private readonly Action<DeliveryReport<byte[], byte[]>> onDelivery;
     private readonly bool transactional;
     private readonly Lock heldGate = new();
-    private readonly List<HeldRecord> held = [];
+    private readonly Queue<HeldBatch> sealedBatches = new();
+    private readonly HashSet<DeliveredOffset> changelogs = [];
+    private List<HeldRecord> held = [];
     private Exception? failure;
     private bool inTransaction;
-    private bool changelogUnacknowledged;
+    private long changelogsInFlight;
 
     /// <param name="clients">Makes the producer.</param>
     /// <param name="configure">Sets the producer's client id and, when transactional, its transactional id.</param>
@@ -62,7 +66,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             // Dead letters of failed deliveries come from librdkafka's threads, hence the lock.
             lock (heldGate)
             {
-                if (changelogUnacknowledged || held.Count > 0)
+                if (Interlocked.Read(ref changelogsInFlight) > 0 || held.Count > 0 || sealedBatches.Count > 0)
                 {
                     held.Add(new HeldRecord(topic, partition, key, value, headers, timestamp));
                     return;
@@ -77,25 +81,51 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         ThrowIfFailed();
         if (!transactional)
         {
-            lock (heldGate) changelogUnacknowledged = true;
+            var tracker = Tracker(topic, partition);
+            lock (heldGate)
+            {
+                if (changelogs.Add(tracker)) tracker.CountsInFlight(() => Interlocked.Decrement(ref changelogsInFlight));
+            }
+            tracker.Sent++;
+            Interlocked.Increment(ref changelogsInFlight);
         }
         Produce(topic, partition, key, value, null, timestamp);
     }
 
-    /// <summary>Sends the held outputs once every record sent before them, changelogs included, is delivered.</summary>
+    /// <summary>Whether outputs wait for changelog acknowledgements: the thread should come back soon to release them.</summary>
+    public bool HoldsOutputs
+    {
+        get
+        {
+            lock (heldGate) return held.Count > 0 || sealedBatches.Count > 0;
+        }
+    }
+
+    /// <summary>
+    /// For a thread with nothing else to do: sends what the producer holds back for <c>linger.ms</c> at once, waits for
+    /// every delivery and releases the held outputs — rather than spinning on empty polls until the acknowledgements come.
+    /// </summary>
+    public void ReleaseOutputsWhenAcknowledged()
+    {
+        WaitForDeliveries();
+        ReleaseOutputs();
+    }
+
+    /// <summary>
+    /// Closes this round's held outputs into a batch that waits for the changelog records sent so far, and sends every
+    /// batch, oldest first, whose changelog records are acknowledged. Never waits.
+    /// </summary>
     public void ReleaseOutputs()
     {
+        List<HeldRecord> release = [];
         lock (heldGate)
         {
-            if (held.Count == 0) return;
-        }
-        WaitForDeliveries();
-        List<HeldRecord> release;
-        lock (heldGate)
-        {
-            release = [.. held];
-            held.Clear();
-            changelogUnacknowledged = false;
+            if (held.Count > 0)
+            {
+                sealedBatches.Enqueue(new HeldBatch(held, changelogs.Where(c => c.Acknowledged < c.Sent).Select(c => (c, c.Sent)).ToArray()));
+                held = [];
+            }
+            while (sealedBatches.TryPeek(out var batch) && batch.Acknowledged) release.AddRange(sealedBatches.Dequeue().Records);
         }
         foreach (var record in release) Produce(record.Topic, record.Partition, record.Key, record.Value, record.Headers, record.Timestamp);
     }
@@ -158,12 +188,9 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     /// <summary>Waits until every record sent so far, held outputs included, is delivered (or failed).</summary>
     public void Flush()
     {
+        WaitForDeliveries();
         ReleaseOutputs();
         WaitForDeliveries();
-        lock (heldGate)
-        {
-            if (held.Count == 0) changelogUnacknowledged = false;
-        }
     }
 
     private void WaitForDeliveries()
@@ -224,13 +251,26 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 
     private sealed record HeldRecord(string Topic, int? Partition, byte[]? Key, byte[]? Value, Headers? Headers, long Timestamp);
 
-    /// <summary>The next offset after the last record delivered to one partition; its handler needs no lookup per report.</summary>
+    /// <summary>Outputs held in one round, with how many records each changelog partition had been sent before them.</summary>
+    private sealed record HeldBatch(List<HeldRecord> Records, (DeliveredOffset Changelog, long Sent)[] Before)
+    {
+        public bool Acknowledged => Before.All(b => b.Changelog.Acknowledged >= b.Sent);
+    }
+
+    /// <summary>
+    /// The next offset after the last record delivered to one partition, and for a changelog partition how many records
+    /// were sent to it and acknowledged (delivered or failed); its handler needs no lookup per report.
+    /// </summary>
     private sealed class DeliveredOffset
     {
         private long next = -1;
+        private long acknowledged;
+        private Action? inFlightDone;
 
         public DeliveredOffset(KafkaRecordCollector owner) => OnDelivery = report =>
         {
+            Interlocked.Increment(ref acknowledged);
+            inFlightDone?.Invoke();
             if (report.Error.IsError)
             {
                 owner.OnDeliveryFailed(report);
@@ -244,6 +284,14 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         };
 
         public Action<DeliveryReport<byte[], byte[]>> OnDelivery { get; }
+
+        /// <summary>Records sent to the partition as a changelog (by the stream thread only).</summary>
+        public long Sent { get; set; }
+
+        public long Acknowledged => Interlocked.Read(ref acknowledged);
+
+        /// <summary>Makes every report call <paramref name="done"/>: the partition is a changelog, whose records in flight hold outputs.</summary>
+        public void CountsInFlight(Action done) => inFlightDone = done;
 
         public long? Next => Volatile.Read(ref next) is var value and >= 0 ? value : null;
     }

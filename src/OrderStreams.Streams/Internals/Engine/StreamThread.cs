@@ -92,15 +92,17 @@ internal sealed class StreamThread
 
     private void RunOnce()
     {
-        Poll(clients.Restorer.Restoring ? TimeSpan.Zero : Config.PollTimeout);
+        // While outputs wait for changelog acknowledgements, take only what is fetched already and wait for those below.
+        var polled = Poll(clients.Restorer.Restoring || clients.Collector.HoldsOutputs ? TimeSpan.Zero : Config.PollTimeout);
         tasks.RefreshEnds(SystemClock.Instance.NowMs);
         if (clients.Restorer.Restoring) tasks.Restore();
         tasks.Process();
         var punctuateAt = SystemClock.Instance.NowMs;
         foreach (var policy in policies) punctuateAt = policy.PunctuationTime(punctuateAt);
         tasks.Punctuate(punctuateAt);
-        // Outputs wait for the state changes written before them (KafkaRecordCollector); one wait per round of processing.
+        // Outputs wait for the state changes written before them (KafkaRecordCollector), without holding up processing.
         clients.Collector.ReleaseOutputs();
+        if (!polled && !clients.Restorer.Restoring && clients.Collector.HoldsOutputs) clients.Collector.ReleaseOutputsWhenAcknowledged();
         tasks.ResumeRestoredInputs();
         if (tasks.CommitIfDue())
         {
@@ -118,11 +120,12 @@ internal sealed class StreamThread
     /// <summary>
     /// Takes up to <see cref="StreamsConfig.MaxPollRecords"/> records, stopping early when a partition's buffer is full:
     /// the rest stays in librdkafka's fetch queue. (Pausing the partition instead would make librdkafka drop what it
-    /// has prefetched and fetch it again after the resume.)
+    /// has prefetched and fetch it again after the resume.) Returns whether anything came.
     /// </summary>
-    private void Poll(TimeSpan timeout)
+    private bool Poll(TimeSpan timeout)
     {
         var record = clients.Consumer.ConsumeOrNull(timeout, FetchFailed);
+        var polled = record is not null;
         for (var taken = 1; record is not null; taken++)
         {
             if (!tasks.TryGetPartition(record.Topic, record.Partition.Value, out var input))
@@ -143,6 +146,7 @@ internal sealed class StreamThread
             if (taken >= Config.MaxPollRecords) break;
             record = clients.Consumer.ConsumeOrNull(TimeSpan.Zero, FetchFailed);
         }
+        return polled;
     }
 
     /// <summary>Whether every policy lets the task take the record; a loop, not a lambda, on this per-record path.</summary>

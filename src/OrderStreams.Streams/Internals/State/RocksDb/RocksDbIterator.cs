@@ -94,7 +94,9 @@ internal sealed unsafe class RocksDbIterator : IDisposable
         if (iterator is null) return;
         iterator.Dispose();
         iterator = null;
-        GC.KeepAlive(readOptions);
+        // RocksDbSharp's ReadOptions has no Dispose, only a finalizer: one per range scan kept the finalizer thread busy.
+        RocksDbSharp.Native.Instance.rocksdb_readoptions_destroy(readOptions.Handle);
+        GC.SuppressFinalize(readOptions);
         NativeMemory.Free(bounds);
         database.DangerousRelease();
         GC.SuppressFinalize(this);

@@ -1,0 +1,5 @@
+namespace OrderStreams.Bench.Pipeline;
+
+/// <summary>How <c>orderstreams bench pipeline</c> runs (see its options).</summary>
+public sealed record PipelineBenchSettings(
+    int Orders, int RawRecords, int InFlight, int DriversPerBranch, int LatencyRate, TimeSpan LatencyDuration, string Configuration);
