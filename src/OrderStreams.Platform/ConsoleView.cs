@@ -4,8 +4,9 @@ using Spectre.Console.Rendering;
 namespace OrderStreams.Platform;
 
 /// <summary>
-/// The dev platform in the terminal: per service processed/s, lag, state and restarts, the order funnel, and what the
-/// supervisor did (a crashed service given up on shows its last log lines).
+/// The dev platform in the terminal: the simulator's target rate (and whether a rush is on), per service processed/s,
+/// lag, state and restarts, the order funnel, and what the supervisor did (a crashed service given up on shows its last
+/// log lines).
 /// </summary>
 public static class ConsoleView
 {
@@ -47,7 +48,8 @@ public static class ConsoleView
         var services = string.Join(" ", sample.Services.Select(s =>
             $"{s.ApplicationId}={s.State}/{s.ProcessedPerSecond:F0}/s/lag {s.Lag}{(s.Restarts > 0 ? $"/restarts {s.Restarts}" : "")}"));
         var rebuilds = string.Concat(sample.Rebuilds.Where(r => !r.CaughtUp).Select(r => $" | rebuilding {r.ApplicationId} {r.Fraction:P0}"));
-        return $"[{sample.At:HH:mm:ss}] placed {f.Placed} paid {f.Paid} failed {f.PaymentFailed} expired {f.PaymentExpired} " +
+        var rate = $"{Target(sample.Simulator)}{(sample.Simulator.Rush ? " RUSH" : "")}";
+        return $"[{sample.At:HH:mm:ss}] {rate} | placed {f.Placed} paid {f.Paid} failed {f.PaymentFailed} expired {f.PaymentExpired} " +
                $"branch {f.BranchAssigned} (rerouted {f.Rerouted}, rejected {f.Rejected}) driver {f.DriverAssigned} delivered {f.Delivered} dlq {f.DeadLetters} | {services}{rebuilds}";
     }
 
@@ -75,8 +77,12 @@ public static class ConsoleView
         var rebuilds = new BarChart().Label("rebuild progress (%)").Width(70).WithMaxValue(100);
         foreach (var r in sample.Rebuilds) rebuilds.AddItem($"{r.ApplicationId} ({r.Kind})", Math.Round(100 * r.Fraction), r.CaughtUp ? Color.Green : Color.Yellow);
         IRenderable[] parts = sample.Rebuilds.Count == 0 ? [services, supervisor, funnel] : [services, supervisor, rebuilds, funnel];
-        return new Rows([new Text($"{sample.At:HH:mm:ss} · simulator placed {sample.Simulator.OrdersPlaced:N0} orders"), .. parts]);
+        var rush = sample.Simulator.Rush ? " [bold red]RUSH[/]" : "";
+        var header = $"{sample.At:HH:mm:ss} · simulator placed {sample.Simulator.OrdersPlaced:N0} orders · {Target(sample.Simulator)}";
+        return new Rows([new Markup(Markup.Escape(header) + rush), .. parts]);
     }
+
+    private static string Target(SimulatorCounts simulator) => $"target {simulator.TargetOrdersPerSecond:0.#} orders/s";
 
     private static async Task<bool> Wait(TimeSpan interval, CancellationToken stop)
     {

@@ -26,6 +26,7 @@ public sealed class PlatformMonitor : IAsyncDisposable
     private readonly IReadOnlyList<string> topics;
     private readonly Lock gate = new();
     private readonly Queue<PlatformSample> history = new();
+    private readonly LagPeaks lagPeaks = new();
     private readonly Dictionary<string, (DateTimeOffset At, long Committed)> lastCommitted = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
@@ -69,6 +70,15 @@ public sealed class PlatformMonitor : IAsyncDisposable
         }
     }
 
+    /// <summary>Per instance, the peak lag since the monitor started and the latest, however long ago the peak was.</summary>
+    public IReadOnlyList<ServiceLagSummary> LagSummary
+    {
+        get
+        {
+            lock (gate) return lagPeaks.Services;
+        }
+    }
+
     /// <summary>The latest lag reading of every instance's group, per topic and partition (for <c>/metrics</c>).</summary>
     public IReadOnlyList<GroupLag> Readings
     {
@@ -99,6 +109,7 @@ public sealed class PlatformMonitor : IAsyncDisposable
                 {
                     history.Enqueue(sample);
                     if (history.Count > HistoryLength) history.Dequeue();
+                    lagPeaks.Add(sample);
                     readings = groups;
                 }
             }
@@ -135,9 +146,17 @@ public sealed class PlatformMonitor : IAsyncDisposable
         Rebuilds.Update(lag);
         if (samplesTaken++ % SamplesPerHistoryCheck == 0) topicHistory = ReadTopicHistory();
         var counts = simulator is null
-            ? new SimulatorCounts(0, 0, 0, 0, 0)
-            : new SimulatorCounts(simulator.OrdersPlaced, simulator.PaymentEvents, simulator.Pings, simulator.PickedUp, simulator.Delivered);
+            ? new SimulatorCounts(0, 0, 0, 0, 0, 0, false)
+            : Counts(simulator);
         return (new PlatformSample(DateTimeOffset.UtcNow, funnel.Snapshot(), samples, counts, Rebuilds.Current, fleet.RecentEvents, topicHistory), groups);
+    }
+
+    private static SimulatorCounts Counts(SimulationStats simulator)
+    {
+        var rate = simulator.Rate;
+        return new SimulatorCounts(
+            simulator.OrdersPlaced, simulator.PaymentEvents, simulator.Pings, simulator.PickedUp, simulator.Delivered,
+            rate.OrdersPerSecond, rate.InRush);
     }
 
     // A topic that cannot be read now keeps its last reading: the dashboard shows history, not a hiccup.

@@ -5,6 +5,7 @@ public sealed class SimulationStats
 {
     private long ordersPlaced, paymentEvents, earlyPayments, duplicatePayments, declinedPayments, mismatchedPayments, unpaidOrders;
     private long pings, assignmentsSeen, pickedUp, delivered, branchClosings, driverRenames;
+    private TrafficRate rate = TrafficRate.NotStarted;
 
     public long OrdersPlaced => Interlocked.Read(ref ordersPlaced);
     public long PaymentEvents => Interlocked.Read(ref paymentEvents);
@@ -20,6 +21,9 @@ public sealed class SimulationStats
     public long BranchClosings => Interlocked.Read(ref branchClosings);
     public long DriverRenames => Interlocked.Read(ref driverRenames);
 
+    /// <summary>The arrival rate the simulation is at now, and whether a rush is on (see <see cref="RushSchedule"/>).</summary>
+    public TrafficRate Rate => Volatile.Read(ref rate);
+
     internal void OrderPlaced() => Interlocked.Increment(ref ordersPlaced);
     internal void PaymentEvent() => Interlocked.Increment(ref paymentEvents);
     internal void EarlyPayment() => Interlocked.Increment(ref earlyPayments);
@@ -33,4 +37,10 @@ public sealed class SimulationStats
     internal void Delivery() => Interlocked.Increment(ref delivered);
     internal void BranchClosing() => Interlocked.Increment(ref branchClosings);
     internal void DriverRename() => Interlocked.Increment(ref driverRenames);
+
+    // The simulator advances every few milliseconds; a new rate is only published when it changes.
+    internal void RateIs(TrafficRate now)
+    {
+        if (now != rate) Volatile.Write(ref rate, now);
+    }
 }

@@ -60,15 +60,20 @@ public sealed class TrafficSimulator
         if (start is not null) throw new InvalidOperationException($"The simulation already started at {start:O}.");
         queue.RunUntil(at);
         start = queue.Now;
+        Stats.RateIs(RateAt(queue.Now));
         foreach (var driver in drivers.Values) queue.After(random.Between((TimeSpan.Zero, options.PingInterval)), () => Ping(driver));
-        queue.After(random.Exponential(RateAt(queue.Now)), PlaceOrder);
+        queue.After(random.Exponential(RateAt(queue.Now).OrdersPerSecond), PlaceOrder);
         if (options.BranchClosingEvery is { } closingEvery) queue.After(closingEvery, () => CloseABranch(closingEvery));
         if (options.DriverRenameEvery is { } renameEvery) queue.After(renameEvery, () => RenameADriver(renameEvery));
         queue.After(ForgetUndeliveredAfter, ForgetStaleOrders);
     }
 
     /// <summary>Runs everything due up to <paramref name="now"/> (nothing is due before <see cref="Start"/>).</summary>
-    public void AdvanceTo(DateTimeOffset now) => queue.RunUntil(now);
+    public void AdvanceTo(DateTimeOffset now)
+    {
+        queue.RunUntil(now);
+        if (start is not null) Stats.RateIs(RateAt(queue.Now));
+    }
 
     /// <summary>The pipeline gave <paramref name="assignment"/>'s order to a driver: drive to the branch, pick up, deliver.</summary>
     public void OnDriverAssigned(OrderDriverAssigned assignment)
@@ -95,12 +100,7 @@ public sealed class TrafficSimulator
         });
     }
 
-    private double RateAt(DateTimeOffset now)
-    {
-        var phase = (now - start!.Value).Ticks % options.RushEvery.Ticks;
-        var inRush = phase >= (options.RushEvery - options.RushLength).Ticks;
-        return options.OrdersPerSecond * (inRush ? options.RushMultiplier : 1);
-    }
+    private TrafficRate RateAt(DateTimeOffset now) => RushSchedule.At(options, now - start!.Value);
 
     /// <summary>
     /// A customer of <paramref name="branchId"/> orders now and pays in full: an order outside the arrival process
@@ -123,7 +123,7 @@ public sealed class TrafficSimulator
     {
         if (orderingStopped || (options.MaxOrders is { } max && ordersStarted >= max)) return;
         ordersStarted++;
-        queue.After(random.Exponential(RateAt(queue.Now)), PlaceOrder);
+        queue.After(random.Exponential(RateAt(queue.Now).OrdersPerSecond), PlaceOrder);
         var order = NewOrder(random.Chance(options.HotBranchShare) ? City.Branches[0] : City.Branches[random.Next(City.Branches.Count)]);
         Place(order, DrawPaymentPlan());
     }

@@ -14,12 +14,31 @@ internal static class DevCommand
 
     public static Command Create()
     {
+        var defaults = new SimulatorOptions();
         var duration = new Option<int?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C)." };
-        var summaryJson = new Option<FileInfo?>("--summary-json") { Description = "Write the final order funnel to this file as JSON." };
+        var summaryJson = new Option<FileInfo?>("--summary-json")
+        {
+            Description = "Write the final order funnel and, per service, the run's peak lag and the lag at its end to this file as JSON.",
+        };
         var rate = new Option<double>("--orders-per-second")
         {
-            Description = "Simulated order arrivals per second outside rush (three times as many at rush); branches are staffed for it.",
-            DefaultValueFactory = _ => new SimulatorOptions().OrdersPerSecond,
+            Description = "Order arrivals per second outside rush (--rush-multiplier times that in one); branches are staffed for it.",
+            DefaultValueFactory = _ => defaults.OrdersPerSecond,
+        };
+        var rushMultiplier = new Option<double>("--rush-multiplier")
+        {
+            Description = "Arrival rate during a rush as a multiple of --orders-per-second (at least 1); branches are staffed for it.",
+            DefaultValueFactory = _ => defaults.RushMultiplier,
+        };
+        var rushEvery = new Option<double>("--rush-every")
+        {
+            Description = "Seconds from the start of one rush to the start of the next.",
+            DefaultValueFactory = _ => defaults.RushEvery.TotalSeconds,
+        };
+        var rushSeconds = new Option<double>("--rush-seconds")
+        {
+            Description = "How long each rush lasts, in seconds (shorter than --rush-every).",
+            DefaultValueFactory = _ => defaults.RushLength.TotalSeconds,
         };
         var seed = new Option<int>("--seed") { Description = "Simulator seed.", DefaultValueFactory = _ => 7 };
         var port = new Option<int>("--dashboard-port") { Description = "Dashboard port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => 0 };
@@ -35,17 +54,24 @@ internal static class DevCommand
 
         var command = new Command("dev", "Run the whole platform on this machine: embedded broker and schema registry, every service, the traffic simulator, a live view and a web dashboard.")
         {
-            duration, summaryJson, rate, seed, port, stateDir, configuration, maxOrders, renameEvery, routing,
+            duration, summaryJson, rate, rushMultiplier, rushEvery, rushSeconds, seed, port, stateDir, configuration, maxOrders,
+            renameEvery, routing,
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var simulator = new SimulatorOptions
+            var rush = new DevRushOptions(parse.GetValue(rushMultiplier), parse.GetValue(rushEvery), parse.GetValue(rushSeconds));
+            if (rush.Problem is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"orderstreams: {problem}");
+                return ExitCodes.Usage;
+            }
+            var simulator = rush.ApplyTo(new SimulatorOptions
             {
                 OrdersPerSecond = parse.GetValue(rate),
                 Seed = parse.GetValue(seed),
                 MaxOrders = parse.GetValue(maxOrders),
                 DriverRenameEvery = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(renameEvery))),
-            };
+            });
             var table = RoutingCommand.ParseOption(parse.GetValue(routing));
             var options = new DevPlatformOptions(
                 parse.GetValue(stateDir)?.FullName ?? Checkout.DevStateDirectory(), parse.GetValue(configuration)!, simulator, parse.GetValue(port), table);
@@ -61,7 +87,11 @@ internal static class DevCommand
             var final = platform.Monitor.Latest;
             if (final is not null) await Console.Error.WriteLineAsync(ConsoleView.StatusLine(final));
             if (parse.GetValue(summaryJson) is { } file && final is not null)
-                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(final.Funnel, DashboardJson.Default.Funnel), CancellationToken.None);
+            {
+                var summary = new DevSummary(final.Funnel, platform.Monitor.LagSummary);
+                var json = JsonSerializer.Serialize(summary, DashboardJson.Default.DevSummary);
+                await File.WriteAllTextAsync(file.FullName, json, CancellationToken.None);
+            }
             return ExitCodes.Ok;
         });
         return command;

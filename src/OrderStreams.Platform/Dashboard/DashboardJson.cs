@@ -9,13 +9,13 @@ namespace OrderStreams.Platform.Dashboard;
 /// <param name="QueryUrl">The query gateway of the service that serves queries.</param>
 public sealed record DashboardState(PlatformSample? Latest, IReadOnlyList<HistoryPoint> History, IReadOnlyDictionary<string, int> Routing, string QueryUrl);
 
-/// <summary>Every instance at one moment, keyed by application id.</summary>
-public sealed record HistoryPoint(DateTimeOffset At, IReadOnlyDictionary<string, GroupPoint> Groups);
+/// <summary>Every instance at one moment, keyed by application id; <paramref name="Rush"/>: the simulator was in a rush.</summary>
+public sealed record HistoryPoint(DateTimeOffset At, IReadOnlyDictionary<string, GroupPoint> Groups, bool Rush);
 
 /// <summary>One instance at one moment, for the charts.</summary>
 public sealed record GroupPoint(long Lag, double ProcessedPerSecond, IReadOnlyList<long> PartitionLag);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(DashboardState))]
-[JsonSerializable(typeof(Funnel))]
+[JsonSerializable(typeof(DevSummary))]
 public sealed partial class DashboardJson : JsonSerializerContext;

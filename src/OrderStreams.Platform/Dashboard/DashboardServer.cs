@@ -69,7 +69,10 @@ public sealed class DashboardServer : IAsyncDisposable
     {
         var history = platform.Monitor.History;
         var points = history.Skip(Math.Max(0, history.Count - ChartPoints))
-            .Select(s => new HistoryPoint(s.At, s.Services.ToDictionary(x => x.ApplicationId, x => new GroupPoint(x.Lag, x.ProcessedPerSecond, x.PartitionLag))))
+            .Select(s => new HistoryPoint(
+                s.At,
+                s.Services.ToDictionary(x => x.ApplicationId, x => new GroupPoint(x.Lag, x.ProcessedPerSecond, x.PartitionLag)),
+                s.Simulator.Rush))
             .ToList();
         var queries = ServiceCatalog.All.First(s => s.ServesQueries).Name;
         return new DashboardState(platform.Monitor.Latest, points, platform.BranchRouting.DedicatedPartitions, $"/query/{queries}/");
