@@ -68,8 +68,9 @@ internal sealed class DispatchState
         foreach (var driverId in new[] { delivery.DriverId, dispatch.DriverId }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             if (drivers.Get(DriverKey(delivery.BranchId, driverId)) is not { } driver || driver.ReservedFor != delivery.OrderId) continue;
-            drivers.Put(DriverKey(driver), driver with { ReservedFor = null });
-            freed.Add(driver with { ReservedFor = null });
+            var free = driver with { ReservedFor = null };
+            drivers.Put(DriverKey(free), free);
+            freed.Add(free);
         }
         return Dispatch(delivery.BranchId, freed, now);
     }

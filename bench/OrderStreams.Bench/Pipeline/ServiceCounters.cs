@@ -17,11 +17,15 @@ public sealed record ServiceCounters(long Processed, long Written, TimeSpan Cpu)
     public static async Task<ServiceCounters> ReadAsync(
         ServiceProcess service, IConsumer<Ignore, Ignore> watermarks, TopicManifest manifest, CancellationToken cancellation)
     {
-        var metrics = await Http.GetStringAsync(new Uri(service.Url, "/metrics"), cancellation);
+        var metrics = await MetricsAsync(service, cancellation);
         var written = service.Spec.OutputTopics.Sum(topic => Enumerable.Range(0, manifest[topic].Partitions)
             .Sum(p => watermarks.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(5)).High.Value));
         return new ServiceCounters((long)Sum(metrics, ProcessedMetric), written, service.CpuTime);
     }
+
+    /// <summary>The service's <c>/metrics</c> page (Prometheus text).</summary>
+    public static Task<string> MetricsAsync(ServiceProcess service, CancellationToken cancellation) =>
+        Http.GetStringAsync(new Uri(service.Url, "/metrics"), cancellation);
 
     /// <summary>The sum of every sample of <paramref name="name"/> in Prometheus text (all its label sets).</summary>
     public static double Sum(string metrics, string name) => metrics.Split('\n')

@@ -136,7 +136,7 @@ public sealed class ServicePipeline : IAsyncDisposable
     public async Task<long> OrdersQueuedForDriverAsync(CancellationToken cancellation)
     {
         var driverAssignment = Services.Single(s => s.Spec.Name == "driver-assignment");
-        var metrics = await new HttpClient().GetStringAsync(new Uri(driverAssignment.Url, "/metrics"), cancellation);
+        var metrics = await ServiceCounters.MetricsAsync(driverAssignment, cancellation);
         return (long)ServiceCounters.Sum(metrics, "orderstreams_dispatch_orders_queued_total");
     }
 

@@ -79,17 +79,21 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     public void SendChangelog(string topic, int partition, byte[] key, byte[]? value, long timestamp)
     {
         ThrowIfFailed();
-        if (!transactional)
+        if (transactional)
         {
-            var tracker = Tracker(topic, partition);
-            lock (heldGate)
-            {
-                if (changelogs.Add(tracker)) tracker.CountsInFlight(() => Interlocked.Decrement(ref changelogsInFlight));
-            }
-            tracker.Sent++;
-            Interlocked.Increment(ref changelogsInFlight);
+            Produce(topic, partition, key, value, null, timestamp);
+            return;
         }
-        Produce(topic, partition, key, value, null, timestamp);
+        var tracker = Tracker(topic, partition);
+        lock (heldGate)
+        {
+            if (changelogs.Add(tracker)) tracker.IsChangelog = true;
+        }
+        // Counted once librdkafka took it, so a record refused before sending (no report will come) holds nothing back.
+        // Its report may come first: in flight then dips below zero for a moment, while nothing of it is unacknowledged.
+        if (!Produce(topic, partition, key, value, null, timestamp)) return;
+        tracker.Sent++;
+        Interlocked.Increment(ref changelogsInFlight);
     }
 
     /// <summary>Whether outputs wait for changelog acknowledgements: the thread should come back soon to release them.</summary>
@@ -130,7 +134,8 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         foreach (var record in release) Produce(record.Topic, record.Partition, record.Key, record.Value, record.Headers, record.Timestamp);
     }
 
-    private void Produce(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
+    /// <summary>Hands the record to librdkafka; false when it refused it (the error handler had it as a production error).</summary>
+    private bool Produce(string topic, int? partition, byte[]? key, byte[]? value, Headers? headers, long timestamp)
     {
         if (transactional && !inTransaction)
         {
@@ -145,7 +150,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             {
                 if (partition is { } p) producer.Produce(new TopicPartition(topic, p), message, Tracker(topic, p).OnDelivery);
                 else producer.Produce(topic, message, onDelivery);
-                return;
+                return true;
             }
             catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
@@ -156,7 +161,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             {
                 // Refused before sending (too large, unknown partition): a production error like a failed delivery.
                 Errors.OnProductionError(new ConsumeResult<byte[], byte[]> { Topic = topic, Partition = new Partition(partition ?? -1), Offset = Offset.Unset, Message = message }, e);
-                return;
+                return false;
             }
         }
     }
@@ -265,12 +270,12 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     {
         private long next = -1;
         private long acknowledged;
-        private Action? inFlightDone;
+        private volatile bool isChangelog;
 
         public DeliveredOffset(KafkaRecordCollector owner) => OnDelivery = report =>
         {
             Interlocked.Increment(ref acknowledged);
-            inFlightDone?.Invoke();
+            if (isChangelog) Interlocked.Decrement(ref owner.changelogsInFlight);
             if (report.Error.IsError)
             {
                 owner.OnDeliveryFailed(report);
@@ -290,8 +295,11 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
 
         public long Acknowledged => Interlocked.Read(ref acknowledged);
 
-        /// <summary>Makes every report call <paramref name="done"/>: the partition is a changelog, whose records in flight hold outputs.</summary>
-        public void CountsInFlight(Action done) => inFlightDone = done;
+        /// <summary>The partition is a changelog: its records in flight hold outputs back.</summary>
+        public bool IsChangelog
+        {
+            set => isChangelog = value;
+        }
 
         public long? Next => Volatile.Read(ref next) is var value and >= 0 ? value : null;
     }
