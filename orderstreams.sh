@@ -18,19 +18,19 @@ case "${1:-}" in
     echo "usage: ./orderstreams.sh dev|test|<orderstreams command> [options]" >&2
     exit 64
     ;;
-  dev)
-    # The dev platform starts each service from its own build output.
+  dev|bench|chaos|trace)
+    # These start the services from their own build output.
     for project in src/OrderStreams.Cli services/*/; do
       dotnet build "$project" -c Release -v quiet -nologo -clp:ErrorsOnly >&2
     done
+    # `bench runtime --peer streamiz` starts Streamiz from its own build output.
+    if [ "$1" = bench ]; then
+      dotnet build bench/OrderStreams.Bench.Streamiz -c Release -v quiet -nologo -clp:ErrorsOnly >&2
+    fi
     exec dotnet src/OrderStreams.Cli/bin/Release/net10.0/orderstreams.dll "$@"
     ;;
   *)
     dotnet build src/OrderStreams.Cli -c Release -v quiet -nologo -clp:ErrorsOnly >&2
-    # `bench runtime --peer streamiz` starts Streamiz from its own build output.
-    if [ "${1:-}" = bench ]; then
-      dotnet build bench/OrderStreams.Bench.Streamiz -c Release -v quiet -nologo -clp:ErrorsOnly >&2
-    fi
     exec dotnet src/OrderStreams.Cli/bin/Release/net10.0/orderstreams.dll "$@"
     ;;
 esac

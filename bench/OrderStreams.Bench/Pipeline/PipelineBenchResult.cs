@@ -15,9 +15,11 @@ namespace OrderStreams.Bench.Pipeline;
 /// <param name="RawP99Ms">As above, 99th percentile.</param>
 /// <param name="PlacedToDriverAssignedP50Ms">From producing an OrderPlaced (and its payment) until its OrderDriverAssigned arrives, at <paramref name="LatencyRate"/>.</param>
 /// <param name="PlacedToDriverAssignedP99Ms">As above, 99th percentile.</param>
+/// <param name="Steps">Placed → driver-assigned at <paramref name="LatencyRate"/> split by step (<see cref="StepTimes"/>).</param>
 /// <param name="HalfCapacityRate">Orders per second of the second latency run: half of <paramref name="OrdersDenormalisedPerSecond"/>.</param>
 /// <param name="HalfCapacityP50Ms">Placed → driver-assigned at <paramref name="HalfCapacityRate"/>.</param>
 /// <param name="HalfCapacityP99Ms">As above, 99th percentile.</param>
+/// <param name="HalfCapacitySteps">Placed → driver-assigned at <paramref name="HalfCapacityRate"/> split by step.</param>
 public sealed record PipelineBenchResult(
     int Orders,
     int RawRecords,
@@ -33,6 +35,8 @@ public sealed record PipelineBenchResult(
     double RawP99Ms,
     double PlacedToDriverAssignedP50Ms,
     double PlacedToDriverAssignedP99Ms,
+    IReadOnlyList<StepLatency> Steps,
     int HalfCapacityRate,
     double HalfCapacityP50Ms,
-    double HalfCapacityP99Ms);
+    double HalfCapacityP99Ms,
+    IReadOnlyList<StepLatency> HalfCapacitySteps);

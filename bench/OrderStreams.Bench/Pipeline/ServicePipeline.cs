@@ -17,14 +17,15 @@ public sealed class ServicePipeline : IAsyncDisposable
     private readonly List<IDisposable> parts = [];
     private readonly KafkaTrafficSink orders;
     private readonly BenchDriverApp driverApp;
-
+    private readonly StepTimes steps;
     private readonly EmbeddedKafka kafka;
 
-    private ServicePipeline(IReadOnlyList<ServiceProcess> services, KafkaTrafficSink orders, BenchDriverApp driverApp, EmbeddedKafka kafka)
+    private ServicePipeline(IReadOnlyList<ServiceProcess> services, KafkaTrafficSink orders, BenchDriverApp driverApp, StepTimes steps, EmbeddedKafka kafka)
     {
         Services = services;
         this.orders = orders;
         this.driverApp = driverApp;
+        this.steps = steps;
         this.kafka = kafka;
     }
 
@@ -57,8 +58,10 @@ public sealed class ServicePipeline : IAsyncDisposable
             new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(stateDirectory, "state", spec.Name) },
             Path.Combine(stateDirectory, "logs"))).ToList();
         var deliveries = new KafkaTrafficSink(clients, registry);
-        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, deliveries), kafka);
-        pipeline.parts.AddRange([deliveries, orders, registry]);
+        var steps = new StepTimes(
+            new KafkaClientFactory(KafkaClientSettings.For(kafka.Cluster.BootstrapServers) with { Consumer = BenchDriverApp.ConsumerSettings }), registry);
+        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, deliveries), steps, kafka);
+        pipeline.parts.AddRange([steps, deliveries, orders, registry]);
         try
         {
             var deadline = Stopwatch.StartNew();
@@ -77,17 +80,21 @@ public sealed class ServicePipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Orders at <paramref name="ordersPerSecond"/>, evenly spaced, each timed from its OrderPlaced until its driver is assigned.</summary>
-    public async Task<LatencySamples> MeasureLatencyAsync(int ordersPerSecond, TimeSpan duration, CancellationToken cancellation)
+    /// <summary>
+    /// Orders at <paramref name="ordersPerSecond"/>, evenly spaced, each timed from its OrderPlaced until its driver is
+    /// assigned, and over each step on the way.
+    /// </summary>
+    public async Task<PipelineLatency> MeasureLatencyAsync(int ordersPerSecond, TimeSpan duration, CancellationToken cancellation)
     {
         await Pacing.WarmUpAsync(i => Send(i), () => driverApp.Assigned > 0, "the services", cancellation);
+        steps.Clear();
         var samples = new LatencySamples();
         driverApp.Latencies = samples;
         var total = await Pacing.SendEvenlyAsync(ordersPerSecond, duration, i => Send(i), cancellation);
         var drain = Stopwatch.StartNew();
         while (samples.Count < total && drain.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20, cancellation);
         driverApp.Latencies = null;
-        return samples;
+        return new PipelineLatency(samples, steps.Latencies());
     }
 
     /// <summary>
@@ -170,7 +177,11 @@ public sealed class ServicePipeline : IAsyncDisposable
     {
         var now = DateTimeOffset.UtcNow;
         var order = BenchCity.Order(i, now);
-        if (timed) driverApp.Sent(order.OrderId);
+        if (timed)
+        {
+            driverApp.Sent(order.OrderId);
+            steps.Sent(order.OrderId);
+        }
         orders.Publish("orders.placed", order.BranchId, order, now);
         orders.Publish("payments", order.BranchId, BenchCity.Capture(order, now), now);
     }

@@ -87,8 +87,9 @@ internal static class PipelineBenchCommand
                 settings.Orders, settings.RawRecords, rate, settings.DriversPerBranch, rawRate,
                 capacity.OrdersAssignedPerSecond, capacity.OrdersDenormalisedPerSecond, await services.OrdersQueuedForDriverAsync(cancellation), capacity.Services,
                 capacity.BrokerAndBenchCpuSecondsPer1000Orders,
-                rawLatency.PercentileMs(50), rawLatency.PercentileMs(99), latency.PercentileMs(50), latency.PercentileMs(99),
-                halfRate, halfLatency.PercentileMs(50), halfLatency.PercentileMs(99));
+                rawLatency.PercentileMs(50), rawLatency.PercentileMs(99),
+                latency.PlacedToDriverAssigned.PercentileMs(50), latency.PlacedToDriverAssigned.PercentileMs(99), latency.Steps,
+                halfRate, halfLatency.PlacedToDriverAssigned.PercentileMs(50), halfLatency.PlacedToDriverAssigned.PercentileMs(99), halfLatency.Steps);
         }
         finally
         {
@@ -104,6 +105,8 @@ internal static class PipelineBenchCommand
         Console.WriteLine($"{$"{RawHopChain.Hops} raw hops (records; latency at {r.LatencyRate}/s)",-40} {r.RawRecordsPerSecond,12:N0} {r.RawP50Ms,8:F1} {r.RawP99Ms,8:F1}");
         Console.WriteLine($"{$"placed → driver-assigned at {r.LatencyRate}/s",-40} {"",12} {r.PlacedToDriverAssignedP50Ms,8:F1} {r.PlacedToDriverAssignedP99Ms,8:F1}");
         Console.WriteLine($"{$"placed → driver-assigned at {r.HalfCapacityRate:N0}/s (½ cap.)",-40} {"",12} {r.HalfCapacityP50Ms,8:F1} {r.HalfCapacityP99Ms,8:F1}");
+        foreach (var (step, half) in r.Steps.Zip(r.HalfCapacitySteps))
+            Console.WriteLine($"{$"  of which {step.Step}",-40} {"",12} {step.P50Ms,8:F1} {step.P99Ms,8:F1}   ½ cap.: {half.P50Ms,8:F1} {half.P99Ms,8:F1}");
         Console.WriteLine($"{"capacity: orders given a driver",-40} {r.OrdersAssignedPerSecond,12:N0}");
         Console.WriteLine($"{"capacity: orders through all four",-40} {r.OrdersDenormalisedPerSecond,12:N0}");
         Console.WriteLine($"{"all four ÷ raw hops",-40} {r.OrdersDenormalisedPerSecond / r.RawRecordsPerSecond,12:F3}");

@@ -49,6 +49,9 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             // Delivery reports hand back the key and value we sent (dead letters of production errors need them); copying
             // headers back out of librdkafka for every record would cost more than the rest of the report.
             config.DeliveryReportFields = "key,value,timestamp";
+            // The stream thread serves delivery reports itself (each round, and while it waits for them): a background
+            // thread taking the last report would leave a flush asleep until its next 10 ms poll.
+            config.EnableBackgroundPoll = false;
         });
         Errors = new ErrorHandler(config, logger, this);
         this.transactional = transactional;
@@ -63,7 +66,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         ThrowIfFailed();
         if (!transactional)
         {
-            // Dead letters of failed deliveries come from librdkafka's threads, hence the lock.
+            // A failed delivery's dead letter is sent from inside the report's handler (Poll, Flush), hence the lock.
             lock (heldGate)
             {
                 if (Interlocked.Read(ref changelogsInFlight) > 0 || held.Count > 0 || sealedBatches.Count > 0)
@@ -121,6 +124,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
     /// </summary>
     public void ReleaseOutputs()
     {
+        producer.Poll(TimeSpan.Zero);
         List<HeldRecord> release = [];
         lock (heldGate)
         {
@@ -154,8 +158,8 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             }
             catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
-                // The local queue drains as deliveries complete on librdkafka's threads.
-                Thread.Sleep(5);
+                // The local queue drains as deliveries complete and their reports are served.
+                producer.Poll(TimeSpan.FromMilliseconds(5));
             }
             catch (ProduceException<byte[], byte[]> e)
             {
