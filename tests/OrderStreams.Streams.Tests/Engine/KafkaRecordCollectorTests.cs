@@ -87,6 +87,23 @@ public sealed class KafkaRecordCollectorTests(StreamsBrokerFixture kafka)
             .Select(r => Encoding.UTF8.GetString(r.Message.Value)));
     }
 
+    [Fact]
+    public async Task Send_LocalQueueFull_ServesDeliveryReportsUntilThereIsRoom()
+    {
+        var (_, output) = Topics();
+        using var collector = Collector(producer => producer.QueueBufferingMaxMessages = 5);
+
+        // Only the sending thread serves the reports that make room: a wait that served none would never end.
+        var sending = Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++) collector.Send(output, 0, Bytes($"branch-{i}"), Bytes("copy"), null, 1);
+            collector.Flush();
+        });
+        await sending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(50, HighWatermark(output));
+    }
+
     private (string Changelog, string Output) Topics()
     {
         var (changelog, output) = ($"collector-changelog-{Guid.NewGuid():N}", $"collector-output-{Guid.NewGuid():N}");
@@ -95,11 +112,14 @@ public sealed class KafkaRecordCollectorTests(StreamsBrokerFixture kafka)
         return (changelog, output);
     }
 
-    private KafkaRecordCollector Collector()
+    private KafkaRecordCollector Collector(Action<ProducerConfig>? configure = null)
     {
         var config = kafka.Config($"collector-{Guid.NewGuid():N}", Path.GetTempPath());
-        return new KafkaRecordCollector(new KafkaClientFactory(config.ClientSettings()), producer => producer.ClientId = "collector-test",
-            config, NullLogger.Instance, transactional: false);
+        return new KafkaRecordCollector(new KafkaClientFactory(config.ClientSettings()), producer =>
+        {
+            producer.ClientId = "collector-test";
+            configure?.Invoke(producer);
+        }, config, NullLogger.Instance, transactional: false);
     }
 
     private long HighWatermark(string topic)
