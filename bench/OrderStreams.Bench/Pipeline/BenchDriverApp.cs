@@ -25,12 +25,9 @@ public sealed class BenchDriverApp : IDisposable
     private long assigned;
     private long delivered;
 
-    /// <summary>The embedded broker holds a fetch that finds nothing for fetch.wait.max.ms, even when records arrive meanwhile.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ConsumerSettings = new Dictionary<string, string> { ["fetch.wait.max.ms"] = "10" };
-
-    public BenchDriverApp(string bootstrapServers, ISchemaRegistryClient registry, KafkaTrafficSink deliveries)
+    /// <param name="clients">Makes its consumers, with the bench's client settings.</param>
+    public BenchDriverApp(KafkaClientFactory clients, ISchemaRegistryClient registry, KafkaTrafficSink deliveries)
     {
-        var clients = new KafkaClientFactory(KafkaClientSettings.For(bootstrapServers) with { Consumer = ConsumerSettings });
         void FromLatest(ConsumerConfig config)
         {
             config.AutoOffsetReset = AutoOffsetReset.Latest;

@@ -31,12 +31,14 @@ public sealed class ServicePipeline : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> Services { get; }
 
+    /// <param name="bench">The client settings the services and the bench's own clients share with the baseline, and where state goes.</param>
     /// <param name="driversPerBranch">Drivers of each branch: enough that no order waits for one at the rates measured.</param>
     public static async Task<ServicePipeline> StartAsync(
-        EmbeddedKafka kafka, Uri registryUrl, string stateDirectory, string configuration, int driversPerBranch, CancellationToken cancellation)
+        EmbeddedKafka kafka, Uri registryUrl, BenchEnvironment bench, string configuration, int driversPerBranch, CancellationToken cancellation)
     {
         var registry = new SchemaRegistrySettings { Url = registryUrl.ToString() }.CreateClient();
-        var clients = new KafkaClientFactory(KafkaClientSettings.For(kafka.Cluster.BootstrapServers));
+        var clients = bench.Clients;
+        var stateDirectory = bench.StateDirectory;
         var orders = new KafkaTrafficSink(clients, registry);
         var now = DateTimeOffset.UtcNow;
         for (var b = 0; b < BenchCity.Branches; b++)
@@ -50,17 +52,17 @@ public sealed class ServicePipeline : IAsyncDisposable
         {
             ["Kafka__BootstrapServers"] = kafka.Cluster.BootstrapServers,
             ["Kafka__EmbeddedAdminUrl"] = kafka.Control.Url.ToString(),
-            ["Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
             ["SchemaRegistry__Url"] = registryUrl.ToString(),
         };
+        foreach (var (key, value) in bench.ProducerSettings) environment[$"Kafka__ProducerSettings__{key}"] = value;
+        foreach (var (key, value) in bench.ConsumerSettings) environment[$"Kafka__ConsumerSettings__{key}"] = value;
         var services = ServiceCatalog.All.Select(spec => ServiceProcess.Start(
             spec, spec.Name, Checkout.Root(), configuration,
             new Dictionary<string, string>(environment) { ["Streams__StateDir"] = Path.Combine(stateDirectory, "state", spec.Name) },
             Path.Combine(stateDirectory, "logs"))).ToList();
         var deliveries = new KafkaTrafficSink(clients, registry);
-        var steps = new StepTimes(
-            new KafkaClientFactory(KafkaClientSettings.For(kafka.Cluster.BootstrapServers) with { Consumer = BenchDriverApp.ConsumerSettings }), registry);
-        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(kafka.Cluster.BootstrapServers, registry, deliveries), steps, kafka);
+        var steps = new StepTimes(clients, registry);
+        var pipeline = new ServicePipeline(services, orders, new BenchDriverApp(clients, registry, deliveries), steps, kafka);
         pipeline.parts.AddRange([steps, deliveries, orders, registry]);
         try
         {

@@ -13,9 +13,6 @@ namespace OrderStreams.Cli.Commands;
 /// </summary>
 internal static class PipelineBenchCommand
 {
-    // The same client settings as bench runtime, so the baselines compare.
-    private static readonly Dictionary<string, string> ProducerSettings = new() { ["linger.ms"] = "5" };
-    private static readonly Dictionary<string, string> ConsumerSettings = new() { ["fetch.wait.max.ms"] = "10" };
 
     public static Command Create()
     {
@@ -60,7 +57,8 @@ internal static class PipelineBenchCommand
         {
             using var kafka = EmbeddedKafka.Start(brokers: 3, manifestPath: null);
             await using var registry = await EmbeddedSchemaRegistry.StartAsync(Path.Combine(stateDirectory, "registry"), cancellationToken: cancellation);
-            var environment = new BenchEnvironment(kafka.Cluster.BootstrapServers, ProducerSettings, ConsumerSettings, stateDirectory);
+            // The same client settings as bench runtime, so the baselines compare; the services and the bench's clients get them too.
+            var environment = new BenchEnvironment(kafka.Cluster.BootstrapServers, BenchCommand.ProducerSettings, BenchCommand.ConsumerSettings, stateDirectory);
 
             // The baseline runs first, while no service competes for the cores.
             double rawRate;
@@ -75,7 +73,7 @@ internal static class PipelineBenchCommand
 
             Report($"starting the four services ({settings.DriversPerBranch} drivers in each of {BenchCity.Branches} branches)");
             await using var services = await ServicePipeline.StartAsync(
-                kafka, registry.Url, stateDirectory, settings.Configuration, settings.DriversPerBranch, cancellation);
+                kafka, registry.Url, environment, settings.Configuration, settings.DriversPerBranch, cancellation);
             Report($"services: latency at {rate} orders/s for {duration.TotalSeconds:N0} s");
             var latency = await services.MeasureLatencyAsync(rate, duration, cancellation);
             Report($"services: capacity over {settings.Orders:N0} orders, at most {settings.InFlight:N0} in flight");

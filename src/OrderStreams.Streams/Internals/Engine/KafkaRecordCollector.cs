@@ -66,7 +66,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
         ThrowIfFailed();
         if (!transactional)
         {
-            // A failed delivery's dead letter is sent from inside the report's handler (Poll, Flush), hence the lock.
+            // Reports are served on this thread too (Poll, Flush), so the lock is never contended.
             lock (heldGate)
             {
                 if (Interlocked.Read(ref changelogsInFlight) > 0 || held.Count > 0 || sealedBatches.Count > 0)
@@ -93,7 +93,7 @@ internal sealed class KafkaRecordCollector : IRecordCollector, IDisposable
             if (changelogs.Add(tracker)) tracker.IsChangelog = true;
         }
         // Counted once librdkafka took it, so a record refused before sending (no report will come) holds nothing back.
-        // Its report may come first: in flight then dips below zero for a moment, while nothing of it is unacknowledged.
+        // Its report is served by a later Poll or Flush of this thread, so it cannot come before the count.
         if (!Produce(topic, partition, key, value, null, timestamp)) return;
         tracker.Sent++;
         Interlocked.Increment(ref changelogsInFlight);
