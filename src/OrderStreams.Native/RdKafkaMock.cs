@@ -19,6 +19,9 @@ internal static partial class RdKafkaMock
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_topic_create", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int TopicCreate(nint cluster, string topic, int partitionCount, int replicationFactor);
 
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_partition_delete_records", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int PartitionDeleteRecords(nint cluster, string topic, int partition, long beforeOffset);
+
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_broker_set_down")]
     public static partial int BrokerSetDown(nint cluster, int brokerId);
 

@@ -91,7 +91,8 @@ public sealed class KafkaStreams : IDisposable
         try
         {
             NativeLibraries.EnsureKafka();
-            using (var ownAdmin = config.TopicAdmin is null ? TopicAdmin.Create(engine.Clients) : null)
+            var ownAdmin = config.TopicAdmin is null ? TopicAdmin.Create(engine.Clients) : null;
+            try
             {
                 var admin = config.TopicAdmin ?? ownAdmin!;
                 var extra = new List<string>();
@@ -105,6 +106,15 @@ public sealed class KafkaStreams : IDisposable
                     if (existing.Count == 0)
                         await admin.EnsureTopicsAsync([new TopicSpec(dlq, 1, config.ReplicationFactor, "delete", -1, "", null, null, "Dead letters.")], cancellationToken);
                 }
+                if (topology.RepartitionTopics.Count > 0)
+                {
+                    engine.RepartitionPurge = new RepartitionPurge(admin, ownsAdmin: ownAdmin is not null, config.RepartitionPurgeInterval, logger);
+                    ownAdmin = null;
+                }
+            }
+            finally
+            {
+                ownAdmin?.Dispose();
             }
             if (topology.GlobalSubtopology is not null)
             {
@@ -176,6 +186,7 @@ public sealed class KafkaStreams : IDisposable
         var stopped = threads.All(t => t.Join(Remaining(deadline)));
         registry?.Dispose();
         globalThread?.Dispose();
+        engine.RepartitionPurge?.Dispose();
         engine.Metrics.Dispose();
         lock (gate)
         {

@@ -124,6 +124,12 @@ public sealed class StreamsConfig
 
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How often records of repartition topics that the application committed past are deleted (Kafka Streams'
+    /// <c>repartition.purge.interval.ms</c>, 30 s by default).
+    /// </summary>
+    public TimeSpan RepartitionPurgeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>

@@ -20,6 +20,7 @@ namespace OrderStreams.Bench.Pipeline;
 /// <param name="HalfCapacityP50Ms">Placed → driver-assigned at <paramref name="HalfCapacityRate"/>.</param>
 /// <param name="HalfCapacityP99Ms">As above, 99th percentile.</param>
 /// <param name="HalfCapacitySteps">Placed → driver-assigned at <paramref name="HalfCapacityRate"/> split by step.</param>
+/// <param name="MachineBusy">How busy the machine was (0 to 1, <see cref="MachineLoad"/>) during each run.</param>
 public sealed record PipelineBenchResult(
     int Orders,
     int RawRecords,
@@ -39,4 +40,5 @@ public sealed record PipelineBenchResult(
     int HalfCapacityRate,
     double HalfCapacityP50Ms,
     double HalfCapacityP99Ms,
-    IReadOnlyList<StepLatency> HalfCapacitySteps);
+    IReadOnlyList<StepLatency> HalfCapacitySteps,
+    MachineBusy MachineBusy);

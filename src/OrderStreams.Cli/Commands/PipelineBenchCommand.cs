@@ -17,6 +17,11 @@ internal static class PipelineBenchCommand
     public static Command Create()
     {
         var orders = new Option<int>("--orders") { Description = "Orders of the capacity run.", DefaultValueFactory = _ => 20_000 };
+        var warmupOrders = new Option<int>("--warmup-orders")
+        {
+            Description = "Orders sent through all four services before anything is measured, so that no run pays for their JIT compilation.",
+            DefaultValueFactory = _ => 5_000,
+        };
         var rawRecords = new Option<int>("--raw-records") { Description = "Records of the raw hops' throughput run.", DefaultValueFactory = _ => 300_000 };
         var inFlight = new Option<int>("--in-flight")
         {
@@ -33,12 +38,12 @@ internal static class PipelineBenchCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
         var command = new Command("pipeline", "What the four services carry — orders/s, per-service cost, placed → driver-assigned latency — against four raw pass-through hops.")
         {
-            orders, rawRecords, inFlight, drivers, rate, seconds, configuration, json,
+            orders, warmupOrders, rawRecords, inFlight, drivers, rate, seconds, configuration, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var settings = new PipelineBenchSettings(
-                parse.GetValue(orders), parse.GetValue(rawRecords), parse.GetValue(inFlight), parse.GetValue(drivers), parse.GetValue(rate),
+                parse.GetValue(orders), parse.GetValue(warmupOrders), parse.GetValue(rawRecords), parse.GetValue(inFlight), parse.GetValue(drivers), parse.GetValue(rate),
                 TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(configuration)!);
             var result = await RunAsync(settings, cancellation);
             Print(result);
@@ -61,12 +66,14 @@ internal static class PipelineBenchCommand
             var environment = new BenchEnvironment(kafka.Cluster.BootstrapServers, BenchCommand.ProducerSettings, BenchCommand.ConsumerSettings, stateDirectory);
 
             // The baseline runs first, while no service competes for the cores.
-            double rawRate;
+            double rawRate, rawBusy;
             LatencySamples rawLatency;
             await using (var chain = await RawHopChain.StartAsync(kafka.Cluster, environment, cancellation))
             {
                 Report($"{RawHopChain.Hops} raw hops: latency at {rate} records/s for {duration.TotalSeconds:N0} s");
+                var rawLoad = new MachineLoad();
                 rawLatency = await chain.MeasureLatencyAsync(rate, duration, cancellation);
+                rawBusy = rawLoad.BusyShare();
                 Report($"{RawHopChain.Hops} raw hops: throughput over {settings.RawRecords:N0} records");
                 rawRate = await chain.MeasureThroughputAsync(settings.RawRecords, cancellation);
             }
@@ -74,20 +81,32 @@ internal static class PipelineBenchCommand
             Report($"starting the four services ({settings.DriversPerBranch} drivers in each of {BenchCity.Branches} branches)");
             await using var services = await ServicePipeline.StartAsync(
                 kafka, registry.Url, environment, settings.Configuration, settings.DriversPerBranch, cancellation);
+            if (settings.WarmupOrders > 0)
+            {
+                Report($"services: warm-up, {settings.WarmupOrders:N0} orders through all four");
+                await services.MeasureCapacityAsync(settings.WarmupOrders, settings.InFlight, cancellation);
+            }
             Report($"services: latency at {rate} orders/s for {duration.TotalSeconds:N0} s");
+            var load = new MachineLoad();
             var latency = await services.MeasureLatencyAsync(rate, duration, cancellation);
+            var latencyBusy = load.BusyShare();
             Report($"services: capacity over {settings.Orders:N0} orders, at most {settings.InFlight:N0} in flight");
+            load = new MachineLoad();
             var capacity = await services.MeasureCapacityAsync(settings.Orders, settings.InFlight, cancellation);
+            var capacityBusy = load.BusyShare();
             var halfRate = Math.Max(1, (int)(capacity.OrdersDenormalisedPerSecond / 2));
             Report($"services: latency at half capacity, {halfRate:N0} orders/s for {duration.TotalSeconds:N0} s");
+            load = new MachineLoad();
             var halfLatency = await services.MeasureLatencyAsync(halfRate, duration, cancellation);
+            var halfBusy = load.BusyShare();
             return new PipelineBenchResult(
                 settings.Orders, settings.RawRecords, rate, settings.DriversPerBranch, rawRate,
                 capacity.OrdersAssignedPerSecond, capacity.OrdersDenormalisedPerSecond, await services.OrdersQueuedForDriverAsync(cancellation), capacity.Services,
                 capacity.BrokerAndBenchCpuSecondsPer1000Orders,
                 rawLatency.PercentileMs(50), rawLatency.PercentileMs(99),
                 latency.PlacedToDriverAssigned.PercentileMs(50), latency.PlacedToDriverAssigned.PercentileMs(99), latency.Steps,
-                halfRate, halfLatency.PlacedToDriverAssigned.PercentileMs(50), halfLatency.PlacedToDriverAssigned.PercentileMs(99), halfLatency.Steps);
+                halfRate, halfLatency.PlacedToDriverAssigned.PercentileMs(50), halfLatency.PlacedToDriverAssigned.PercentileMs(99), halfLatency.Steps,
+                new MachineBusy(rawBusy, latencyBusy, capacityBusy, halfBusy));
         }
         finally
         {
@@ -110,6 +129,8 @@ internal static class PipelineBenchCommand
         Console.WriteLine($"{"all four ÷ raw hops",-40} {r.OrdersDenormalisedPerSecond / r.RawRecordsPerSecond,12:F3}");
         Console.WriteLine($"{"p99 ÷ raw p99 (at the rate; at ½ cap.)",-40} {"",12} {r.PlacedToDriverAssignedP99Ms / r.RawP99Ms,7:F1}x {r.HalfCapacityP99Ms / r.RawP99Ms,7:F1}x");
         Console.WriteLine($"{"orders that waited for a driver",-40} {r.OrdersQueuedForDriver,12:N0}");
+        var busy = r.MachineBusy;
+        Console.WriteLine($"machine busy: raw hops {busy.RawLatency:P0}; services at {r.LatencyRate}/s {busy.Latency:P0}, at capacity {busy.Capacity:P0}, at ½ cap. {busy.HalfCapacity:P0}");
         Console.WriteLine();
         Console.WriteLine($"{"service",-20} {"records in/s",13} {"records out/s",14} {"CPU s / 1000 orders",20}");
         foreach (var s in r.Services)

@@ -46,6 +46,20 @@ internal sealed record CoordinatorMove(string KeyType, string Key, int Broker)
         : null;
 }
 
+/// <summary>Body of <c>POST /records/delete</c>: as Kafka's DeleteRecords, each partition's records before its offset go.</summary>
+public sealed record DeleteRecordsRequest(IReadOnlyList<RecordsBefore> Partitions)
+{
+    /// <summary>Why the request cannot be carried out, or null.</summary>
+    internal string? Problem() =>
+        Partitions is not { Count: > 0 } ? "Send {\"partitions\": [{\"topic\": ..., \"partition\": >= 0, \"beforeOffset\": >= 0}, ...]}."
+        : Partitions.FirstOrDefault(p => string.IsNullOrEmpty(p.Topic) || p.Partition < 0 || p.BeforeOffset < 0) is { } wrong
+            ? $"Partition {wrong.Partition} of '{wrong.Topic}' before offset {wrong.BeforeOffset}: a topic, a partition >= 0 and an offset >= 0 are needed."
+        : null;
+}
+
+/// <summary>One partition of a <see cref="DeleteRecordsRequest"/>.</summary>
+public sealed record RecordsBefore(string Topic, int Partition, long BeforeOffset);
+
 /// <summary>Answer of <c>POST /brokers/{id}/down|up</c>.</summary>
 internal sealed record BrokerState(int Broker, string State);
 
@@ -61,5 +75,6 @@ internal sealed record ControlProblem(string Title, int Status, string Detail)
 [JsonSerializable(typeof(ErrorInjection))]
 [JsonSerializable(typeof(BrokerState))]
 [JsonSerializable(typeof(CoordinatorMove))]
+[JsonSerializable(typeof(DeleteRecordsRequest))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, int>))]
 internal sealed partial class ControlJson : JsonSerializerContext;

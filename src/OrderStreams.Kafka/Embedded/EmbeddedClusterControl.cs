@@ -16,7 +16,9 @@ namespace OrderStreams.Kafka.Embedded;
 /// (an illegal name, fewer than one partition, a replication factor outside 1 to the broker count); errors are problem+json.
 /// For fault injection, <c>POST /brokers/{id}/down</c> and <c>/up</c> take a broker off the network and back, and
 /// <c>POST /errors</c> with <c>{"apiKey","errorCodes"}</c> makes the next requests of that Kafka API fail with those codes, and
-/// <c>POST /coordinators</c> with <c>{"keyType": "group", "key", "broker"}</c> moves a group's coordinator to another broker.</remarks>
+/// <c>POST /coordinators</c> with <c>{"keyType": "group", "key", "broker"}</c> moves a group's coordinator to another broker.
+/// <c>POST /records/delete</c> with <c>{"partitions": [{"topic", "partition", "beforeOffset"}]}</c> stands in for Kafka's
+/// DeleteRecords (409 when a partition is unknown or the offset past its end).</remarks>
 public sealed partial class EmbeddedClusterControl : IDisposable
 {
     /// <summary>The client setting that carries <see cref="Url"/> to other processes.</summary>
@@ -115,11 +117,21 @@ public sealed partial class EmbeddedClusterControl : IDisposable
                     cluster.SetCoordinator(move!.KeyType, move.Key, move.Broker);
                     await ReplyAsync(response, HttpStatusCode.OK, move);
                     break;
+                case ("POST", "/records/delete"):
+                    var deletion = await JsonSerializer.DeserializeAsync(request.InputStream, ControlJson.Default.DeleteRecordsRequest);
+                    if ((deletion is null ? "Send {\"partitions\": [...]}." : deletion.Problem()) is { } invalid)
+                    {
+                        await ReplyProblemAsync(response, HttpStatusCode.BadRequest, invalid);
+                        break;
+                    }
+                    foreach (var partition in deletion!.Partitions) cluster.DeleteRecords(partition.Topic, partition.Partition, partition.BeforeOffset);
+                    await ReplyAsync(response, HttpStatusCode.OK, deletion);
+                    break;
                 case ("POST", var path) when BrokerCommand().Match(path ?? "") is { Success: true } command:
                     await SetBrokerAsync(response, int.Parse(command.Groups["id"].Value, CultureInfo.InvariantCulture), command.Groups["state"].Value);
                     break;
                 default:
-                    await ReplyProblemAsync(response, HttpStatusCode.NotFound, "Use GET or POST /topics, POST /brokers/{id}/down or /up, POST /errors or POST /coordinators.");
+                    await ReplyProblemAsync(response, HttpStatusCode.NotFound, "Use GET or POST /topics, POST /brokers/{id}/down or /up, POST /errors, POST /coordinators or POST /records/delete.");
                     break;
             }
         }

@@ -17,6 +17,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, int> topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Topic, int Partition), long> deletedBefore = [];
     private nint client;
     private nint cluster;
 
@@ -87,6 +88,24 @@ public sealed class EmbeddedKafkaCluster : IDisposable
                 throw new InvalidOperationException($"Could not create topic '{name}' on the embedded cluster: {RdKafkaNative.ErrorText(code)}.");
             topics[name] = partitions;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Drops a partition's records before <paramref name="beforeOffset"/>, as Kafka's DeleteRecords does: its log then
+    /// starts there. An offset at or below an earlier deletion's changes nothing (a log start never moves back).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such partition, or the offset lies past the partition's end.</exception>
+    public void DeleteRecords(string topic, int partition, long beforeOffset)
+    {
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            if (deletedBefore.TryGetValue((topic, partition), out var deleted) && beforeOffset <= deleted) return;
+            var code = RdKafkaMock.PartitionDeleteRecords(cluster, topic, partition, beforeOffset);
+            if (code != 0)
+                throw new InvalidOperationException($"Could not delete the records of {topic} [{partition}] before offset {beforeOffset}: {RdKafkaNative.ErrorText(code)}.");
+            deletedBefore[(topic, partition)] = beforeOffset;
         }
     }
 

@@ -45,6 +45,27 @@ internal sealed class EmbeddedTopicAdmin(IAdminClient admin, Uri controlUrl) : I
         }
     }
 
+    public async Task DeleteRecordsAsync(IReadOnlyList<TopicPartitionOffset> before, CancellationToken cancellationToken = default)
+    {
+        if (before.Count == 0) return;
+        var request = new DeleteRecordsRequest([.. before.Select(b => new RecordsBefore(b.Topic, b.Partition.Value, b.Offset.Value))]);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsJsonAsync("records/delete", request, ControlJson.Default.DeleteRecordsRequest, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TopicAdminException(before[0].Topic, $"The embedded cluster's control endpoint {controlUrl.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped)} does not answer: {e.Message}", e);
+        }
+        using (response)
+        {
+            if (response.IsSuccessStatusCode) return;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new TopicAdminException(before[0].Topic, $"The embedded cluster refused to delete records ({(int)response.StatusCode}): {body}");
+        }
+    }
+
     public void Dispose()
     {
         http.Dispose();

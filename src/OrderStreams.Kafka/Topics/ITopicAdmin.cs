@@ -1,7 +1,9 @@
+using Confluent.Kafka;
+
 namespace OrderStreams.Kafka.Topics;
 
 /// <summary>
-/// Creates missing topics and describes existing ones, on Apache Kafka (AdminClient) or on the embedded cluster
+/// Creates missing topics, describes existing ones and deletes records no reader needs any more, on Apache Kafka (AdminClient) or on the embedded cluster
 /// (its control endpoint); <see cref="TopicAdmin.Create"/> makes one.
 /// </summary>
 public interface ITopicAdmin : IDisposable
@@ -18,4 +20,8 @@ public interface ITopicAdmin : IDisposable
     /// (null: every topic of the cluster, internal ones included), ordered by name.
     /// </summary>
     Task<IReadOnlyList<TopicDescription>> DescribeTopicsAsync(IEnumerable<string>? topics = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes each partition's records before its offset (Kafka's DeleteRecords): the log then starts there.</summary>
+    /// <exception cref="TopicAdminException">A partition's records could not be deleted.</exception>
+    Task DeleteRecordsAsync(IReadOnlyList<TopicPartitionOffset> before, CancellationToken cancellationToken = default);
 }

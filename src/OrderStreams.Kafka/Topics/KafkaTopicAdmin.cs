@@ -52,6 +52,24 @@ internal sealed class KafkaTopicAdmin(IAdminClient admin, TimeSpan requestTimeou
         }
     }
 
+    public async Task DeleteRecordsAsync(IReadOnlyList<TopicPartitionOffset> before, CancellationToken cancellationToken = default)
+    {
+        if (before.Count == 0) return;
+        try
+        {
+            await admin.DeleteRecordsAsync(before, new DeleteRecordsOptions { RequestTimeout = requestTimeout, OperationTimeout = requestTimeout });
+        }
+        catch (DeleteRecordsException e)
+        {
+            var failed = e.Results.First(r => r.Error.IsError);
+            throw new TopicAdminException(failed.Topic, $"Could not delete the records of {failed.Topic} [{failed.Partition.Value}]: {failed.Error.Reason}", e);
+        }
+        catch (KafkaException e)
+        {
+            throw new TopicAdminException(before[0].Topic, $"Could not delete records: {e.Error.Reason}. {NoAdminApiHint}", e);
+        }
+    }
+
     public void Dispose() => admin.Dispose();
 
     private (IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Configs, string? Unavailable) Configs(IReadOnlyList<string> topics)

@@ -166,6 +166,9 @@ public sealed class EmbeddedClusterControlTests(TestBrokerFixture kafka)
     [InlineData("brokers/1/sideways", "", HttpStatusCode.NotFound)]
     [InlineData("errors", "{\"apiKey\": 0, \"errorCodes\": []}", HttpStatusCode.BadRequest)]
     [InlineData("errors", "{\"apiKey\": -1, \"errorCodes\": [6]}", HttpStatusCode.BadRequest)]
+    [InlineData("records/delete", "{\"partitions\": []}", HttpStatusCode.BadRequest)]
+    [InlineData("records/delete", "{\"partitions\": [{\"topic\": \"t\", \"partition\": 0, \"beforeOffset\": -1}]}", HttpStatusCode.BadRequest)]
+    [InlineData("records/delete", "{\"partitions\": [{\"topic\": \"no-such-topic\", \"partition\": 0, \"beforeOffset\": 1}]}", HttpStatusCode.Conflict)]
     public async Task Faults_InvalidRequest_AreRefusedWithTheReason(string path, string body, HttpStatusCode status)
     {
         using var http = new HttpClient { BaseAddress = kafka.Control.Url };

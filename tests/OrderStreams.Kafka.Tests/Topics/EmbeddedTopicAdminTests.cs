@@ -69,6 +69,49 @@ public sealed class EmbeddedTopicAdminTests(TestBrokerFixture kafka)
         Assert.Equal((0L, 5L), (marks[new TopicPartition(name, 1)].Low.Value, marks[new TopicPartition(name, 1)].High.Value));
     }
 
+    [EmbeddedBrokerFact("tests the topic admin of the embedded broker")]
+    public async Task DeleteRecordsAsync_MovesTheLogStartForwardOnly()
+    {
+        var name = kafka.CreateTopic("delete-records", partitions: 1);
+        var partition = new TopicPartition(name, 0);
+        using (var producer = new ProducerBuilder<Null, string>(kafka.ProducerConfig()).Build())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                producer.Produce(partition, new Message<Null, string> { Value = $"r{i}" });
+                producer.Flush();
+            }
+        }
+        using var admin = Admin();
+
+        await admin.DeleteRecordsAsync([new TopicPartitionOffset(partition, 6)]);
+        var afterDelete = TopicWatermarks.Query(Clients(), [partition])[partition];
+        await admin.DeleteRecordsAsync([new TopicPartitionOffset(partition, 3)]);
+        var afterLower = TopicWatermarks.Query(Clients(), [partition])[partition];
+        var pastEnd = await Assert.ThrowsAsync<TopicAdminException>(() => admin.DeleteRecordsAsync([new TopicPartitionOffset(partition, 11)]));
+
+        Assert.Equal((6L, 10L), (afterDelete.Low.Value, afterDelete.High.Value));
+        Assert.Equal(6L, afterLower.Low.Value);
+        Assert.Contains("before offset 11", pastEnd.Message);
+        Assert.Equal(["r6", "r7", "r8", "r9"], ReadAll(partition));
+    }
+
+    private List<string> ReadAll(TopicPartition partition)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, string>(new ConsumerConfig
+        {
+            BootstrapServers = kafka.BootstrapServers,
+            GroupId = $"read-{Guid.NewGuid():N}",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnablePartitionEof = true,
+        }).Build();
+        consumer.Assign(new TopicPartitionOffset(partition, Offset.Beginning));
+        var values = new List<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline && consumer.Consume(TimeSpan.FromSeconds(1)) is { } record && !record.IsPartitionEOF) values.Add(record.Message.Value);
+        return values;
+    }
+
     private ITopicAdmin Admin() => TopicAdmin.Create(Clients(), kafka.Control.Url);
 
     private KafkaClientFactory Clients() => new(KafkaClientSettings.For(kafka.BootstrapServers));

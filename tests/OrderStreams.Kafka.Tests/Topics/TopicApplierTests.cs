@@ -82,6 +82,9 @@ public sealed class TopicApplierTests
             return Task.FromResult<IReadOnlyList<TopicDescription>>(existing.Where(e => wanted is null || wanted.Contains(e.Name)).ToList());
         }
 
+        public Task DeleteRecordsAsync(IReadOnlyList<Confluent.Kafka.TopicPartitionOffset> before, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The topic applier deletes no records.");
+
         public void Dispose()
         {
         }

@@ -66,6 +66,9 @@ internal sealed class EngineContext
 
     private Action OnAssignmentChangedCallback { get; }
 
+    /// <summary>Set before the threads start when the topology has repartition topics; told of every commit.</summary>
+    public RepartitionPurge? RepartitionPurge { get; set; }
+
     /// <summary>Whether a source topic is one of the application's repartition topics.</summary>
     public bool IsInternalTopic(string topic) => internalSourceTopics.Contains(topic);
 

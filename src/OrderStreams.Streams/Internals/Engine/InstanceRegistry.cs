@@ -43,6 +43,9 @@ internal sealed class InstanceRegistry : IDisposable
         {
             consumerConfig.EnableAutoCommit = false;
             consumerConfig.AutoOffsetReset = AutoOffsetReset.Earliest;
+            // Claims come every HeartbeatInterval, so the hop latency a deployment may tune its consumers for (a short
+            // fetch.wait.max.ms, which on the embedded broker means a fetch every few milliseconds) buys nothing here.
+            consumerConfig.FetchWaitMaxMs = RegistryFetchWaitMaxMs;
         });
         // A concrete offset and a producer that knows the topic: with Offset.Beginning a fresh consumer resolves the
         // offset only after a 500 ms retry, and a fresh producer holds its first record until a metadata scan.
@@ -54,6 +57,9 @@ internal sealed class InstanceRegistry : IDisposable
         processId = engine.ProcessId;
         heartbeat = new Timer(_ => Heartbeat(), null, HeartbeatInterval, HeartbeatInterval);
     }
+
+    /// <summary>librdkafka's default: an empty fetch waits this long for claims (Apache Kafka answers at once when one comes).</summary>
+    private const int RegistryFetchWaitMaxMs = 500;
 
     /// <summary>How often an instance repeats its claim.</summary>
     public static TimeSpan HeartbeatInterval { get; } = TimeSpan.FromSeconds(2);

@@ -183,6 +183,7 @@ internal sealed class TaskManager(EngineContext engine, string thread, ILogger l
             }
             if (offsets.Count > 0) committer.Commit(offsets);
         }
+        engine.RepartitionPurge?.Committed(offsets.Where(o => engine.IsInternalTopic(o.Topic)));
         foreach (var task in tasks.Values) task.MarkCommitted();
         engine.Metrics.Committed(Stopwatch.GetElapsedTime(started));
     }
