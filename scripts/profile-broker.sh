@@ -14,12 +14,8 @@ mkdir -p "$out"
 rm -f "$out"/broker.*
 command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 1; }
 
-./orderstreams.sh bench pipeline --json "$out/broker.bench.json" >"$out/broker.bench.txt" 2>"$out/broker.bench.log" &
-bench=$!
-until grep -q "$phase" "$out/broker.bench.log" 2>/dev/null; do
-  kill -0 "$bench" 2>/dev/null || { cat "$out/broker.bench.log" >&2; exit 1; }
-  sleep 1
-done
+. scripts/bench-phase.sh
+start_bench_until "$phase" "$out/broker.bench.log" "$out/broker.bench.txt" --json "$out/broker.bench.json"
 sleep 3
 pid=$(pgrep -f "orderstreams.dll bench pipeline" | head -1)
 perf record -F 499 -g -p "$pid" -o "$out/broker.perf.data" -- sleep "$seconds" >/dev/null 2>&1

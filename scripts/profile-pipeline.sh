@@ -16,12 +16,8 @@ mkdir -p "$out" "$tools"
 [ -x "$tools/dotnet-trace" ] || dotnet tool install dotnet-trace --tool-path "$tools" --version 10.0.750501 >/dev/null
 rm -f "$out"/*
 
-./orderstreams.sh bench pipeline --orders "$orders" --json "$out/bench.json" >"$out/bench.txt" 2>"$out/bench.log" &
-bench=$!
-until grep -q "$phase" "$out/bench.log" 2>/dev/null; do
-  kill -0 "$bench" 2>/dev/null || { cat "$out/bench.log" >&2; exit 1; }
-  sleep 1
-done
+. scripts/bench-phase.sh
+start_bench_until "$phase" "$out/bench.log" "$out/bench.txt" --orders "$orders" --json "$out/bench.json"
 sleep 3
 for service in PaymentCompletion BranchAssignment DriverAssignment Denormaliser; do
   pid=$(pgrep -f "OrderStreams.$service.dll" | head -1)

@@ -6,16 +6,21 @@ namespace OrderStreams.Bench.Pipeline;
 /// How busy the whole machine was over a run, from the kernel's CPU time counters (<c>/proc/stat</c>): every process
 /// on it, the bench's own and the kernel's included. It tells whether a run at a given rate had cores to spare.
 /// </summary>
-public sealed class MachineLoad
+public static class MachineLoad
 {
     private const string Counters = "/proc/stat";
-    private readonly (long Busy, long Total)? start = Read();
 
-    /// <summary>The share of the machine's CPU time that was busy since this was made (0 to 1), NaN where unknown.</summary>
-    public double BusyShare()
+    /// <summary>
+    /// Runs <paramref name="run"/> and says how busy the machine was meanwhile: the share of its CPU time (0 to 1), NaN
+    /// where the counters cannot be read.
+    /// </summary>
+    public static async Task<(T Result, double Busy)> WhileAsync<T>(Func<Task<T>> run)
     {
-        if (start is not { } from || Read() is not { } to || to.Total <= from.Total) return double.NaN;
-        return (double)(to.Busy - from.Busy) / (to.Total - from.Total);
+        var start = Read();
+        var result = await run();
+        return (result, start is { } from && Read() is { } to && to.Total > from.Total
+            ? (double)(to.Busy - from.Busy) / (to.Total - from.Total)
+            : double.NaN);
     }
 
     /// <summary>The first line of <c>/proc/stat</c>: user nice system idle iowait irq softirq steal …, in clock ticks.</summary>

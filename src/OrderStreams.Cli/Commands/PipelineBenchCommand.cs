@@ -71,9 +71,7 @@ internal static class PipelineBenchCommand
             await using (var chain = await RawHopChain.StartAsync(kafka.Cluster, environment, cancellation))
             {
                 Report($"{RawHopChain.Hops} raw hops: latency at {rate} records/s for {duration.TotalSeconds:N0} s");
-                var rawLoad = new MachineLoad();
-                rawLatency = await chain.MeasureLatencyAsync(rate, duration, cancellation);
-                rawBusy = rawLoad.BusyShare();
+                (rawLatency, rawBusy) = await MachineLoad.WhileAsync(() => chain.MeasureLatencyAsync(rate, duration, cancellation));
                 Report($"{RawHopChain.Hops} raw hops: throughput over {settings.RawRecords:N0} records");
                 rawRate = await chain.MeasureThroughputAsync(settings.RawRecords, cancellation);
             }
@@ -87,18 +85,12 @@ internal static class PipelineBenchCommand
                 await services.MeasureCapacityAsync(settings.WarmupOrders, settings.InFlight, cancellation);
             }
             Report($"services: latency at {rate} orders/s for {duration.TotalSeconds:N0} s");
-            var load = new MachineLoad();
-            var latency = await services.MeasureLatencyAsync(rate, duration, cancellation);
-            var latencyBusy = load.BusyShare();
+            var (latency, latencyBusy) = await MachineLoad.WhileAsync(() => services.MeasureLatencyAsync(rate, duration, cancellation));
             Report($"services: capacity over {settings.Orders:N0} orders, at most {settings.InFlight:N0} in flight");
-            load = new MachineLoad();
-            var capacity = await services.MeasureCapacityAsync(settings.Orders, settings.InFlight, cancellation);
-            var capacityBusy = load.BusyShare();
+            var (capacity, capacityBusy) = await MachineLoad.WhileAsync(() => services.MeasureCapacityAsync(settings.Orders, settings.InFlight, cancellation));
             var halfRate = Math.Max(1, (int)(capacity.OrdersDenormalisedPerSecond / 2));
             Report($"services: latency at half capacity, {halfRate:N0} orders/s for {duration.TotalSeconds:N0} s");
-            load = new MachineLoad();
-            var halfLatency = await services.MeasureLatencyAsync(halfRate, duration, cancellation);
-            var halfBusy = load.BusyShare();
+            var (halfLatency, halfBusy) = await MachineLoad.WhileAsync(() => services.MeasureLatencyAsync(halfRate, duration, cancellation));
             return new PipelineBenchResult(
                 settings.Orders, settings.RawRecords, rate, settings.DriversPerBranch, rawRate,
                 capacity.OrdersAssignedPerSecond, capacity.OrdersDenormalisedPerSecond, await services.OrdersQueuedForDriverAsync(cancellation), capacity.Services,

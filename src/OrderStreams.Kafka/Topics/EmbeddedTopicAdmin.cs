@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
 using Confluent.Kafka;
 using OrderStreams.Kafka.Embedded;
 
@@ -26,22 +27,9 @@ internal sealed class EmbeddedTopicAdmin(IAdminClient admin, Uri controlUrl) : I
     {
         foreach (var topic in topics)
         {
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.PostAsJsonAsync(
-                    "topics", new TopicRequest(topic.Name, topic.Partitions, topic.ReplicationFactor), ControlJson.Default.TopicRequest, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new TopicAdminException(topic.Name, $"The embedded cluster's control endpoint {controlUrl.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped)} does not answer: {e.Message}", e);
-            }
-            using (response)
-            {
-                if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK) continue;
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                throw new TopicAdminException(topic.Name, $"The embedded cluster refused topic '{topic.Name}' ({(int)response.StatusCode}): {body}");
-            }
+            await PostAsync(
+                "topics", new TopicRequest(topic.Name, topic.Partitions, topic.ReplicationFactor), ControlJson.Default.TopicRequest,
+                topic.Name, $"refused topic '{topic.Name}'", cancellationToken);
         }
     }
 
@@ -49,20 +37,26 @@ internal sealed class EmbeddedTopicAdmin(IAdminClient admin, Uri controlUrl) : I
     {
         if (before.Count == 0) return;
         var request = new DeleteRecordsRequest([.. before.Select(b => new RecordsBefore(b.Topic, b.Partition.Value, b.Offset.Value))]);
+        await PostAsync("records/delete", request, ControlJson.Default.DeleteRecordsRequest, before[0].Topic, "refused to delete records", cancellationToken);
+    }
+
+    /// <summary>Posts to the control endpoint; a request it does not answer, or answers with anything but 200 or 201, throws with the reason.</summary>
+    private async Task PostAsync<T>(string path, T body, JsonTypeInfo<T> json, string topic, string refused, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync("records/delete", request, ControlJson.Default.DeleteRecordsRequest, cancellationToken);
+            response = await http.PostAsJsonAsync(path, body, json, cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            throw new TopicAdminException(before[0].Topic, $"The embedded cluster's control endpoint {controlUrl.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped)} does not answer: {e.Message}", e);
+            throw new TopicAdminException(topic, $"The embedded cluster's control endpoint {controlUrl.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped)} does not answer: {e.Message}", e);
         }
         using (response)
         {
-            if (response.IsSuccessStatusCode) return;
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new TopicAdminException(before[0].Topic, $"The embedded cluster refused to delete records ({(int)response.StatusCode}): {body}");
+            if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK) return;
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new TopicAdminException(topic, $"The embedded cluster {refused} ({(int)response.StatusCode}): {answer}");
         }
     }
 

@@ -3,8 +3,8 @@ using Confluent.Kafka;
 namespace OrderStreams.Kafka.Topics;
 
 /// <summary>
-/// Creates missing topics, describes existing ones and deletes records no reader needs any more, on Apache Kafka (AdminClient) or on the embedded cluster
-/// (its control endpoint); <see cref="TopicAdmin.Create"/> makes one.
+/// Creates missing topics, describes existing ones and deletes records no reader needs any more, on Apache Kafka
+/// (AdminClient) or on the embedded cluster (its control endpoint); <see cref="TopicAdmin.Create"/> makes one.
 /// </summary>
 public interface ITopicAdmin : IDisposable
 {
