@@ -245,7 +245,11 @@ public sealed class KafkaStreams : IDisposable
 
     /// <summary>This instance's partitions of the store that are restoring from the changelog now, with their progress.</summary>
     public IReadOnlyList<RestoreProgress> RestoringPartitions(string storeName) =>
-        threads.SelectMany(t => t.RestoreProgress).Where(r => r.Store == storeName).OrderBy(r => r.Partition).ToList();
+        RestoringPartitions().Where(r => r.Store == storeName).ToList();
+
+    /// <summary>This instance's store partitions that are restoring from their changelogs now, with their progress.</summary>
+    public IReadOnlyList<RestoreProgress> RestoringPartitions() =>
+        threads.SelectMany(t => t.RestoreProgress).OrderBy(r => r.Store).ThenBy(r => r.Partition).ToList();
 
     /// <summary>How many partitions (tasks) the store is split into: a query over all its keys needs every one answered.</summary>
     /// <exception cref="InvalidStateStoreException">The instance has not started, so partition counts are unknown.</exception>

@@ -57,7 +57,7 @@ public sealed partial class ReadinessTests : IAsyncLifetime
         }, TimeSpan.FromMinutes(5), () => service.LogTail());
         var metrics = await http.GetStringAsync(new Uri(service.Url, "/metrics"));
 
-        Assert.Contains(notReady, body => body.Contains("restoring", StringComparison.Ordinal));
+        Assert.Contains(notReady, body => body.Contains("\"description\":\"restoring state stores: ", StringComparison.Ordinal));
         Assert.Equal(ChangelogRecords, Sum(metrics, "streams_restore_records_total"));
         Assert.Equal(0, Sum(metrics, "streams_restore_remaining"));
     }

@@ -14,6 +14,10 @@ internal sealed class StreamsReadinessCheck(ReadinessSignal lifecycle, KafkaStre
     {
         var lifecycleResult = await lifecycle.CheckHealthAsync(context, cancellationToken);
         if (lifecycleResult.Status == HealthStatus.Unhealthy) return lifecycleResult;
-        return streams.TasksRunning ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("waiting for partitions or restoring state stores");
+        if (streams.TasksRunning) return HealthCheckResult.Healthy();
+        var restoring = streams.RestoringPartitions();
+        return HealthCheckResult.Unhealthy(restoring.Count == 0
+            ? "waiting for partitions"
+            : $"restoring state stores: {restoring.Sum(r => r.ToRestore - r.Restored)} changelog records left in {restoring.Count} store partitions");
     }
 }

@@ -44,7 +44,7 @@ internal sealed class StreamThread
     public IReadOnlyList<RestoreProgress> RestoreProgress => clients?.Restorer.Progress ?? [];
 
     /// <summary>True once the thread has its partitions and none of its tasks is still restoring state.</summary>
-    public bool TasksRunning => tasks is { AwaitingAssignment: false } && Metadata.ActiveTasks.All(t => !t.Restoring);
+    public bool TasksRunning => tasks?.Running ?? false;
 
     /// <summary>Under <see cref="StreamsConfig.ProcessUntil"/>: source partitions not yet done (<see cref="ProcessUntilPolicy"/>).</summary>
     public int PartitionsBeforeBound => processUntil?.PartitionsBeforeBound ?? -1;

@@ -40,6 +40,12 @@ internal sealed class TaskManager(EngineContext engine, string thread, ILogger l
 
     public bool Restoring => restoring.Count > 0;
 
+    /// <summary>
+    /// For other threads: has its partitions and no task restoring. Published with <see cref="Metadata"/> as one
+    /// value, so a reader never sees the assignment taken but its restoring tasks not yet listed.
+    /// </summary>
+    public bool Running { get; private set; }
+
     public IReadOnlyCollection<StreamTask> Tasks => tasks.Values;
 
     public IReadOnlyCollection<InputPartition> Partitions => partitions.Values;
@@ -248,6 +254,7 @@ internal sealed class TaskManager(EngineContext engine, string thread, ILogger l
             .Select(t => new TaskMetadata(t.Id, t.Inputs.Select(q => new TopicPartition(q.Topic, q.Partition)).ToList(), restoring.Contains(t.Id)))
             .OrderBy(t => t.TaskId.Subtopology).ThenBy(t => t.TaskId.Partition)
             .ToList());
+        Running = !AwaitingAssignment && restoring.Count == 0;
     }
 
     /// <summary>
