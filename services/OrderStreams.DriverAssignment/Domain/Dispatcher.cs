@@ -13,16 +13,20 @@ internal static class Dispatcher
     public static IReadOnlyList<OrderDriverAssigned> Match(
         IEnumerable<WaitingOrder> oldestFirst, IEnumerable<DriverState> drivers, GeoLocation? branchLocation, DateTimeOffset now)
     {
-        var free = drivers.Where(d => d.CanTakeOrder).ToList();
+        // Each free driver's distance once; each order then takes the nearest left (ties by id): a linear pass, not a
+        // sort per order, since this runs for every accepted order over all the branch's drivers.
+        var free = drivers.Where(d => d.CanTakeOrder)
+            .Select(d => (Driver: d, Distance: branchLocation is null ? 0 : Geo.DistanceKm(d.Location, branchLocation)))
+            .ToList();
         var assignments = new List<OrderDriverAssigned>();
         foreach (var order in oldestFirst)
         {
             if (free.Count == 0) break;
-            var (driver, distance) = free
-                .Select(d => (Driver: d, Distance: branchLocation is null ? 0 : Geo.DistanceKm(d.Location, branchLocation)))
-                .OrderBy(c => c.Distance).ThenBy(c => c.Driver.DriverId, StringComparer.Ordinal)
-                .First();
-            free.Remove(driver);
+            var nearest = 0;
+            for (var i = 1; i < free.Count; i++)
+                if (IsNearer(free[i], free[nearest])) nearest = i;
+            var (driver, distance) = free[nearest];
+            free.RemoveAt(nearest);
             assignments.Add(new OrderDriverAssigned
             {
                 OrderId = order.OrderId,
@@ -35,4 +39,7 @@ internal static class Dispatcher
         }
         return assignments;
     }
+
+    private static bool IsNearer((DriverState Driver, double Distance) a, (DriverState Driver, double Distance) b) =>
+        a.Distance < b.Distance || (a.Distance == b.Distance && string.CompareOrdinal(a.Driver.DriverId, b.Driver.DriverId) < 0);
 }

@@ -41,6 +41,29 @@ public sealed class DispatcherTests
     }
 
     [Fact]
+    public void Match_EqualDistances_LowerDriverIdFirst_WhateverTheListOrder()
+    {
+        var orders = new[] { Waiting(30), Waiting(20), Waiting(10) };
+        DriverState[] drivers = [Driver("c", DriverStatus.Available, 2), Driver("b", DriverStatus.Available, 2), Driver("z", DriverStatus.Available, 1), Driver("a", DriverStatus.Available, 2)];
+
+        var assignments = Dispatcher.Match(orders, drivers, Kitchen, T0);
+
+        Assert.Equal(["z", "a", "b"], assignments.Select(a => a.DriverId));
+        Assert.Equal(orders.Select(o => o.OrderId), assignments.Select(a => a.OrderId));
+    }
+
+    [Fact]
+    public void Match_NoBranchLocation_DriversInIdOrder()
+    {
+        DriverState[] drivers = [Driver("b", DriverStatus.Available, 1), Driver("a", DriverStatus.Available, 5)];
+
+        var assignments = Dispatcher.Match([Waiting(2), Waiting(1)], drivers, branchLocation: null, T0);
+
+        Assert.Equal(["a", "b"], assignments.Select(a => a.DriverId));
+        Assert.All(assignments, a => Assert.Equal(0, a.DistanceKm));
+    }
+
+    [Fact]
     public void Match_NoFreeDriver_NothingAssigned()
     {
         Assert.Empty(Dispatcher.Match([Waiting(5)], [Driver("d", DriverStatus.OnDelivery, 1)], Kitchen, T0));
