@@ -51,7 +51,8 @@ public static class BranchAssignmentTopology
                 OutputKey = request => request.CandidateBranchId,
                 Housekeeping = new(options.CleanupInterval, (_, state, now) =>
                     StateStep<PendingAssignment, BranchAssignmentRequest>.Unchanged(
-                        PendingAssignments.OnStreamTime(state, now, options.PendingRetention))),
+                        PendingAssignments.OnStreamTime(state, now, options.PendingRetention)),
+                    state => PendingAssignments.DueAt(state, options.PendingRetention)),
                 Announcements = announcements,
             });
         var firstOffersOnVerdicts = builder

@@ -40,7 +40,7 @@ public static class PaymentCompletionTopology
                 EntityOf = order => order.OrderId.ToString(),
                 Step = matcher.OnOrder,
                 OutputKey = decision => decision.BranchId,
-                Housekeeping = new(options.ExpiryCheckInterval, (orderId, state, now) => matcher.OnTime(Guid.Parse(orderId), state, now))
+                Housekeeping = new(options.ExpiryCheckInterval, (orderId, state, now) => matcher.OnTime(Guid.Parse(orderId), state, now), matcher.DueAt)
                 {
                     IdleAfter = options.IdleAfter,
                 },

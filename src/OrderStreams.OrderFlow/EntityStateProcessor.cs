@@ -7,7 +7,7 @@ namespace OrderStreams.OrderFlow;
 /// The order flow's usual step: an event of a topic keyed by branch updates one entity's state (kept in a store
 /// under the entity's id, not the branch) and may emit one record. Checks that the record key is the event's branch,
 /// so a mis-keyed record goes to the dead-letter topic instead of silently breaking co-partitioning. With a
-/// housekeeping schedule it also visits every entity of the task as time passes (deadlines, retention). The state keeps
+/// housekeeping schedule it also visits the entities of the task as they fall due (deadlines, retention). The state keeps
 /// the trace context of the entity's first event, and what housekeeping emits continues that trace. With
 /// <see cref="EntityStep{V, S, VOut}.Announcements"/> an output is kept in the state until delivered and re-emitted after a crash.
 /// </summary>
@@ -20,11 +20,13 @@ public sealed class EntityStateProcessor<V, S, VOut>(EntityStep<V, S, VOut> step
     private readonly HashSet<string> unannounced = new(StringComparer.Ordinal);
     private IProcessorContext<string, VOut> context = null!;
     private IKeyValueStore<string, S> store = null!;
+    private DueIndex due = null!;
 
     public void Init(IProcessorContext<string, VOut> context)
     {
         this.context = context;
         store = context.GetStateStore<IKeyValueStore<string, S>>(step.Store);
+        due = DueIndex.Of(store);
         if (announcements is { EmitOnStart: true }) FirstTick.Schedule(context, EmitUnannounced);
         if (housekeeping is null) return;
         context.Schedule(housekeeping.Interval, PunctuationType.StreamTime, Housekeep);
@@ -75,16 +77,27 @@ public sealed class EntityStateProcessor<V, S, VOut>(EntityStep<V, S, VOut> step
     private void Housekeep(long time)
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time);
-        foreach (var (key, state) in store.All().ToList())
+        var visits = due.Built
+            ? due.TakeDue(time).Select(key => KeyValuePair.Create(key, store.Get(key))).ToList()
+            : store.All().Select(entry => KeyValuePair.Create(entry.Key, (S?)entry.Value)).ToList();
+        due.Built = true;
+        foreach (var (key, state) in visits)
         {
-            Apply(key, state, housekeeping!.Visit(key, state, now), time, state.TraceParent);
+            if (state is null) continue;
+            var result = housekeeping!.Visit(key, state, now);
+            Apply(key, state, result, time, state.TraceParent);
+            due.Schedule(key, result.State is { } after ? housekeeping.DueAt(after).ToUnixTimeMilliseconds() : null);
         }
     }
 
     /// <param name="traceParent">The trace the output continues; null: the trace of the record being processed.</param>
     private void Apply(string key, S? before, StateStep<S, VOut> result, long timestamp, string? traceParent)
     {
-        if (!ReferenceEquals(before, result.State)) store.Put(key, result.State);
+        if (!ReferenceEquals(before, result.State))
+        {
+            store.Put(key, result.State);
+            due.Changed(key);
+        }
         if (result.Output is not { } output) return;
         if (announcements is not null && result.State is { } decided && announcements.Unannounced(key, decided) is not null)
             unannounced.Add(key);

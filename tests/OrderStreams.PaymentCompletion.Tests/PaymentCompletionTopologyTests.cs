@@ -4,6 +4,7 @@ using OrderStreams.Contracts.Events;
 using OrderStreams.Hosting.Configuration;
 using OrderStreams.Hosting.Streams;
 using OrderStreams.OrderFlow;
+using OrderStreams.PaymentCompletion.Domain;
 using OrderStreams.SchemaRegistry;
 using OrderStreams.Streams.Serialization;
 using OrderStreams.Streams.TestDriver;
@@ -109,6 +110,25 @@ public sealed class PaymentCompletionTopologyTests : IDisposable
         Assert.IsType<OrderPaymentExpired>(verdict.Outcome);
         var refund = Assert.Single(refunds.ReadRecordsToList());
         Assert.Equal((order.BranchId, capture.PaymentId), (refund.Key, refund.Value.PaymentId));
+    }
+
+    [Fact]
+    public void Pipe_StreamTimePastTheSettledRetention_SettledOrderForgotten_NewerKept()
+    {
+        var store = driver.GetKeyValueStore<string, PaymentState>(PaymentCompletionTopology.StateStore);
+        var settled = Order();
+        orders.PipeInput(settled.BranchId, settled, T0);
+        payments.PipeInput(settled.BranchId, Payment(settled.OrderId, PaymentStatus.Captured), T0.AddMinutes(1));
+        var dayLater = Order(placedAt: T0.AddDays(1));
+        orders.PipeInput(dayLater.BranchId, dayLater, T0.AddDays(1));
+        Assert.NotNull(store.Get(settled.OrderId.ToString()));
+
+        var next = Order(placedAt: T0.AddDays(1).AddMinutes(2));
+        orders.PipeInput(next.BranchId, next, T0.AddDays(1).AddMinutes(2));
+
+        Assert.Null(store.Get(settled.OrderId.ToString()));
+        Assert.NotNull(store.Get(dayLater.OrderId.ToString()));
+        Assert.NotNull(store.Get(next.OrderId.ToString()));
     }
 
     [Fact]

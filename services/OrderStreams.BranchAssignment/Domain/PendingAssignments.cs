@@ -29,6 +29,9 @@ internal static class PendingAssignments
     public static PendingAssignment? OnStreamTime(PendingAssignment state, DateTimeOffset streamTime, TimeSpan retention) =>
         streamTime - state.LastChange > retention ? null : state;
 
+    /// <summary>When <see cref="OnStreamTime"/> may next drop the state.</summary>
+    public static DateTimeOffset DueAt(PendingAssignment state, TimeSpan retention) => state.LastChange + retention;
+
     /// <summary>The first request a state holds that may not have been delivered, or null.</summary>
     public static PendingOutput<BranchAssignmentRequest>? Unannounced(string orderId, PendingAssignment state) =>
         state is { Requested: true, Order: { } order, PaymentId: { } paymentId, RequestedAt: { } at }

@@ -62,6 +62,10 @@ internal sealed class PaymentMatcher(TimeSpan paymentTimeout, TimeSpan settledRe
         return settledOrOrphaned && now - state.LastChange > settledRetention ? new Step(null, null) : Step.Unchanged(state);
     }
 
+    /// <summary>When <see cref="OnTime"/> may next change the state: the order's deadline while it waits for a verdict, else the end of its retention.</summary>
+    public DateTimeOffset DueAt(PaymentState state) =>
+        state is { Verdict: null, Order: { } terms } ? terms.Deadline : state.LastChange + settledRetention;
+
     /// <summary>The verdict record a state holds that may not have been delivered, or null.</summary>
     public static PendingOutput<PaymentDecision>? Unannounced(string orderId, PaymentState state) =>
         state is { Unannounced: { } record, Verdict: { } verdict, Order: { } terms }
