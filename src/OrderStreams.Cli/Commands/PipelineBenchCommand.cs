@@ -52,9 +52,11 @@ internal static class PipelineBenchCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            if (parse.GetValue(rawRounds) < 1)
+            // Zero rounds would leave no median; zero records in flight would never send the first one.
+            foreach (var option in new[] { rawRounds, rawInFlight })
             {
-                await Console.Error.WriteLineAsync($"orderstreams: --raw-rounds must be at least 1; got {parse.GetValue(rawRounds)}.");
+                if (parse.GetValue(option) >= 1) continue;
+                await Console.Error.WriteLineAsync($"orderstreams: {option.Name} must be at least 1; got {parse.GetValue(option)}.");
                 return ExitCodes.Usage;
             }
             var settings = new PipelineBenchSettings(
